@@ -1,0 +1,38 @@
+# The two commands of the README: `make run` and `make test`.
+VENV      := .venv
+PY        := $(VENV)/bin/python
+FLASK     := FLASK_APP=wsgi $(VENV)/bin/flask
+RUN_STAMP := $(VENV)/.run-installed
+TEST_STAMP:= $(VENV)/.test-installed
+PYTHON    ?= python3
+
+.PHONY: run test install migrate clean
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+
+$(RUN_STAMP): pyproject.toml | $(VENV)/bin/python
+	$(PY) -m pip install -q -e .
+	touch $@
+
+$(TEST_STAMP): pyproject.toml $(RUN_STAMP)
+	$(PY) -m pip install -q -e '.[test]'
+	touch $@
+
+install: $(RUN_STAMP)
+
+migrate: install
+	$(FLASK) db upgrade
+
+run: migrate
+	$(FLASK) seed-demo --if-empty
+	$(VENV)/bin/gunicorn --workers 4 --bind 127.0.0.1:5000 --access-logfile - wsgi:app
+
+test: $(TEST_STAMP)
+	@PG_URL="$$(scripts/test-postgres.sh)"; \
+	if [ -z "$$PG_URL" ]; then echo "PostgreSQL unavailable: running on SQLite only"; fi; \
+	FELTMAPPE_TEST_PG_URL="$$PG_URL" $(VENV)/bin/pytest
+
+clean:
+	rm -rf $(VENV) instance *.egg-info

@@ -1,0 +1,6 @@
+"""The /api/v1 blueprints: thin views that parse, call a service and dump."""
+from flask import Blueprint
+
+api = Blueprint("api", __name__, url_prefix="/api/v1")
+
+from server.api import auth, meta, records  # noqa: E402,F401  (routes register on import)

@@ -1,0 +1,92 @@
+"""What every view shares: JSON bodies, the acting device, the client address, API docs."""
+import json
+from collections.abc import Callable
+from functools import wraps
+from ipaddress import ip_address, ip_network
+
+from flask import current_app, request
+from marshmallow import Schema, ValidationError
+
+from server.errors import Problem, validation_problem
+from server.services.auth import Actor, authenticate
+
+
+def _reject_constant(name: str):
+    """Refuse NaN and Infinity, which are not JSON."""
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def json_body(schema: Schema | None = None) -> dict:
+    """The request body as a JSON object, parsed strictly and loaded through a schema."""
+    if request.mimetype != "application/json":
+        raise Problem("unsupported-media-type", 415, "Unsupported media type",
+                      "send application/json")
+    try:
+        body = json.loads(request.get_data(cache=True), parse_constant=_reject_constant)
+    except (ValueError, RecursionError):
+        raise validation_problem({"body": ["must be valid JSON"]}, "Malformed JSON") from None
+    if not isinstance(body, dict):
+        raise validation_problem({"body": ["must be a JSON object"]}, "Malformed JSON")
+    if schema is None:
+        return body
+    try:
+        return schema.load(body)
+    except ValidationError as error:
+        raise validation_problem(_flatten(error.messages), "Invalid request") from None
+
+
+def _flatten(messages, prefix: str = "") -> dict[str, list[str]]:
+    """Turn marshmallow's nested messages into {"dotted.path": [messages]}."""
+    if isinstance(messages, list):
+        return {prefix or "body": [str(m) for m in messages]}
+    flat: dict[str, list[str]] = {}
+    for key, value in messages.items():
+        flat.update(_flatten(value, f"{prefix}.{key}" if prefix else str(key)))
+    return flat
+
+
+def client_address() -> str:
+    """The peer address, or the X-Forwarded-For entry added by a trusted proxy."""
+    trusted = [ip_network(p, strict=False) for p in current_app.config["TRUSTED_PROXIES"]]
+    chain = [a.strip() for a in request.headers.get("X-Forwarded-For", "").split(",") if a.strip()]
+    address = request.remote_addr or "unknown"
+    while chain and _is_trusted(address, trusted):
+        address = chain.pop()
+    return address
+
+
+def _is_trusted(address: str, trusted: list) -> bool:
+    """Whether an address belongs to a configured proxy."""
+    try:
+        return any(ip_address(address) in net for net in trusted)
+    except ValueError:
+        return False
+
+
+def bearer_token() -> str | None:
+    """The bearer token of the request, if any."""
+    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+    return token.strip() if scheme.lower() == "bearer" and token.strip() else None
+
+
+def authenticated(view: Callable) -> Callable:
+    """Pass the acting user and device to the view as `actor`, or answer 401."""
+
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        actor: Actor = authenticate(bearer_token())
+        return view(*args, actor=actor, **kwargs)
+
+    return wrapper
+
+
+def documented(summary: str, response: type[Schema] | None = None,
+               body: type[Schema] | None = None, auth: bool = True, **extra) -> Callable:
+    """Attach OpenAPI facts to a view; the document is generated from them and the schemas."""
+
+    def attach(view: Callable) -> Callable:
+        view.openapi = {"summary": summary, "response": response, "body": body,
+                        "auth": auth, **extra}
+        return view
+
+    return attach

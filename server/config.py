@@ -1,0 +1,53 @@
+"""Configuration, read from the environment here and nowhere else."""
+import os
+from pathlib import Path
+
+INSTANCE_DIR = Path(__file__).resolve().parent.parent / "instance"
+
+
+def _int(name: str, default: int) -> int:
+    """Read an integer setting from the environment."""
+    return int(os.environ.get(name, default))
+
+
+def _list(name: str) -> list[str]:
+    """Read a comma-separated setting from the environment."""
+    return [item.strip() for item in os.environ.get(name, "").split(",") if item.strip()]
+
+
+class Config:
+    """Settings for a real deployment; every value comes from the environment."""
+
+    TESTING = False
+    DEBUG = False
+    ENV_NAME = os.environ.get("FELTMAPPE_ENV", "development")
+    SECRET_KEY = os.environ.get("SECRET_KEY", "")
+    SQLALCHEMY_DATABASE_URI = os.environ.get(
+        "DATABASE_URL", f"sqlite:///{INSTANCE_DIR / 'feltmappe.sqlite3'}"
+    )
+    MAX_CONTENT_LENGTH = 5 * 1024 * 1024
+    MAX_PUSH_CHANGES = 500
+    SESSION_MAX_IDLE = _int("SESSION_MAX_IDLE", 14 * 24 * 3600)
+    MIN_CLIENT_VERSION = os.environ.get("MIN_CLIENT_VERSION", "")
+    TRUSTED_PROXIES = _list("TRUSTED_PROXIES")
+    CORS_ORIGINS = _list("CORS_ORIGINS")
+    LOGIN_FAILURES_PER_USER = _int("LOGIN_FAILURES_PER_USER", 5)
+    LOGIN_FAILURES_PER_ADDRESS = _int("LOGIN_FAILURES_PER_ADDRESS", 200)
+    LOGIN_WINDOW_SECONDS = _int("LOGIN_WINDOW_SECONDS", 15 * 60)
+    REVISION_RETENTION_DAYS = _int("REVISION_RETENTION_DAYS", 3650)
+    # argon2id parameters (RFC 9106 second recommendation: 64 MiB, 3 passes).
+    ARGON2_TIME_COST = _int("ARGON2_TIME_COST", 3)
+    ARGON2_MEMORY_COST = _int("ARGON2_MEMORY_COST", 64 * 1024)
+    ARGON2_PARALLELISM = _int("ARGON2_PARALLELISM", 1)
+
+
+class TestConfig(Config):
+    """Settings for the test suite: cheap hashing, an in-memory or given database."""
+
+    TESTING = True
+    ENV_NAME = "test"
+    SECRET_KEY = "test-secret-key-not-for-production"
+    SQLALCHEMY_DATABASE_URI = os.environ.get("FELTMAPPE_TEST_DATABASE_URL", "sqlite://")
+    ARGON2_TIME_COST = 1
+    ARGON2_MEMORY_COST = 1024
+    ARGON2_PARALLELISM = 1

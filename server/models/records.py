@@ -1,0 +1,69 @@
+"""Records, their revisions, the change-feed counter and the idempotency log."""
+from sqlalchemy import BigInteger, Boolean, ForeignKey, Index, Integer, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from server.extensions import db
+from server.models.types import Json, UtcDateTime
+
+
+class Record(db.Model):
+    """The newest state of one synced record (tombstones included)."""
+
+    __tablename__ = "records"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    type: Mapped[str] = mapped_column(String(30))
+    team_id: Mapped[str] = mapped_column(ForeignKey("teams.id"))
+    rev: Mapped[int] = mapped_column(Integer)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    data = mapped_column(Json, nullable=False)
+    citizen_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    feed_seq: Mapped[int] = mapped_column(BigInteger)
+    created_at = mapped_column(UtcDateTime, nullable=False)
+    created_by: Mapped[str] = mapped_column(String(36))
+    updated_at = mapped_column(UtcDateTime, nullable=False)
+    updated_by: Mapped[str] = mapped_column(String(36))
+    __table_args__ = (Index("ix_records_feed", "team_id", "feed_seq", "id"),)
+
+
+class Revision(db.Model):
+    """Every accepted state of a record, kept for merges and history."""
+
+    __tablename__ = "revisions"
+    record_id: Mapped[str] = mapped_column(
+        ForeignKey("records.id", ondelete="CASCADE"), primary_key=True
+    )
+    rev: Mapped[int] = mapped_column(Integer, primary_key=True)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    data = mapped_column(Json, nullable=False)
+    updated_at = mapped_column(UtcDateTime, nullable=False)
+    updated_by: Mapped[str] = mapped_column(String(36))
+    device_id: Mapped[str | None] = mapped_column(String(36))
+
+
+class Mutation(db.Model):
+    """One received mutation per device: its fingerprint and first result (idempotency)."""
+
+    __tablename__ = "mutations"
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    device_id: Mapped[str] = mapped_column(ForeignKey("devices.id"))
+    mutation_id: Mapped[str] = mapped_column(String(36))
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    result = mapped_column(Json, nullable=False)
+    created_at = mapped_column(UtcDateTime, nullable=False)
+    __table_args__ = (UniqueConstraint("device_id", "mutation_id"),)
+
+
+class FeedCounter(db.Model):
+    """The single row whose lock orders commits in the change feed (see sync/feed.py)."""
+
+    __tablename__ = "feed_counter"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class ServerMeta(db.Model):
+    """Key-value facts about this database: its identity and restore generation."""
+
+    __tablename__ = "server_meta"
+    key: Mapped[str] = mapped_column(String(50), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200))

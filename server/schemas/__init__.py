@@ -1,0 +1,1 @@
+"""Marshmallow schemas: wire formats and one schema per record type."""

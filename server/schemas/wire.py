@@ -1,0 +1,139 @@
+"""Wire formats of the API (PROTOCOL.md), used to parse requests and to document responses."""
+from marshmallow import EXCLUDE, RAISE, Schema, fields, validate
+
+
+UUID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+
+ROLES = ("consultant", "lead", "admin")
+
+
+class LoginRequest(Schema):
+    """POST /auth/login body."""
+
+    class Meta:
+        unknown = EXCLUDE
+
+    username = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    password = fields.String(required=True, validate=validate.Length(min=1, max=1000))
+    device_name = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    device_id = fields.String(load_default=None, allow_none=True,
+                              validate=validate.Regexp(UUID_PATTERN))
+
+
+class User(Schema):
+    """A user as the login and /me answers show it."""
+
+    id = fields.String()
+    username = fields.String()
+    display_name = fields.String()
+    role = fields.String(validate=validate.OneOf(ROLES))
+    team_id = fields.String()
+
+
+class LoginResponse(Schema):
+    """POST /auth/login answer."""
+
+    token = fields.String()
+    device_id = fields.String()
+    user = fields.Nested(User)
+
+
+class Me(User):
+    """GET /me answer: the user plus the calling device."""
+
+    device_id = fields.String()
+
+
+class Empty(Schema):
+    """An empty JSON object."""
+
+    class Meta:
+        unknown = RAISE
+
+
+class TeamUser(Schema):
+    """A user in GET /users."""
+
+    id = fields.String()
+    username = fields.String()
+    display_name = fields.String()
+    role = fields.String()
+    active = fields.Boolean()
+
+
+class UserList(Schema):
+    """GET /users answer."""
+
+    users = fields.List(fields.Nested(TeamUser))
+
+
+class DeviceOut(Schema):
+    """A device in GET /devices."""
+
+    id = fields.String()
+    user_id = fields.String()
+    name = fields.String()
+    created_at = fields.String()
+    last_seen_at = fields.String()
+    revoked = fields.Boolean()
+
+
+class DeviceList(Schema):
+    """GET /devices answer."""
+
+    devices = fields.List(fields.Nested(DeviceOut))
+
+
+class DeviceAnswer(Schema):
+    """POST /devices/<id>/revoke answer."""
+
+    device = fields.Nested(DeviceOut)
+
+
+class Envelope(Schema):
+    """A record envelope (PROTOCOL.md section 2)."""
+
+    type = fields.String()
+    id = fields.String()
+    rev = fields.Integer()
+    deleted = fields.Boolean()
+    data = fields.Dict()
+    team_id = fields.String()
+    created_at = fields.String()
+    created_by = fields.String()
+    updated_at = fields.String()
+    updated_by = fields.String()
+
+
+class RevisionOut(Schema):
+    """One revision in a record's history."""
+
+    rev = fields.Integer()
+    data = fields.Dict()
+    deleted = fields.Boolean()
+    updated_at = fields.String()
+    updated_by = fields.String()
+    device_id = fields.String(allow_none=True)
+
+
+class History(Schema):
+    """GET /records/<type>/<id>/history answer."""
+
+    revisions = fields.List(fields.Nested(RevisionOut))
+
+
+class Health(Schema):
+    """GET /healthz answer."""
+
+    status = fields.String()
+    database = fields.String()
+
+
+class ProblemDoc(Schema):
+    """An RFC 9457 problem document."""
+
+    type = fields.String()
+    title = fields.String()
+    status = fields.Integer()
+    detail = fields.String()
+    errors = fields.Dict(keys=fields.String(), values=fields.List(fields.String()))

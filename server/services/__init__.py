@@ -1,0 +1,1 @@
+"""Named operations: the only place that commits a transaction."""

@@ -1,0 +1,140 @@
+"""Accounts and devices: login, bearer-token authentication, logout and revocation."""
+import hashlib
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import timedelta
+
+from flask import current_app
+from sqlalchemy import func, select
+
+from server.errors import Problem
+from server.extensions import db
+from server.models import Device, Team, User
+from server.models.types import utcnow
+from server.services import throttle
+from server.services.passwords import hash_password, verify_password
+
+LAST_SEEN_GRANULARITY = timedelta(seconds=60)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is acting: the user and the device, passed explicitly into every service."""
+
+    user_id: str
+    device_id: str
+    team_id: str
+    role: str
+
+    @property
+    def is_admin(self) -> bool:
+        """Whether the actor is an administrator."""
+        return self.role == "admin"
+
+
+def token_hash(token: str) -> str:
+    """The stored form of a bearer token: its SHA-256 in hex."""
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def user_dict(user: User) -> dict:
+    """The user object of the login and /me answers."""
+    return {"id": user.id, "username": user.username, "display_name": user.display_name,
+            "role": user.role, "team_id": user.team_id}
+
+
+def _unauthorized(detail: str = "wrong username or password") -> Problem:
+    """The one answer for a missing, unknown or wrong credential."""
+    return Problem("unauthorized", 401, "Unauthorized", detail)
+
+
+def _expired(device: Device) -> bool:
+    """Whether the device has been unused longer than SESSION_MAX_IDLE."""
+    idle = timedelta(seconds=current_app.config["SESSION_MAX_IDLE"])
+    return device.last_seen_at < utcnow() - idle
+
+
+def login(username: str, password: str, device_name: str, address: str,
+          previous_device_id: str | None = None) -> tuple[str, Device, User]:
+    """Check the password (throttled) and give a device a new token."""
+    throttle.check_throttle(username, address)
+    user = db.session.scalar(select(User).where(func.lower(User.username) == username.lower()))
+    if not verify_password(user.password_hash if user else None, password) or not user.active:
+        db.session.rollback()
+        throttle.record_failure(username, address)
+        raise _unauthorized()
+    token = secrets.token_urlsafe(32)
+    device = _reusable_device(user, previous_device_id)
+    if device is None:
+        device = Device(id=str(uuid.uuid4()), user_id=user.id, name=device_name,
+                        token_hash=token_hash(token))
+        db.session.add(device)
+    else:
+        device.token_hash, device.name = token_hash(token), device_name
+    device.last_seen_at = utcnow()
+    throttle.clear_failures(username, address)
+    db.session.commit()
+    return token, device, user
+
+
+def _reusable_device(user: User, device_id: str | None) -> Device | None:
+    """The installation's previous device, when it is this user's, expired and not revoked."""
+    if not device_id:
+        return None
+    device = db.session.get(Device, device_id)
+    if device and device.user_id == user.id and device.revoked_at is None and _expired(device):
+        return device
+    return None
+
+
+def authenticate(token: str | None) -> Actor:
+    """Resolve a bearer token to the acting user and device, or raise a 401 problem."""
+    if not token:
+        raise Problem("unauthorized", 401, "Unauthorized", "a bearer token is required")
+    device = db.session.scalar(select(Device).where(Device.token_hash == token_hash(token)))
+    if device is None:
+        raise Problem("unauthorized", 401, "Unauthorized", "unknown token")
+    user = device.user
+    if device.revoked_at is not None or not user.active:
+        raise Problem("device-revoked", 401, "Device revoked",
+                      "this device was revoked; local data must be erased", wipe=True)
+    if _expired(device):
+        raise Problem("session-expired", 401, "Session expired", "log in again")
+    now = utcnow()
+    if device.last_seen_at < now - LAST_SEEN_GRANULARITY:
+        device.last_seen_at = now
+        db.session.commit()
+    return Actor(user_id=user.id, device_id=device.id, team_id=user.team_id, role=user.role)
+
+
+def revoke_device(device: Device) -> Device:
+    """Revoke a device: its token answers device-revoked from now on."""
+    if device.revoked_at is None:
+        device.revoked_at = utcnow()
+    db.session.commit()
+    return device
+
+
+def ensure_team(name: str) -> Team:
+    """The team with this name, created when it does not exist (caller commits)."""
+    team = db.session.scalar(select(Team).where(Team.name == name))
+    if team is None:
+        team = Team(id=str(uuid.uuid5(uuid.NAMESPACE_URL, f"feltmappe:team:{name}")), name=name)
+        db.session.add(team)
+        db.session.flush()
+    return team
+
+
+def create_user(username: str, password: str, team_name: str, role: str = "consultant",
+                display_name: str | None = None, user_id: str | None = None) -> User:
+    """Create a user (and the team when needed) and commit."""
+    if db.session.scalar(select(User).where(func.lower(User.username) == username.lower())):
+        raise Problem("validation", 400, "User exists", errors={"username": ["already exists"]})
+    team = ensure_team(team_name)
+    user = User(id=user_id or str(uuid.uuid4()), team_id=team.id, username=username,
+                display_name=display_name or username, role=role,
+                password_hash=hash_password(password), active=True)
+    db.session.add(user)
+    db.session.commit()
+    return user

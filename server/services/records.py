@@ -1,0 +1,39 @@
+"""Reading records and their history within the caller's scope."""
+from sqlalchemy import select
+
+from server.errors import Problem
+from server.extensions import db
+from server.models import Record, Revision
+from server.models.types import rfc3339
+from server.services.auth import Actor
+
+
+def envelope(record: Record) -> dict:
+    """The record envelope of PROTOCOL.md section 2."""
+    return {"type": record.type, "id": record.id, "rev": record.rev, "deleted": record.deleted,
+            "data": record.data, "team_id": record.team_id,
+            "created_at": rfc3339(record.created_at), "created_by": record.created_by,
+            "updated_at": rfc3339(record.updated_at), "updated_by": record.updated_by}
+
+
+def readable(actor: Actor, record: Record | None) -> bool:
+    """Whether the actor may read this record: its team, or any team for an admin."""
+    return record is not None and (actor.is_admin or record.team_id == actor.team_id)
+
+
+def get_record(actor: Actor, record_type: str, record_id: str) -> Record:
+    """The record, or 404 not-found when it is absent or not readable (the same answer)."""
+    record = db.session.get(Record, record_id)
+    if not readable(actor, record) or record.type != record_type:
+        raise Problem("not-found", 404, "Not found")
+    return record
+
+
+def history(actor: Actor, record_type: str, record_id: str) -> list[dict]:
+    """Every kept revision of a readable record, oldest first."""
+    record = get_record(actor, record_type, record_id)
+    revisions = db.session.scalars(
+        select(Revision).where(Revision.record_id == record.id).order_by(Revision.rev))
+    return [{"rev": r.rev, "data": r.data, "deleted": r.deleted,
+             "updated_at": rfc3339(r.updated_at), "updated_by": r.updated_by,
+             "device_id": r.device_id} for r in revisions]

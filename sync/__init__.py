@@ -1,0 +1,1 @@
+"""Pure sync logic: merge, push engine, change feed. Standard library only."""

@@ -1,0 +1,104 @@
+"""Shared fixtures: the app on SQLite and on PostgreSQL, a clean database per test, logins."""
+import os
+
+import flask_migrate
+import pytest
+from sqlalchemy import text
+
+from server import create_app
+from server.config import TestConfig
+from server.extensions import db
+from server.services.auth import create_user
+
+PG_URL = os.environ.get("FELTMAPPE_TEST_PG_URL", "")
+BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
+DATA_TABLES = ["mutations", "revisions", "records", "login_failures", "devices", "users", "teams"]
+
+
+def test_config(**overrides) -> dict:
+    """TestConfig as a dict, with overrides."""
+    config = {key: getattr(TestConfig, key) for key in dir(TestConfig) if key.isupper()}
+    config.update(overrides)
+    return config
+
+
+def reset_postgres_schema(url: str) -> None:
+    """Drop everything in the PostgreSQL test database."""
+    from sqlalchemy import create_engine
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
+def migrated_app(url: str, **overrides):
+    """An app on `url` with the schema built by the migrations."""
+    app = create_app(test_config(SQLALCHEMY_DATABASE_URI=url, **overrides))
+    with app.app_context():
+        flask_migrate.upgrade()
+    return app
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def app(request):
+    """One migrated app per backend for the whole session."""
+    if request.param == "postgresql":
+        reset_postgres_schema(PG_URL)
+        application = migrated_app(PG_URL)
+    else:
+        application = migrated_app("sqlite://")
+    application.config["BACKEND"] = request.param
+    yield application
+    with application.app_context():
+        db.engine.dispose()
+
+
+@pytest.fixture
+def app_ctx(app):
+    """An app context on a database emptied of every row a test may have written."""
+    with app.app_context():
+        if db.engine.dialect.name == "postgresql":
+            db.session.execute(text(f"TRUNCATE {', '.join(DATA_TABLES)} CASCADE"))
+        else:
+            for table in DATA_TABLES:
+                db.session.execute(text(f"DELETE FROM {table}"))
+        db.session.execute(text("UPDATE feed_counter SET value = 0"))
+        db.session.commit()
+        yield app
+        db.session.rollback()
+
+
+@pytest.fixture
+def client(app_ctx):
+    """A test client on a clean database."""
+    return app_ctx.test_client()
+
+
+@pytest.fixture
+def users(app_ctx):
+    """Two teams: anne (consultant) and lis (lead) in Nord, bo in Syd, an admin."""
+    made = {
+        "anne": create_user("anne", "anne-password-1", "Nord", "consultant", "Anne Andersen"),
+        "lis": create_user("lis", "lis-password-1", "Nord", "lead", "Lis Lund"),
+        "bo": create_user("bo", "bo-password-1", "Syd", "consultant", "Bo Berg"),
+        "admin": create_user("admin", "admin-password-1", "Drift", "admin", "Ada Admin"),
+    }
+    return {name: user.id for name, user in made.items()}
+
+
+def login(client, username: str, password: str | None = None, **extra) -> dict:
+    """Log in through the API and return the answer's JSON."""
+    body = {"username": username, "password": password or f"{username}-password-1",
+            "device_name": f"{username}s tablet", **extra}
+    response = client.post("/api/v1/auth/login", json=body)
+    assert response.status_code == 200, response.get_json()
+    return response.get_json()
+
+
+@pytest.fixture
+def auth_header(client, users):
+    """A function giving the Authorization header of a fresh device for a demo user."""
+    def header(username: str = "anne") -> dict:
+        return {"Authorization": f"Bearer {login(client, username)['token']}"}
+    return header
