@@ -12,7 +12,7 @@ from server.services.auth import create_user
 
 PG_URL = os.environ.get("FELTMAPPE_TEST_PG_URL", "")
 BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
-DATA_TABLES = ["mutations", "revisions", "records", "login_failures", "devices", "users", "teams"]
+DATA_TABLES = ["mutations", "record_references", "revisions", "records", "login_failures", "devices", "users", "teams"]
 
 
 def test_config(**overrides) -> dict:

@@ -3,7 +3,7 @@ from server.api import api
 from server.api.common import authenticated, client_address, documented, json_body
 from server.schemas import wire
 from server.services import auth, accounts
-from server.services.auth import Actor
+from sync.types import Actor
 
 
 @api.post("/auth/login")

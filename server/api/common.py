@@ -8,7 +8,8 @@ from flask import current_app, request
 from marshmallow import Schema, ValidationError
 
 from server.errors import Problem, validation_problem
-from server.services.auth import Actor, authenticate
+from server.services.auth import authenticate
+from sync.types import Actor
 
 
 def _reject_constant(name: str):
@@ -27,12 +28,15 @@ def json_body(schema: Schema | None = None) -> dict:
         raise validation_problem({"body": ["must be valid JSON"]}, "Malformed JSON") from None
     if not isinstance(body, dict):
         raise validation_problem({"body": ["must be a JSON object"]}, "Malformed JSON")
-    if schema is None:
-        return body
+    return body if schema is None else load_with(schema, body)
+
+
+def load_with(schema: Schema, values: dict, title: str = "Invalid request") -> dict:
+    """Load values through a schema; a failure is a validation problem naming the fields."""
     try:
-        return schema.load(body)
+        return schema.load(values)
     except ValidationError as error:
-        raise validation_problem(_flatten(error.messages), "Invalid request") from None
+        raise validation_problem(_flatten(error.messages), title) from None
 
 
 def _flatten(messages, prefix: str = "") -> dict[str, list[str]]:

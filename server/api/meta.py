@@ -1,12 +1,12 @@
 """Users, devices and the OpenAPI document."""
-from flask import current_app
+from flask import current_app, jsonify, request
 
 from server.api import api
 from server.api.common import authenticated, documented
 from server.openapi import build_spec
 from server.schemas import wire
-from server.services import accounts
-from server.services.auth import Actor
+from server.services import accounts, sync
+from sync.types import Actor
 
 
 @api.get("/users")
@@ -39,3 +39,14 @@ def revoke_device(device_id, actor: Actor):
 def openapi():
     """The OpenAPI document, generated from the views and schemas."""
     return build_spec(current_app)
+
+
+@api.get("/templates")
+@documented("Every version of the assessment and agreement templates", wire.TemplateList,
+            errors=(401, 304))
+@authenticated
+def templates(actor: Actor):
+    """The templates, with an ETag so an unchanged list costs a 304."""
+    answer = jsonify({"templates": sync.rules().templates})
+    answer.set_etag(sync.rules().templates_etag)
+    return answer.make_conditional(request)

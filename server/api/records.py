@@ -3,7 +3,7 @@ from server.api import api
 from server.api.common import authenticated, documented
 from server.schemas import wire
 from server.services import records
-from server.services.auth import Actor
+from sync.types import Actor
 
 
 @api.get("/records/<string:record_type>/<uuid:record_id>")

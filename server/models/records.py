@@ -67,3 +67,12 @@ class ServerMeta(db.Model):
     __tablename__ = "server_meta"
     key: Mapped[str] = mapped_column(String(50), primary_key=True)
     value: Mapped[str] = mapped_column(String(200))
+
+
+class RecordReference(db.Model):
+    """Which record references which: kept on every write so deletes can find referrers."""
+
+    __tablename__ = "record_references"
+    source_id: Mapped[str] = mapped_column(
+        ForeignKey("records.id", ondelete="CASCADE"), primary_key=True)
+    target_id: Mapped[str] = mapped_column(String(36), primary_key=True, index=True)

@@ -137,3 +137,88 @@ class ProblemDoc(Schema):
     status = fields.Integer()
     detail = fields.String()
     errors = fields.Dict(keys=fields.String(), values=fields.List(fields.String()))
+
+
+class ChangeIn(Schema):
+    """One change of a push."""
+
+    class Meta:
+        unknown = EXCLUDE
+
+    mutation_id = fields.String(required=True, validate=validate.Regexp(UUID_PATTERN))
+    type = fields.String(required=True, validate=validate.Length(min=1, max=30))
+    id = fields.String(required=True, validate=validate.Regexp(UUID_PATTERN))
+    op = fields.String(required=True, validate=validate.OneOf(("upsert", "delete")))
+    base_rev = fields.Integer(required=True, strict=True,
+                              validate=validate.Range(min=0, max=2**53 - 1))
+    data = fields.Dict(load_default=dict, allow_none=True)
+
+
+class PushRequest(Schema):
+    """POST /sync/push body."""
+
+    class Meta:
+        unknown = EXCLUDE
+
+    changes = fields.List(fields.Nested(ChangeIn), required=True)
+
+
+class PushResultOut(Schema):
+    """One result of a push."""
+
+    mutation_id = fields.String()
+    id = fields.String()
+    status = fields.String(validate=validate.OneOf(("applied", "merged", "conflict", "rejected")))
+    rev = fields.Integer()
+    record = fields.Nested(Envelope)
+    conflict_id = fields.String()
+    fields_ = fields.List(fields.String(), data_key="fields")
+    error = fields.Nested(ProblemDoc)
+
+
+class PushResponse(Schema):
+    """POST /sync/push answer."""
+
+    results = fields.List(fields.Nested(PushResultOut))
+
+
+class PullQuery(Schema):
+    """GET /sync/pull query."""
+
+    class Meta:
+        unknown = EXCLUDE
+
+    since = fields.String(load_default=None, validate=validate.Length(max=2000))
+    limit = fields.Integer(load_default=500, validate=validate.Range(min=1, max=1000))
+
+
+class PullResponse(Schema):
+    """GET /sync/pull answer."""
+
+    changes = fields.List(fields.Nested(Envelope))
+    checkpoint = fields.String()
+    has_more = fields.Boolean()
+
+
+class ResolveRequest(Schema):
+    """POST /conflicts/<id>/resolve body."""
+
+    class Meta:
+        unknown = EXCLUDE
+
+    data = fields.Dict(keys=fields.String(), required=True)
+    restore = fields.Boolean(load_default=False)
+    delete = fields.Boolean(load_default=False)
+
+
+class ResolveResponse(Schema):
+    """POST /conflicts/<id>/resolve answer."""
+
+    conflict = fields.Nested(Envelope)
+    record = fields.Nested(Envelope)
+
+
+class TemplateList(Schema):
+    """GET /templates answer."""
+
+    templates = fields.List(fields.Dict())

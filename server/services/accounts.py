@@ -5,7 +5,8 @@ from server.errors import Problem
 from server.extensions import db
 from server.models import Device, User
 from server.models.types import rfc3339
-from server.services.auth import Actor, revoke_device, user_dict
+from server.services.auth import revoke_device, user_dict
+from sync.types import Actor
 
 
 def user_answer(user_id: str) -> dict:

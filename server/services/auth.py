@@ -2,7 +2,6 @@
 import hashlib
 import secrets
 import uuid
-from dataclasses import dataclass
 from datetime import timedelta
 
 from flask import current_app
@@ -14,23 +13,9 @@ from server.models import Device, Team, User
 from server.models.types import utcnow
 from server.services import throttle
 from server.services.passwords import hash_password, verify_password
+from sync.types import Actor
 
 LAST_SEEN_GRANULARITY = timedelta(seconds=60)
-
-
-@dataclass(frozen=True)
-class Actor:
-    """Who is acting: the user and the device, passed explicitly into every service."""
-
-    user_id: str
-    device_id: str
-    team_id: str
-    role: str
-
-    @property
-    def is_admin(self) -> bool:
-        """Whether the actor is an administrator."""
-        return self.role == "admin"
 
 
 def token_hash(token: str) -> str:

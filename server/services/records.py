@@ -5,7 +5,7 @@ from server.errors import Problem
 from server.extensions import db
 from server.models import Record, Revision
 from server.models.types import rfc3339
-from server.services.auth import Actor
+from sync.types import Actor
 
 
 def envelope(record: Record) -> dict:

@@ -1,0 +1,115 @@
+"""Push, pull and resolve: the transaction boundary around the pure engine in sync/.
+
+A push runs in one transaction (BEGIN IMMEDIATE on SQLite) with a savepoint per change, and
+takes its feed number last, just before COMMIT (see server/services/feed.py). A deadlock or
+serialization failure between concurrent pushes rolls the whole push back and runs it
+again; mutation ids make that safe.
+"""
+import random
+import time
+from collections.abc import Callable
+from typing import TypeVar
+
+from flask import current_app
+from sqlalchemy.exc import DBAPIError, IntegrityError
+
+from server import WRITE_OPTION
+from server.errors import Problem
+from server.extensions import db
+from server.services.feed import stamp_touched
+from server.services.rules import SchemaRules
+from server.services.sql_store import SqlStore
+from sync import engine, feed, resolve
+from sync.types import Actor, Change, PushResult, Refused, Rejection
+
+RETRIES = 8
+RETRYABLE_SQLSTATES = {"40001", "40P01"}
+T = TypeVar("T")
+
+
+def rules() -> SchemaRules:
+    """The app's record rules (built once: templates are read at start)."""
+    if "feltmappe_rules" not in current_app.extensions:
+        current_app.extensions["feltmappe_rules"] = SchemaRules()
+    return current_app.extensions["feltmappe_rules"]
+
+
+def _retryable(error: DBAPIError) -> bool:
+    """Whether a database error is a lost race worth running the transaction again for."""
+    if isinstance(error, IntegrityError):
+        return True
+    code = getattr(error.orig, "sqlstate", None)
+    return code in RETRYABLE_SQLSTATES or "database is locked" in str(error.orig)
+
+
+def in_write_transaction(work: Callable[[SqlStore], T]) -> T:
+    """Run `work` in a write transaction, stamp the feed, commit; retry lost races."""
+    for attempt in range(RETRIES):
+        db.session.rollback()
+        db.session.connection(execution_options={WRITE_OPTION: True})
+        store = SqlStore(rules())
+        try:
+            outcome = work(store)
+            stamp_touched(store.touched)
+            db.session.commit()
+            return outcome
+        except DBAPIError as error:
+            db.session.rollback()
+            if not _retryable(error) or attempt == RETRIES - 1:
+                raise
+            time.sleep(random.uniform(0, 0.02 * 2 ** attempt))
+        except BaseException:
+            db.session.rollback()
+            raise
+    raise AssertionError("unreachable")
+
+
+def push(actor: Actor, changes: list[Change]) -> list[dict]:
+    """Apply a push and answer one result per change (PROTOCOL.md section 3)."""
+    def work(store: SqlStore) -> list[dict]:
+        results = engine.push(store, rules(), actor, changes)
+        return [_result(store, result) for result in results]
+    return in_write_transaction(work)
+
+
+def _result(store: SqlStore, result: PushResult) -> dict:
+    """A push result on the wire, with the record as it was at the result's rev."""
+    answer = {"mutation_id": result.mutation_id, "id": result.id, "status": result.status}
+    if result.error is not None:
+        answer["error"] = result.error.to_problem()
+        return answer
+    answer["rev"] = result.rev
+    answer["record"] = store.envelope(result.id, result.rev)
+    if result.conflict_id:
+        answer.update(conflict_id=result.conflict_id, fields=list(result.fields or ()))
+    return answer
+
+
+def pull(actor: Actor, since: str | None, limit: int) -> dict:
+    """One page of the change feed (PROTOCOL.md section 4)."""
+    try:
+        page = feed.pull(SqlStore(rules()), actor, since, limit)
+    except Refused as refused:
+        raise as_problem(refused.rejection) from None
+    finally:
+        db.session.rollback()
+    return {"changes": page.records, "checkpoint": page.checkpoint, "has_more": page.has_more}
+
+
+def resolve_conflict(actor: Actor, conflict_id: str, chosen: dict, restore: bool,
+                     delete: bool) -> dict:
+    """Resolve a conflict and answer the conflict and the record (PROTOCOL.md section 5)."""
+    def work(store: SqlStore) -> dict:
+        resolve.resolve(store, rules(), actor, conflict_id, chosen, restore, delete)
+        conflict = store.envelope(conflict_id)
+        return {"conflict": conflict, "record": store.envelope(conflict["data"]["record_id"])}
+    try:
+        return in_write_transaction(work)
+    except Refused as refused:
+        raise as_problem(refused.rejection) from None
+
+
+def as_problem(rejection: Rejection) -> Problem:
+    """An engine rejection as an HTTP problem."""
+    return Problem(rejection.slug, rejection.status, rejection.title, rejection.detail,
+                   errors=rejection.errors, **rejection.extra)

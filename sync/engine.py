@@ -1,0 +1,93 @@
+"""Apply a push against a store: idempotency first, then one decision per change.
+
+Rules (PROTOCOL.md section 3):
+- Changes apply one after the other, each atomically on its own (a savepoint): a rejected
+  change leaves nothing behind, not even its mutation id, so a fixed retry is judged anew.
+- A mutation id is claimed before anything else. The same id with the same fingerprint
+  (SHA-256 of type, id, op, base_rev and data) returns the first result and changes
+  nothing; with another fingerprint it is rejected `mutation-reused`. A replay racing the
+  original through another process waits on the claim and then gets the first result.
+- Conflict records are made by the server only: a pushed one is rejected `forbidden`.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+
+from sync import decide
+from sync.decide import not_found, rejected
+from sync.ports import RecordRules, RecordStore
+from sync.types import (CONFLICT_TYPE, DELETE, REJECTED, UPSERT, Actor, Change, PushResult,
+                        Rejection)
+
+class _Rollback(Exception):
+    """Carries a rejected result out of the change's savepoint."""
+
+    def __init__(self, result: PushResult):
+        super().__init__(result.status)
+        self.result = result
+
+
+def fingerprint(change: Change) -> str:
+    """SHA-256 of the change's type, id, op, base_rev and data."""
+    body = {"type": change.type, "id": change.id, "op": change.op,
+            "base_rev": change.base_rev, "data": change.data if change.op == UPSERT else None}
+    encoded = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(encoded.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def push(store: RecordStore, rules: RecordRules, actor: Actor,
+         changes: Iterable[Change]) -> list[PushResult]:
+    """Apply each change in order and return one result per change."""
+    return [_push_one(store, rules, actor, change) for change in changes]
+
+
+def _push_one(store: RecordStore, rules: RecordRules, actor: Actor,
+              change: Change) -> PushResult:
+    """Apply one change inside its own savepoint."""
+    try:
+        with store.atomic():
+            result = _apply_claimed(store, rules, actor, change)
+            if result.status == REJECTED:
+                raise _Rollback(result)
+            return result
+    except _Rollback as rollback:
+        return rollback.result
+
+
+def _apply_claimed(store: RecordStore, rules: RecordRules, actor: Actor,
+                   change: Change) -> PushResult:
+    """Claim the mutation id, replay a known one, or decide and keep the result."""
+    mark = fingerprint(change)
+    claimed = store.claim_mutation(actor.device_id, change.mutation_id, mark)
+    if claimed is not None:
+        known_mark, stored = claimed
+        if known_mark != mark:
+            return rejected(change, Rejection(
+                "mutation-reused", 409, "Mutation id reused",
+                "this mutation_id came before with a different change"))
+        return PushResult.from_stored(change.mutation_id, stored)
+    result = _decide(store, rules, actor, change)
+    if result.status != REJECTED:
+        store.finish_mutation(actor.device_id, change.mutation_id, result.to_stored())
+    return result
+
+
+def _decide(store: RecordStore, rules: RecordRules, actor: Actor, change: Change) -> PushResult:
+    """Route a change to the decision for its op, after the checks every change needs."""
+    if change.type == CONFLICT_TYPE:
+        return rejected(change, Rejection("forbidden", 403, "Forbidden",
+                                          "conflict records are made by the server only"))
+    current = store.get_record(change.id)
+    if current is not None and current.team_id != actor.team_id:
+        return rejected(change, not_found())
+    if current is not None and current.type != change.type:
+        return rejected(change, Rejection("validation", 400, "Invalid record",
+                                          f"id {change.id} is a {current.type}",
+                                          {"type": [f"id is a {current.type}"]}))
+    if current is None and change.base_rev > 0 or current and change.base_rev > current.rev:
+        return rejected(change, not_found())
+    if change.op == DELETE:
+        return decide.delete(store, rules, actor, change, current)
+    return decide.upsert(store, rules, actor, change, current)

@@ -1,0 +1,134 @@
+"""An in-memory RecordStore: the reference implementation and the property tests' server."""
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+from sync.types import CONFLICT_TYPE, Actor, StoredRecord
+
+UNREFERENCING_TYPES = ("task", CONFLICT_TYPE)
+
+
+class MemoryStore:
+    """Records, revisions and mutation ids in dictionaries; one feed number per commit."""
+
+    def __init__(self, users: dict[str, str] | None = None, database_id: str = "memory"):
+        self.records: dict[str, StoredRecord] = {}
+        self.revisions: dict[tuple[str, int], tuple[bool, dict[str, Any], str]] = {}
+        self.mutations: dict[tuple[str, str], tuple[str, dict[str, Any] | None]] = {}
+        self.feed: dict[str, int] = {}
+        self.users = dict(users or {})
+        self.identity = (database_id, "1", 0)
+        self.seq = 0
+        self._touched: set[str] = set()
+        self._references: Any = None
+
+    def use_references(self, references) -> None:
+        """Tell the store how to find a record's references (the rules' `references`)."""
+        self._references = references
+
+    @contextmanager
+    def atomic(self) -> Iterator[None]:
+        """Undo everything the block did when it raises."""
+        saved = copy.deepcopy((self.records, self.revisions, self.mutations, self._touched))
+        try:
+            yield
+        except BaseException:
+            self.records, self.revisions, self.mutations, self._touched = saved
+            raise
+
+    def commit(self) -> None:
+        """Give every record touched since the last commit the next feed number."""
+        if self._touched:
+            self.seq += 1
+            for record_id in self._touched:
+                self.feed[record_id] = self.seq
+            self._touched = set()
+
+    def claim_mutation(self, device_id: str, mutation_id: str,
+                       fingerprint: str) -> tuple[str, dict[str, Any]] | None:
+        """Claim a mutation id, or return the earlier claim's fingerprint and result."""
+        known = self.mutations.get((device_id, mutation_id))
+        if known is not None:
+            return known[0], known[1] or {}
+        self.mutations[(device_id, mutation_id)] = (fingerprint, None)
+        return None
+
+    def finish_mutation(self, device_id: str, mutation_id: str, result: dict[str, Any]) -> None:
+        """Keep a claimed mutation's result."""
+        fingerprint, _ = self.mutations[(device_id, mutation_id)]
+        self.mutations[(device_id, mutation_id)] = (fingerprint, copy.deepcopy(result))
+
+    def get_record(self, record_id: str) -> StoredRecord | None:
+        """The newest state of a record."""
+        return self.records.get(record_id)
+
+    def get_revision(self, record_id: str, rev: int) -> tuple[bool, dict[str, Any]] | None:
+        """(deleted, data) of a revision."""
+        kept = self.revisions.get((record_id, rev))
+        return (kept[0], copy.deepcopy(kept[1])) if kept else None
+
+    def last_live_data(self, record_id: str) -> dict[str, Any]:
+        """The newest non-tombstone data of a record."""
+        rev = self.records[record_id].rev
+        while rev > 0:
+            deleted, data, _ = self.revisions[(record_id, rev)]
+            if not deleted:
+                return copy.deepcopy(data)
+            rev -= 1
+        return {}
+
+    def write(self, record: StoredRecord, actor: Actor) -> None:
+        """Store a new revision."""
+        frozen = StoredRecord(record.id, record.type, record.team_id, record.rev,
+                              record.deleted, copy.deepcopy(record.data))
+        self.records[record.id] = frozen
+        self.revisions[(record.id, record.rev)] = (record.deleted, frozen.data, actor.device_id)
+        self._touched.add(record.id)
+
+    def exists(self, team_id: str, record_type: str, record_id: str) -> bool:
+        """Whether the team has such a record, deleted or not."""
+        record = self.records.get(record_id)
+        return record is not None and record.team_id == team_id and record.type == record_type
+
+    def user_in_team(self, team_id: str, user_id: str) -> bool:
+        """Whether the user is in the team."""
+        return self.users.get(user_id) == team_id
+
+    def live_referrers(self, team_id: str, record_id: str) -> list[tuple[str, str]]:
+        """Live records (not tasks or conflicts) that reference the record."""
+        return sorted((r.type, r.id) for r in self.records.values()
+                      if r.team_id == team_id and not r.deleted
+                      and r.type not in UNREFERENCING_TYPES and self._references
+                      and any(ref == record_id for _, _, ref in self._references(r.type, r.data)))
+
+    def signature_hashes(self, agreement_id: str) -> set[str]:
+        """Hashes of the agreement's signatures."""
+        return {r.data.get("content_sha256") for r in self.records.values()
+                if r.type == "signature" and r.data.get("agreement_id") == agreement_id}
+
+    def now(self) -> str:
+        """The current UTC time."""
+        return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+    def feed_identity(self) -> tuple[str, str, int]:
+        """(database id, generation, horizon)."""
+        return self.identity
+
+    def changes_after(self, team_id: str, seq: int, last_id: str,
+                      limit: int) -> list[tuple[int, dict[str, Any]]]:
+        """Committed records of the team after (seq, id) in feed order."""
+        keys = sorted((s, rid) for rid, s in self.feed.items()
+                      if self.records[rid].team_id == team_id and (s, rid) > (seq, last_id))
+        return [(s, self.envelope(rid)) for s, rid in keys[:limit]]
+
+    def envelope(self, record_id: str, rev: int | None = None) -> dict[str, Any]:
+        """The record as it was at `rev` (default newest)."""
+        record = self.records[record_id]
+        rev = record.rev if rev is None else rev
+        deleted, data, _ = self.revisions[(record_id, rev)]
+        return {"type": record.type, "id": record.id, "rev": rev, "deleted": deleted,
+                "data": copy.deepcopy(data), "team_id": record.team_id}
