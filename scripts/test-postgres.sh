@@ -26,7 +26,7 @@ psql_admin() { runuser -u postgres -- psql -v ON_ERROR_STOP=1 -qtAc "$1"; }
 if [ -z "$(psql_admin "SELECT 1 FROM pg_roles WHERE rolname='$PG_USER'")" ]; then
   psql_admin "CREATE ROLE $PG_USER LOGIN PASSWORD '$PG_PASS' CREATEDB" >&2
 fi
-for name in "$PG_DB" "${PG_DB}_2"; do
+for name in "$PG_DB" "${PG_DB}_2" "${PG_DB}_live"; do
   if [ -z "$(psql_admin "SELECT 1 FROM pg_database WHERE datname='$name'")" ]; then
     psql_admin "CREATE DATABASE $name OWNER $PG_USER" >&2
   fi

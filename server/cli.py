@@ -4,8 +4,6 @@ from flask import Flask
 from flask.cli import AppGroup
 
 from server.errors import Problem
-from server.extensions import db
-from server.models import Device
 from server.models.accounts import ROLES
 from server.services import auth
 
@@ -32,10 +30,8 @@ def create_user(username: str, password: str, team: str, role: str, display_name
 @click.argument("device_id")
 def revoke_device(device_id: str):
     """Revoke a device: it erases its local data at its next contact."""
-    device = db.session.get(Device, device_id)
-    if device is None:
+    if auth.revoke_device(device_id) is None:
         raise click.ClickException(f"no device {device_id}")
-    auth.revoke_device(device)
     click.echo(f"revoked device {device_id}")
 
 

@@ -35,11 +35,14 @@ def build_answers(
 
 
 class _Context:
+    """What one assessment's answers are made from."""
+
     def __init__(self, rng, quality, on, work_functions, row_ids, words):
         self.rng, self.quality, self.on = rng, quality, on
         self.work_functions, self.row_ids, self.words = work_functions, row_ids, words
 
     def group(self, items: list[dict], row_name: str | None) -> dict:
+        """Answers for the items of a section or of one row of a repeating group."""
         answers: dict = {}
         previous_levels: dict[str, int] = {}
         dates_seen = 0
@@ -60,6 +63,7 @@ class _Context:
         return answers
 
     def repeat(self, item: dict) -> dict:
+        """A repeating group: one row per work function, or per given row id."""
         if item["over"] == "work_functions":
             return {wf["id"]: self.group(item["items"], row_name=None)
                     for wf in self.work_functions}
@@ -68,6 +72,7 @@ class _Context:
                 for i, row_id in enumerate(self.row_ids)}
 
     def level(self, levels: list[dict], previous: dict[str, int]):
+        """A level's value: by quality, or one step above the last one on the same scale."""
         ranked = sorted(
             range(len(levels)),
             key=lambda i: (levels[i]["points"], _number(levels[i]["value"], i)),
@@ -81,11 +86,13 @@ class _Context:
         return levels[ranked[step]]["value"]
 
     def scaled(self, low: int, high: int, quality: float | None = None) -> int:
+        """A whole number in low..high that follows the quality, give or take one."""
         quality = self.quality if quality is None else quality
         guess = round(low + quality * (high - low)) + self.rng.choice((-1, 0, 0, 1))
         return max(low, min(high, guess))
 
     def simple(self, item: dict):
+        """An answer of the item's type."""
         kind = item["type"]
         if kind == "rating":
             label = item.get("label", "").lower()
@@ -107,6 +114,7 @@ class _Context:
         return values[: self.rng.randint(1, len(values))]
 
     def text(self, label: str) -> str:
+        """A Danish sentence that suits the item's label."""
         lowered = label.lower()
         for word, answer in T.TEXT_BY_LABEL:
             if word in lowered:

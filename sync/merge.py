@@ -3,8 +3,9 @@
 - Per unit: changed on one side only -> that side; on both to the same value -> that
   value; on both to different values -> conflict (the data keeps the server's value).
 - Text: diff3 on lines that end at "\\n" only ("\\r" stays in its line). Edits with an
-  unchanged line between them combine; edits to the same or adjacent lines, and
-  different insertions at one place, make the whole text one conflict.
+  unchanged line between them combine; edits to the same or adjacent lines (an
+  insertion next to an edited line included) and different insertions at one place
+  make the whole text one conflict.
 - Id-lists: items matched by id, each key ``<field>.<id>.<key>`` a unit; removed on one
   side and changed on the other -> conflict on ``<field>.<id>`` (server's item stays).
   Order: the server's; client additions after their nearest predecessor in the client's
@@ -15,8 +16,8 @@
 - Keys holding null are dropped (null means no value); an emptied object or list stays
   present when its presence, merged three-way, says so.
 
-Every unit the client changed is in ``applied`` or under a conflict, except an order
-change of a list the server also changed.
+Every unit the client changed is in ``applied`` or under a conflict, except a list's
+order or an empty object's or list's presence when the server changed that field too.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from sync.units import (MISSING, Kind, Path, RecordUnits, fits, json_equal, matc
 
 __all__ = ["MISSING", "MergeResult", "UnitConflict", "diff_units", "merge", "unit_value"]
 
-Sides = tuple[Any, Any, Any]
+Sides = tuple[Any, ...]  # (base, server, client); MISSING where a side has no value
 BASE, SERVER, CLIENT = 0, 1, 2
 
 
@@ -95,11 +96,30 @@ def diff_units(record_type: str, base: Mapping[str, Any], other: Mapping[str, An
     return frozenset(merger.changed((), (old, new, new), SERVER))
 
 
-class _LineMatcher(difflib.SequenceMatcher):  # type: ignore[type-arg]
-    """A SequenceMatcher without the autojunk heuristic: frequent lines still match."""
+class _LineMatcher:
+    """difflib's matcher between the common prefix and suffix of two line lists.
 
-    def __init__(self, isjunk: Any = None, a: Any = "", b: Any = "", autojunk: bool = False):
-        super().__init__(isjunk, a, b, autojunk=False)
+    The trim keeps typical edits fast and exact; in the middle, difflib's popular-line
+    heuristic (texts of 200+ lines) bounds the cost. A poorer match only adds conflicts.
+    """
+
+    def __init__(self, isjunk: Any, a: list[str], b: list[str]):
+        self.a, self.b = a, b
+
+    def get_matching_blocks(self) -> list[tuple[int, int, int]]:
+        """Return (i, j, n) blocks with a[i:i+n] == b[j:j+n], ending with (len a, len b, 0)."""
+        a, b = self.a, self.b
+        prefix = 0
+        while prefix < min(len(a), len(b)) and a[prefix] == b[prefix]:
+            prefix += 1
+        suffix = 0
+        while suffix < min(len(a), len(b)) - prefix and a[-1 - suffix] == b[-1 - suffix]:
+            suffix += 1
+        middle = difflib.SequenceMatcher(None, a[prefix:len(a) - suffix],
+                                         b[prefix:len(b) - suffix]).get_matching_blocks()
+        blocks = [(0, 0, prefix), *((i + prefix, j + prefix, n) for i, j, n in middle),
+                  (len(a) - suffix, len(b) - suffix, suffix)]
+        return [block for block in blocks if block[2]] + [(len(a), len(b), 0)]
 
 
 class _Merger:
@@ -127,9 +147,9 @@ class _Merger:
         if json_equal(sides[BASE], sides[side]):
             return set()
         kind = kind or self.kind(path, sides)
-        units: set[str] = set()
         if kind is Kind.ITEM and sides[side] is MISSING:
             return {_name(path)}
+        units: set[str] = set()
         if kind in (Kind.OBJECT, Kind.ITEM):
             for key, child_kind in _children(kind, sides):
                 units |= self.changed(path + (key,), _child(sides, key), side, child_kind)
@@ -229,9 +249,7 @@ def _children(kind: Kind, sides: Sides) -> list[tuple[str, Kind | None]]:
 
 
 def _child(sides: Sides, key: str) -> Sides:
-    base, server, client = (side.get(key, MISSING) if isinstance(side, dict) else MISSING
-                            for side in sides)
-    return base, server, client
+    return tuple(side.get(key, MISSING) if isinstance(side, dict) else MISSING for side in sides)
 
 
 def _ids(items: Any) -> list[str]:
@@ -241,9 +259,7 @@ def _ids(items: Any) -> list[str]:
 
 def _items(sides: Sides) -> list[tuple[str, Sides]]:
     """Pair the items of three id-lists by id, as (id, (base, server, client) item)."""
-    base, server, client = ({} if side is MISSING else dict(zip(_ids(side), side))
-                            for side in sides)
-    by_id = (base, server, client)
+    by_id = tuple({} if side is MISSING else dict(zip(_ids(side), side)) for side in sides)
     return [(item_id, _child(by_id, item_id)) for item_id in _keys(by_id)]
 
 

@@ -1,4 +1,4 @@
-"""Merge-unit tables per record type (DOMAIN.md "Record types", PROTOCOL.md 3a).
+"""Merge units: per-type tables (DOMAIN.md "Record types", PROTOCOL.md 3a) and value rules.
 
 A record's ``data`` splits into merge units by the kind of each field:
 
@@ -6,8 +6,8 @@ A record's ``data`` splits into merge units by the kind of each field:
   which the caller names at merge time); merged line by line.
 - ``OBJECT``: not a unit itself; each key is a unit, recursively, named by its dotted
   path (``follow_up.works_well``, ``answers.tasks.<uuid>.employer``).
-- ``ID_LIST``: a list of objects with an ``id``; each key of an item is a unit named
-  ``<field>.<id>.<key>``.
+- ``ID_LIST``: a list of objects with an ``id``; each of its ``ITEM``s is matched by id
+  and each key of an item is an atomic unit named ``<field>.<id>.<key>``.
 - ``SET``: a list of enumeration words, merged as a set.
 - ``ATOMIC``: everything else, including keys this table does not know and the
   declared exception ``follow_up.attendance``.

@@ -13,9 +13,9 @@ from collections.abc import Callable
 
 from marshmallow import ValidationError, fields
 
+from server.schemas.formats import Date, Time, Uuid
 from server.schemas.jsontree import dotted, flatten_errors
 from server.schemas.objects import JsonValue, List, distinct
-from server.schemas.formats import Date, Time, Uuid
 from server.schemas.values import Boolean, Choice, FreeText, Integer, Number, String
 
 TEMPLATE_FIELDS = {"assessment": "answers", "agreement": "content"}

@@ -3,14 +3,16 @@
 Errors and reference paths are keyed by dotted path under `data` (`data.cvr`,
 `data.agreements.0.due_date`, `data.answers.c07`), as problem documents name them.
 Nulls mean "absent": validation sees the data as it will be stored, without null keys.
+`find_template(kind, key, version)` gets the record type ("assessment" or "agreement")
+and returns the template object (`{"kind", "key", "version", "definition", ...}`) or None.
 """
 from __future__ import annotations
 
 from itertools import islice
 
 from server.schemas.answers import TEMPLATE_FIELDS, FindTemplate, template_problems
-from server.schemas.jsontree import canonical_sha256, flatten_errors, strip_nulls
 from server.schemas.formats import Uuid
+from server.schemas.jsontree import canonical_sha256, flatten_errors, strip_nulls
 from server.schemas.placement_types import Agreement, Assessment, Meeting, Placement, Signature
 from server.schemas.record_types import (
     RECORD_TYPES, RELATED_TYPES, Citizen, Company, Conflict, Contact, JobOrder, Task,

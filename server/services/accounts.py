@@ -44,4 +44,4 @@ def revoke(actor: Actor, device_id: str) -> dict:
     device = db.session.get(Device, device_id)
     if device is None or not (actor.is_admin or device.user_id == actor.user_id):
         raise Problem("not-found", 404, "Not found")
-    return device_dict(revoke_device(device))
+    return device_dict(revoke_device(device_id))

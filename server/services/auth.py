@@ -5,7 +5,7 @@ import uuid
 from datetime import timedelta
 
 from flask import current_app
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from server.errors import Problem
 from server.extensions import db
@@ -13,6 +13,7 @@ from server.models import Device, Team, User
 from server.models.types import utcnow
 from server.services import throttle
 from server.services.passwords import hash_password, verify_password
+from server.services.transaction import begin_write
 from sync.types import Actor
 
 LAST_SEEN_GRANULARITY = timedelta(seconds=60)
@@ -45,10 +46,15 @@ def login(username: str, password: str, device_name: str, address: str,
     """Check the password (throttled) and give a device a new token."""
     throttle.check_throttle(username, address)
     user = db.session.scalar(select(User).where(func.lower(User.username) == username.lower()))
-    if not verify_password(user.password_hash if user else None, password) or not user.active:
-        db.session.rollback()
+    accepted = verify_password(user.password_hash if user else None, password) \
+        and user is not None and user.active
+    user_id = user.id if accepted else None
+    db.session.rollback()
+    if not accepted:
         throttle.record_failure(username, address)
         raise _unauthorized()
+    begin_write()
+    user = db.session.get(User, user_id)
     token = secrets.token_urlsafe(32)
     device = _reusable_device(user, previous_device_id)
     if device is None:
@@ -86,16 +92,23 @@ def authenticate(token: str | None) -> Actor:
                       "this device was revoked; local data must be erased", wipe=True)
     if _expired(device):
         raise Problem("session-expired", 401, "Session expired", "log in again")
+    actor = Actor(user_id=user.id, device_id=device.id, team_id=user.team_id, role=user.role)
     now = utcnow()
     if device.last_seen_at < now - LAST_SEEN_GRANULARITY:
-        device.last_seen_at = now
+        begin_write()
+        db.session.execute(update(Device).where(Device.id == actor.device_id)
+                           .values(last_seen_at=now))
         db.session.commit()
-    return Actor(user_id=user.id, device_id=device.id, team_id=user.team_id, role=user.role)
+    else:
+        db.session.rollback()
+    return actor
 
 
-def revoke_device(device: Device) -> Device:
-    """Revoke a device: its token answers device-revoked from now on."""
-    if device.revoked_at is None:
+def revoke_device(device_id: str) -> Device | None:
+    """Revoke a device: its token answers device-revoked from now on. None when unknown."""
+    begin_write()
+    device = db.session.get(Device, device_id)
+    if device is not None and device.revoked_at is None:
         device.revoked_at = utcnow()
     db.session.commit()
     return device
@@ -114,6 +127,7 @@ def ensure_team(name: str) -> Team:
 def create_user(username: str, password: str, team_name: str, role: str = "consultant",
                 display_name: str | None = None, user_id: str | None = None) -> User:
     """Create a user (and the team when needed) and commit."""
+    begin_write()
     if db.session.scalar(select(User).where(func.lower(User.username) == username.lower())):
         raise Problem("validation", 400, "User exists", errors={"username": ["already exists"]})
     team = ensure_team(team_name)

@@ -83,7 +83,7 @@ class SqlStore:
         row.citizen_id = self._citizen_of(record)
         db.session.add(Revision(record_id=record.id, rev=record.rev, deleted=record.deleted,
                                 data=record.data, updated_at=now, updated_by=actor.user_id,
-                                device_id=actor.device_id))
+                                device_id=actor.device_id or None))
         db.session.flush()
         self._keep_references(record)
         self.touched.add(record.id)

@@ -13,12 +13,12 @@ from typing import TypeVar
 from flask import current_app
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
-from server import WRITE_OPTION
 from server.errors import Problem
 from server.extensions import db
 from server.services.feed import stamp_touched
 from server.services.rules import SchemaRules
 from server.services.sql_store import SqlStore
+from server.services.transaction import begin_write
 from sync import engine, feed, resolve
 from sync.types import Actor, Change, PushResult, Refused, Rejection
 
@@ -45,8 +45,7 @@ def _retryable(error: DBAPIError) -> bool:
 def in_write_transaction(work: Callable[[SqlStore], T]) -> T:
     """Run `work` in a write transaction, stamp the feed, commit; retry lost races."""
     for attempt in range(RETRIES):
-        db.session.rollback()
-        db.session.connection(execution_options={WRITE_OPTION: True})
+        begin_write()
         store = SqlStore(rules())
         try:
             outcome = work(store)

@@ -19,6 +19,7 @@ from server.errors import Problem
 from server.extensions import db
 from server.models import LoginFailure
 from server.models.types import utcnow
+from server.services.transaction import begin_write
 
 BASE_DELAY_SECONDS = 30
 
@@ -57,6 +58,7 @@ def record_failure(username: str, address: str) -> None:
     now = utcnow()
     cutoff = now - timedelta(seconds=current_app.config["LOGIN_WINDOW_SECONDS"])
     insert = pg_insert if db.engine.dialect.name == "postgresql" else sqlite_insert
+    begin_write()
     for key in throttle_keys(username, address):
         stmt = insert(LoginFailure).values(key=key, count=1, first_at=now, last_at=now)
         stale = LoginFailure.last_at < cutoff

@@ -1,0 +1,75 @@
+"""A real gunicorn server with several workers on a migrated database, for the live tests."""
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import requests
+
+from server.services.auth import create_user
+from tests.conftest import migrated_app, reset_postgres_schema
+
+ROOT = Path(__file__).resolve().parent.parent
+GUNICORN = Path(sys.executable).with_name("gunicorn")
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class LiveServer:
+    """gunicorn serving wsgi:app on a fresh database; users made before it starts."""
+
+    def __init__(self, database_url: str, users: dict[str, tuple[str, str]], workers: int = 4,
+                 **settings: str):
+        if database_url.startswith("postgresql"):
+            reset_postgres_schema(database_url)
+        app = migrated_app(database_url)
+        with app.app_context():
+            for username, (team, role) in users.items():
+                create_user(username, f"{username}-password-1", team, role)
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        env = {**os.environ, "DATABASE_URL": database_url, "ARGON2_TIME_COST": "1",
+               "ARGON2_MEMORY_COST": "1024", "LOGIN_FAILURES_PER_ADDRESS": "100000",
+               **settings}
+        self.log = open(ROOT / "instance" / f"gunicorn-{self.port}.log", "w")  # noqa: SIM115
+        self.process = subprocess.Popen(
+            [str(GUNICORN), "--workers", str(workers), "--bind", f"127.0.0.1:{self.port}",
+             "--timeout", "120", "wsgi:app"], cwd=ROOT, env=env, stdout=self.log,
+            stderr=subprocess.STDOUT)
+        self._wait_until_up()
+
+    def _wait_until_up(self, seconds: float = 30) -> None:
+        """Block until /healthz answers."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            try:
+                if requests.get(f"{self.url}/healthz", timeout=5).status_code == 200:
+                    return
+            except requests.RequestException:
+                time.sleep(0.1)
+        self.stop()
+        raise RuntimeError("gunicorn did not start")
+
+    def login(self, username: str, session: requests.Session | None = None) -> dict:
+        """Log in a new device and return its Authorization header."""
+        answer = (session or requests).post(f"{self.url}/api/v1/auth/login", json={
+            "username": username, "password": f"{username}-password-1",
+            "device_name": "test"}, timeout=30)
+        answer.raise_for_status()
+        return {"Authorization": f"Bearer {answer.json()['token']}"}
+
+    def stop(self) -> None:
+        """Stop gunicorn and close its log."""
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        self.log.close()
