@@ -63,8 +63,10 @@ def _register_blueprints(app: Flask) -> None:
     from server.api import api
     from server.errors import register_error_handlers
     from server.health import health
+    from pwa import pwa
     app.register_blueprint(api)
     app.register_blueprint(health)
+    app.register_blueprint(pwa)
     register_error_handlers(app)
 
 

@@ -5,6 +5,7 @@ from apispec import APISpec
 from apispec.ext.marshmallow import MarshmallowPlugin
 from flask import Flask
 
+from server.schemas.records import RECORD_SCHEMAS
 from server.schemas.wire import ProblemDoc
 
 _PARAM = re.compile(r"<(?:(\w+):)?(\w+)>")
@@ -45,6 +46,9 @@ def build_spec(app: Flask) -> dict:
                    plugins=[MarshmallowPlugin()])
     spec.components.security_scheme("bearer", {"type": "http", "scheme": "bearer"})
     spec.components.schema("ProblemDoc", schema=ProblemDoc)
+    for record_type, schema in RECORD_SCHEMAS.items():
+        name = "".join(part.title() for part in record_type.split("_")) + "Data"
+        spec.components.schema(name, schema=schema)
     for rule in sorted(app.url_map.iter_rules(), key=lambda r: r.rule):
         meta = getattr(app.view_functions[rule.endpoint], "openapi", None)
         if meta is None:

@@ -129,7 +129,8 @@ def create_user(username: str, password: str, team_name: str, role: str = "consu
     """Create a user (and the team when needed) and commit."""
     begin_write()
     if db.session.scalar(select(User).where(func.lower(User.username) == username.lower())):
-        raise Problem("validation", 400, "User exists", errors={"username": ["already exists"]})
+        raise Problem("validation", 400, "User exists", "username already exists",
+                      errors={"username": ["already exists"]})
     team = ensure_team(team_name)
     user = User(id=user_id or str(uuid.uuid4()), team_id=team.id, username=username,
                 display_name=display_name or username, role=role,

@@ -135,3 +135,29 @@ def test_login_validates_its_body(client, users):
         "username": "anne", "password": "x", "device_name": "t", "device_id": "NOT-A-UUID"})
     assert set(bad_id.get_json()["errors"]) == {"device_id"}
     assert not db.session.scalars(select(Device)).all()
+
+
+def test_unknown_user_costs_about_as_much_time_as_a_wrong_password(app_ctx, client,
+                                                                   monkeypatch):
+    import statistics
+    import time
+
+    from server.services.auth import create_user
+    monkeypatch.setitem(app_ctx.config, "ARGON2_TIME_COST", 2)
+    monkeypatch.setitem(app_ctx.config, "ARGON2_MEMORY_COST", 32 * 1024)
+    monkeypatch.setitem(app_ctx.config, "LOGIN_FAILURES_PER_USER", 1000)
+    monkeypatch.delitem(app_ctx.extensions, "argon2", raising=False)
+    create_user("karen", "karen-password-1", "Nord")
+
+    def timed(username: str) -> float:
+        began = time.perf_counter()
+        response = client.post("/api/v1/auth/login", json={
+            "username": username, "password": "wrong", "device_name": "t"})
+        assert response.status_code == 401
+        return time.perf_counter() - began
+
+    wrong = statistics.median(timed("karen") for _ in range(5))
+    unknown = statistics.median(timed("nobody") for _ in range(5))
+    assert 0.5 < unknown / wrong < 2, (unknown, wrong)
+    assert unknown > 0.01, "an unknown user must still cost a real argon2 verification"
+    app_ctx.extensions.pop("argon2", None)

@@ -21,6 +21,9 @@ def test_openapi_document_describes_the_fixed_paths(client):
     assert spec["paths"]["/api/v1/me"]["get"]["security"] == [{"bearer": []}]
     assert set(spec["components"]["schemas"]["LoginRequest"]["required"]) == {
         "username", "password", "device_name"}
+    company = spec["components"]["schemas"]["CompanyData"]
+    assert company["required"] == ["name"] and "cvr" in company["properties"]
+    assert "JobOrderData" in spec["components"]["schemas"]
 
 
 def test_no_generated_request_makes_a_500(client, users):

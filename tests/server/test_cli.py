@@ -1,0 +1,67 @@
+"""The operator commands of PROTOCOL.md section 6, run through Flask's CLI runner."""
+from sqlalchemy import func, select
+
+from server.extensions import db
+from server.models import Device, Record, Team, User
+from tests.conftest import login
+
+
+def _run(app, *args):
+    return app.test_cli_runner().invoke(args=list(args))
+
+
+def test_user_create_makes_the_team_and_the_user_can_log_in(app_ctx, client):
+    result = _run(app_ctx, "user", "create", "karen", "--password", "karen-password-1",
+                  "--team", "Virksomhedsservice Øst", "--role", "lead", "--name", "Karen Ø")
+    assert result.exit_code == 0, result.output
+    user = db.session.scalar(select(User).where(User.username == "karen"))
+    assert (user.role, user.display_name, user.team.name) == ("lead", "Karen Ø",
+                                                              "Virksomhedsservice Øst")
+    assert user.password_hash.startswith("$argon2id$")
+    assert login(client, "karen")["user"]["role"] == "lead"
+
+
+def test_user_create_refuses_a_duplicate_and_a_bad_role(app_ctx):
+    assert _run(app_ctx, "user", "create", "karen", "--password", "pw-123456789",
+                "--team", "Øst").exit_code == 0
+    again = _run(app_ctx, "user", "create", "KAREN", "--password", "pw-123456789",
+                 "--team", "Øst")
+    assert again.exit_code != 0 and "already exists" in again.output
+    bad = _run(app_ctx, "user", "create", "x", "--password", "p", "--team", "Øst",
+               "--role", "king")
+    assert bad.exit_code != 0
+    assert db.session.scalar(select(func.count()).select_from(Team)) == 1
+
+
+def test_device_revoke_makes_the_device_wipe(app_ctx, client, users):
+    answer = login(client, "anne")
+    result = _run(app_ctx, "device", "revoke", answer["device_id"])
+    assert result.exit_code == 0, result.output
+    assert db.session.get(Device, answer["device_id"]).revoked_at is not None
+    me = client.get("/api/v1/me", headers={"Authorization": f"Bearer {answer['token']}"})
+    assert me.get_json()["wipe"] is True
+    assert _run(app_ctx, "device", "revoke", "no-such-device").exit_code != 0
+
+
+def test_seed_demo_loads_once_and_its_users_log_in(app_ctx, client):
+    first = _run(app_ctx, "seed-demo", "--if-empty")
+    assert first.exit_code == 0 and "loaded demo data" in first.output
+    companies = db.session.scalar(select(func.count()).select_from(Record)
+                                  .where(Record.type == "company"))
+    assert 35 <= companies <= 45
+    second = _run(app_ctx, "seed-demo", "--if-empty")
+    assert "not loaded" in second.output
+    assert db.session.scalar(select(func.count()).select_from(Record)
+                             .where(Record.type == "company")) == companies
+    answer = client.post("/api/v1/auth/login", json={
+        "username": "anne", "password": "demo-anne-2026", "device_name": "t"}).get_json()
+    headers = {"Authorization": f"Bearer {answer['token']}"}
+    page = client.get("/api/v1/sync/pull?limit=1000", headers=headers).get_json()
+    types = {record["type"] for record in page["changes"]}
+    assert {"company", "contact", "citizen", "placement", "meeting", "assessment"} <= types
+    assert all(r["team_id"] == answer["user"]["team_id"] for r in page["changes"])
+
+
+def test_the_shell_page_is_served(client):
+    response = client.get("/")
+    assert response.status_code == 200 and "Feltmappe" in response.get_data(as_text=True)

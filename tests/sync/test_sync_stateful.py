@@ -1,0 +1,431 @@
+"""Stateful property test of the sync engine: three devices of one team against one server.
+
+The server is sync.engine.push, sync.feed.pull and sync.resolve.resolve over a MemoryStore
+with the real record rules (SchemaRules), committed after every transaction. Devices are
+the reference client (tests/sync/reference_client.py) of two users: they create, edit and
+delete companies and meetings online and offline, sync, lose push responses and re-send,
+and resolve conflicts.
+
+Every value a device writes is a unique token (a plain field's value, or one line of a
+text), so it can be traced. A token is unsent until a push carries it; unsent tokens that
+the same device overwrites or deletes are gone by the user's own hand. At the end every
+device goes online and syncs twice, and then:
+- every device holds exactly the server's newest records and sees them, except records
+  whose rejected change it keeps, and has nothing else pending;
+- every token that was sent is in the record's history or in a conflict's client or
+  server values (no loss);
+- revisions run 1, 2, ... without gaps, and no revision repeats the one before it; a
+  re-sent change whose first response was lost returns its first result and writes nothing.
+"""
+from __future__ import annotations
+
+import itertools
+import re
+import uuid
+from typing import Any
+
+from hypothesis import event, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
+
+from server.services.rules import SchemaRules
+from sync import engine, feed, resolve
+from sync.memory_store import MemoryStore
+from sync.types import (APPLIED, CONFLICT, CONFLICT_TYPE, DELETE, REJECTED, UPSERT, Actor,
+                        Change, PushResult, Refused, StoredRecord)
+from tests.sync.reference_client import Device
+
+RULES = SchemaRules()
+TEAM = "team-1"
+USERS = {"user-1": TEAM, "user-2": TEAM}
+ACTORS = {device: Actor(user, device, TEAM, "consultant")
+          for device, user in (("d1", "user-1"), ("d2", "user-1"), ("d3", "user-2"))}
+PAGE_LIMIT = 3
+PLAIN_UNITS = {"company": ("name", "city"), "meeting": ("location",)}
+TEXT_UNITS = ("notes_citizen", "notes_company")
+TOKEN = re.compile(r"T[0-9]+")
+REFUSALS = {"conflict-stale", "conflict-resolved", "referenced"}
+
+devices = st.sampled_from(sorted(ACTORS))
+picks = st.integers(min_value=0, max_value=3)
+
+
+def lines_of(text: str) -> list[str]:
+    """The lines of a text, without their line ends."""
+    return text.split("\n")[:-1] if text.endswith("\n") else text.split("\n")
+
+
+def tokens(value: Any) -> set[str]:
+    """The written tokens in a unit's value."""
+    return {line for line in lines_of(value) if TOKEN.fullmatch(line)} \
+        if isinstance(value, str) else set()
+
+
+def all_tokens(data: dict[str, Any]) -> set[str]:
+    """The written tokens in every unit of a record's data."""
+    return set().union(*map(tokens, data.values()))
+
+
+def holds(value: Any, token: str) -> bool:
+    """Whether a unit's value is the token or a text with the token as one of its lines."""
+    return isinstance(value, str) and token in lines_of(value)
+
+
+def answer(store: MemoryStore, result: PushResult) -> dict[str, Any]:
+    """A push result on the wire, with the record as it was at the result's rev."""
+    wire: dict[str, Any] = {"mutation_id": result.mutation_id, "id": result.id,
+                            "status": result.status}
+    if result.error is not None:
+        wire["error"] = result.error.to_problem()
+        return wire
+    wire.update(rev=result.rev, record=store.envelope(result.id, result.rev))
+    if result.conflict_id:
+        wire.update(conflict_id=result.conflict_id, fields=list(result.fields or ()))
+    return wire
+
+
+class SyncMachine(RuleBasedStateMachine):
+    """Devices edit offline and online and sync; the server is the engine over a MemoryStore."""
+
+    def __init__(self):
+        super().__init__()
+        self.store = MemoryStore(USERS)
+        self.store.use_references(RULES.references)
+        self.ids = itertools.count(1)
+        self.devices = {name: Device(self.new_id) for name in ACTORS}
+        self.online = set(ACTORS)
+        self.unsent: dict[str, set[tuple[str, str, str]]] = {name: set() for name in ACTORS}
+        self.sent: set[tuple[str, str, str]] = set()
+        self.owned: dict[str, set[str]] = {name: set() for name in ACTORS}
+        self.lost: dict[tuple[str, str], dict[str, Any]] = {}
+
+    def new_id(self) -> str:
+        """A fresh lower-case UUID (deterministic, so runs replay exactly)."""
+        return str(uuid.UUID(int=next(self.ids)))
+
+    def token(self, device: str, record_id: str, unit: str) -> str:
+        """A fresh value that the device writes into a unit; tracked as unsent."""
+        value = f"T{next(self.ids)}"
+        self.unsent[device].add((record_id, unit, value))
+        self.owned[device].add(value)
+        return value
+
+    def supersede(self, device: str, record_id: str, unit: str, old: Any) -> None:
+        """The device overwrites a value: an unsent token of its own is gone for good."""
+        self.unsent[device] -= {(record_id, unit, old)}
+
+    def live(self, device: str, *types: str) -> list[str]:
+        """Ids of the live records of these types that the device shows."""
+        return [i for i, r in self.devices[device].live().items() if r.type in types]
+
+    @initialize()
+    def share_a_company_and_a_meeting(self):
+        """Start with records that every device holds, so that edits meet early."""
+        self.create_company("d1", with_city=True)
+        self.create_meeting("d1", pick=0)
+        for device in sorted(ACTORS):
+            self.sync_device(device)
+
+    # --- user actions, online or offline -------------------------------------------------
+
+    @rule(device=devices, with_city=st.booleans())
+    def create_company(self, device, with_city):
+        """A device creates a company: a name and maybe a city."""
+        record_id = self.new_id()
+        data = {"name": self.token(device, record_id, "name")}
+        if with_city:
+            data["city"] = self.token(device, record_id, "city")
+        self.devices[device].create(record_id, "company", data)
+
+    @rule(device=devices, pick=picks)
+    def create_meeting(self, device, pick):
+        """A device creates a follow-up meeting at a company it shows as live."""
+        companies = self.live(device, "company")
+        if not companies:
+            return
+        record_id = self.new_id()
+        data = {"company_id": companies[pick % len(companies)], "kind": "follow_up"}
+        for unit in TEXT_UNITS:
+            data[unit] = "".join(self.token(device, record_id, unit) + "\n" for _ in range(3))
+        self.devices[device].create(record_id, "meeting", data)
+
+    @rule(edits=st.dictionaries(devices, picks, min_size=1), pick=picks)
+    def edit_plain(self, edits, pick):
+        """Each editor sets a plain field of its choice, of the same record, to its own value."""
+        for device, record_id in self.same_record(list(edits), pick, *PLAIN_UNITS):
+            shown = self.devices[device].view(record_id)
+            unit = PLAIN_UNITS[shown.type][edits[device] % len(PLAIN_UNITS[shown.type])]
+            self.supersede(device, record_id, unit, shown.data.get(unit))
+            self.devices[device].edit(record_id, unit, self.token(device, record_id, unit))
+
+    @rule(edits=st.dictionaries(devices, picks, min_size=1), pick=picks, field=picks,
+          insert=st.booleans())
+    def edit_text(self, edits, pick, field, insert):
+        """Each editor changes (or inserts) one line, at its own position, of the same text."""
+        unit = TEXT_UNITS[field % len(TEXT_UNITS)]
+        for device, record_id in self.same_record(list(edits), pick, "meeting"):
+            lines = lines_of(self.devices[device].view(record_id).data.get(unit, ""))
+            replace = lines and not insert
+            at = edits[device] % (len(lines) if replace else len(lines) + 1)
+            if replace:
+                self.supersede(device, record_id, unit, lines.pop(at))
+            lines.insert(at, self.token(device, record_id, unit))
+            self.devices[device].edit(record_id, unit, "".join(f"{text}\n" for text in lines))
+
+    def same_record(self, editors: list[str], pick: int, *types: str) -> list[tuple[str, str]]:
+        """(editor, record id) for the picked record of the first editor, where it is live."""
+        records = self.live(editors[0], *types)
+        if not records:
+            return []
+        record_id = records[pick % len(records)]
+        return [(device, record_id) for device in editors if record_id in self.live(device, *types)]
+
+    @rule(device=devices, pick=picks)
+    def delete(self, device, pick):
+        """A device deletes a record (not a company its own unsent meetings reference)."""
+        client = self.devices[device]
+        referenced = {client.view(i).data["company_id"] for i in self.live(device, "meeting")}
+        records = [i for i in self.live(device, *PLAIN_UNITS)
+                   if i in client.known or i not in referenced]
+        if not records:
+            return
+        record_id = records[pick % len(records)]
+        self.unsent[device] = {t for t in self.unsent[device] if t[0] != record_id}
+        client.delete(record_id)
+
+    @rule(device=devices, pick=picks)
+    def discard_rejected(self, device, pick):
+        """The user gives up a rejected change."""
+        kept = self.devices[device].kept()
+        if kept:
+            self.devices[device].discard(kept[pick % len(kept)].id)
+
+    @rule(device=devices, online=st.booleans())
+    def set_online(self, device, online):
+        """A device loses or finds its connection."""
+        (self.online.add if online else self.online.discard)(device)
+
+    # --- talking to the server -------------------------------------------------------------
+
+    @rule(order=st.lists(devices, min_size=1, unique=True))
+    def sync(self, order):
+        """Online devices sync one after the other."""
+        for device in order:
+            if device in self.online:
+                self.sync_device(device)
+
+    @rule(device=devices)
+    def pull_only(self, device):
+        """An online device pulls without pushing (frozen and unsent changes wait)."""
+        if device in self.online:
+            self.pull(device)
+
+    @rule(device=devices)
+    def lose_push_response(self, device):
+        """The server applies the push, the device never hears of it and re-sends later."""
+        if device not in self.online:
+            return
+        changes = self.devices[device].outgoing()
+        for result in self.push(device, changes):
+            if result["status"] != REJECTED:
+                self.lost[(device, result["mutation_id"])] = result
+
+    @rule(device=devices, pick=picks, take_client=st.booleans())
+    def resolve_conflict(self, device, pick, take_client):
+        """An online device pulls and resolves a conflict for the client's or the server's side."""
+        if device not in self.online:
+            return
+        self.pull(device)
+        client = self.devices[device]
+        busy = {p.id for p in client.outbox}
+        conflicts = [i for i, r in sorted(client.known.items())
+                     if r.type == CONFLICT_TYPE and not r.data["resolved"]
+                     and r.data["record_id"] not in busy]
+        if conflicts:
+            self.resolve(device, conflicts[pick % len(conflicts)], take_client)
+
+    # --- the server side -------------------------------------------------------------------
+
+    def sync_device(self, device: str) -> None:
+        """Push until nothing is left to send, then pull until the feed has no more."""
+        client = self.devices[device]
+        while changes := client.outgoing():
+            client.receive(self.push(device, changes))
+        self.pull(device)
+
+    def push(self, device: str, changes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """One push transaction; each change's result is checked right after it applied."""
+        answers = []
+        for change in changes:
+            before = self.store.get_record(change["id"])
+            [result] = engine.push(self.store, RULES, ACTORS[device], [Change(**change)])
+            answers.append(answer(self.store, result))
+            event(f"push {change['op']}: {result.status}")
+            self.check_result(device, change, answers[-1], before)
+            if change["op"] == UPSERT:
+                self.check_own_edits(device, change)
+                self.mark_sent(device, change)
+        self.store.commit()
+        return answers
+
+    def check_result(self, device: str, change: dict[str, Any], result: dict[str, Any],
+                     before: StoredRecord | None) -> None:
+        """Check a result against the record before the change (PROTOCOL.md 3, 3a)."""
+        first = self.lost.pop((device, change["mutation_id"]), None)
+        after = self.store.get_record(change["id"])
+        if first is not None:
+            event("push: replay of a lost response")
+            assert result == first, f"the replay answered {result}, the first time {first}"
+            assert after == before, f"the replay of {change} wrote"
+            return
+        if result["status"] != REJECTED:
+            step = after.rev - (before.rev if before else 0)
+            assert step in (0, 1) and result["rev"] == after.rev, f"{change}: {before} {after}"
+        deleting = change["op"] == DELETE
+        if result["status"] == REJECTED or deleting and (
+                result["status"] == CONFLICT or not before or before.deleted):
+            assert after == before, f"{result['status']} {change} changed the record"
+        elif deleting:
+            assert self.base_data(change) == before.data, f"a stale delete was applied: {change}"
+            assert change["id"] not in self.server_references(), f"referenced: {change}"
+        elif before is None or not before.deleted:
+            self.check_edit(change, result, before.data if before else {})
+
+    def check_edit(self, change: dict[str, Any], result: dict[str, Any], server: dict) -> None:
+        """An upsert keeps what others wrote since its base, and the server's side of conflicts."""
+        merged = result["record"]["data"]
+        if result["status"] == APPLIED:
+            assert merged == change["data"], f"applied {change} as {merged}"
+        others = all_tokens(server) - all_tokens(self.base_data(change))
+        assert others <= all_tokens(merged), f"{change} lost {others - all_tokens(merged)}"
+        for unit in result.get("fields", ()):
+            assert merged.get(unit) == server.get(unit), f"{change} overwrote {unit}"
+
+    def base_data(self, change: dict[str, Any]) -> dict[str, Any]:
+        """The data of the change's base revision; {} for base_rev 0."""
+        kept = self.store.get_revision(change["id"], change["base_rev"])
+        return kept[1] if kept else {}
+
+    def server_references(self) -> set[str]:
+        """The companies that live meetings on the server reference."""
+        return {r.data["company_id"] for r in self.store.records.values()
+                if r.type == "meeting" and not r.deleted}
+
+    def check_own_edits(self, device: str, change: dict[str, Any]) -> None:
+        """A device sends revision base_rev's data with its own edits: new values are its own."""
+        base = self.base_data(change)
+        for unit, value in change["data"].items():
+            added = tokens(value) - tokens(base.get(unit))
+            assert added <= self.owned[device], f"{device} sent others' {added} in {change}"
+
+    def mark_sent(self, device: str, change: dict[str, Any]) -> None:
+        """The device's unsent tokens that this change carries are sent now."""
+        carried = {(record_id, unit, value) for record_id, unit, value in self.unsent[device]
+                   if record_id == change["id"] and holds(change["data"].get(unit), value)}
+        self.unsent[device] -= carried
+        self.sent |= carried
+
+    def pull(self, device: str) -> None:
+        """Pull pages after the device's checkpoint until has_more is false."""
+        client = self.devices[device]
+        while True:
+            page = feed.pull(self.store, ACTORS[device], client.checkpoint, PAGE_LIMIT)
+            client.apply_page({"changes": page.records, "checkpoint": page.checkpoint,
+                               "has_more": page.has_more})
+            if not page.has_more:
+                return
+
+    def resolve(self, device: str, conflict_id: str, take_client: bool) -> None:
+        """Resolve a conflict for one side; the device takes the answer's record."""
+        info = self.devices[device].known[conflict_id].data
+        side = info["client"] if take_client else info["server"]
+        chosen = {unit: side.get(unit) for unit in info["fields"]}
+        restore = delete = False
+        if info["reason"] != "edit":
+            chosen = chosen if info["reason"] == "deleted" and take_client else {}
+            restore = info["reason"] == "deleted" and take_client
+            delete = info["reason"] == "delete" and take_client
+        before = self.store.get_record(info["record_id"])
+        try:
+            with self.store.atomic():
+                resolve.resolve(self.store, RULES, ACTORS[device], conflict_id, chosen,
+                                restore, delete)
+        except Refused as refused:
+            assert refused.rejection.slug in REFUSALS, refused.rejection.to_problem()
+            event(f"resolve {info['reason']}: {refused.rejection.slug}")
+            return
+        event(f"resolve {info['reason']}: done")
+        assert self.fresh(before, info), f"resolved {info} against {before}"
+        self.store.commit()
+        self.devices[device].learn(self.store.envelope(conflict_id))
+        self.devices[device].learn(self.store.envelope(info["record_id"]))
+
+    @staticmethod
+    def fresh(record: StoredRecord, info: dict[str, Any]) -> bool:
+        """Whether the record still is as the conflict left it (else a resolve is stale)."""
+        if info["reason"] == "deleted":
+            return record.deleted
+        return not record.deleted and all(record.data.get(unit) == info["server"].get(unit)
+                                          for unit in info["fields"])
+
+    # --- checks ------------------------------------------------------------------------------
+
+    @invariant()
+    def devices_hold_server_revisions(self):
+        """What a device holds of a record is a revision the server has."""
+        for device, client in self.devices.items():
+            for record_id, record in client.known.items():
+                kept = self.store.get_revision(record_id, record.rev)
+                assert kept == (record.deleted, record.data), (device, record_id, record)
+
+    def teardown(self):
+        """Quiescence: every device online syncs twice; then check agreement and no loss."""
+        self.online = set(ACTORS)
+        for _ in range(2):
+            for device in sorted(ACTORS):
+                self.sync_device(device)
+        for device in sorted(ACTORS):
+            self.check_quiescent(device)
+        self.check_history()
+        self.check_no_loss()
+
+    def check_quiescent(self, device: str) -> None:
+        """The device holds the server's newest records, sees them, and keeps only rejections."""
+        client = self.devices[device]
+        assert all(p.error for p in client.outbox), (device, client.outbox)
+        kept = {p.id for p in client.kept()}
+        assert not self.unsent[device], (device, self.unsent[device])
+        newest = {i: (r.rev, r.deleted, r.data) for i, r in self.store.records.items()}
+        held = {i: (r.rev, r.deleted, r.data) for i, r in client.known.items()}
+        assert held == newest, (device, held, newest)
+        live = {i: (r.rev, r.data) for i, r in self.store.records.items()
+                if not r.deleted and i not in kept}
+        assert {i: (r.rev, r.data) for i, r in client.live().items()} == live, device
+
+    def check_history(self) -> None:
+        """Revisions run 1..rev, and each one changes something (a no-op writes none)."""
+        for record_id, record in self.store.records.items():
+            revs = sorted(rev for i, rev in self.store.revisions if i == record_id)
+            assert revs == list(range(1, record.rev + 1)), (record_id, revs)
+            states = [self.store.revisions[(record_id, rev)][:2] for rev in revs]
+            assert all(a != b for a, b in zip(states, states[1:])), (record_id, states)
+
+    def check_no_loss(self) -> None:
+        """Every sent token is in its record's history or in a conflict's client or server."""
+        for record_id, unit, value in sorted(self.sent):
+            assert any(holds(kept, value) for kept in self.kept_values(record_id, unit)), \
+                f"{value} written to {record_id} {unit} is lost"
+
+    def kept_values(self, record_id: str, unit: str) -> list[Any]:
+        """Every value of a unit in the record's revisions and in its conflicts."""
+        values = [data.get(unit) for (i, _), (_, data, _) in self.store.revisions.items()
+                  if i == record_id]
+        for conflict in self.store.records.values():
+            if conflict.type == CONFLICT_TYPE and conflict.data["record_id"] == record_id:
+                values += [conflict.data["client"].get(unit), conflict.data["server"].get(unit)]
+        return values
+
+
+SyncMachine.TestCase.settings = settings(max_examples=60, stateful_step_count=30,
+                                         deadline=None)
+TestSync = SyncMachine.TestCase
