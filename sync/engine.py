@@ -1,12 +1,15 @@
 """Apply a push against a store: idempotency first, then one decision per change.
 
 Rules (PROTOCOL.md section 3):
-- Changes apply one after the other, each atomically on its own (a savepoint): a rejected
-  change leaves nothing behind, not even its mutation id, so a fixed retry is judged anew.
-- A mutation id is claimed before anything else. The same id with the same fingerprint
-  (SHA-256 of type, id, op, base_rev and data) returns the first result and changes
-  nothing; with another fingerprint it is rejected `mutation-reused`. A replay racing the
-  original through another process waits on the claim and then gets the first result.
+- Changes apply one after the other; each sees what the earlier ones did. A change is
+  decided completely before it writes anything, so a rejected change leaves nothing behind,
+  not even its mutation id: a fixed retry is judged anew.
+- The same mutation id with the same fingerprint (SHA-256 of type, id, op, base_rev and
+  data) returns the first result and changes nothing; with another fingerprint it is
+  rejected `mutation-reused`. The mutation id is kept with the result in the same
+  transaction as the change, under a unique (device, mutation id) key: a replay racing the
+  original through another process fails on that key, and its transaction runs again and
+  then finds the first result.
 - Conflict records are made by the server only: a pushed one is rejected `forbidden`.
 """
 from __future__ import annotations
@@ -21,14 +24,6 @@ from sync.ports import RecordRules, RecordStore
 from sync.types import (CONFLICT_TYPE, DELETE, REJECTED, UPSERT, Actor, Change, PushResult,
                         Rejection)
 
-class _Rollback(Exception):
-    """Carries a rejected result out of the change's savepoint."""
-
-    def __init__(self, result: PushResult):
-        super().__init__(result.status)
-        self.result = result
-
-
 def fingerprint(change: Change) -> str:
     """SHA-256 of the change's type, id, op, base_rev and data."""
     body = {"type": change.type, "id": change.id, "op": change.op,
@@ -40,29 +35,18 @@ def fingerprint(change: Change) -> str:
 def push(store: RecordStore, rules: RecordRules, actor: Actor,
          changes: Iterable[Change]) -> list[PushResult]:
     """Apply each change in order and return one result per change."""
-    return [_push_one(store, rules, actor, change) for change in changes]
+    changes = list(changes)
+    store.prepare(sorted({change.id for change in changes}))
+    known = store.known_mutations(actor.device_id, [c.mutation_id for c in changes])
+    return [_push_one(store, rules, actor, change, known) for change in changes]
 
 
-def _push_one(store: RecordStore, rules: RecordRules, actor: Actor,
-              change: Change) -> PushResult:
-    """Apply one change inside its own savepoint."""
-    try:
-        with store.atomic():
-            result = _apply_claimed(store, rules, actor, change)
-            if result.status == REJECTED:
-                raise _Rollback(result)
-            return result
-    except _Rollback as rollback:
-        return rollback.result
-
-
-def _apply_claimed(store: RecordStore, rules: RecordRules, actor: Actor,
-                   change: Change) -> PushResult:
-    """Claim the mutation id, replay a known one, or decide and keep the result."""
+def _push_one(store: RecordStore, rules: RecordRules, actor: Actor, change: Change,
+              known: dict[str, tuple[str, dict]]) -> PushResult:
+    """Replay a known mutation id, or decide the change and keep its result."""
     mark = fingerprint(change)
-    claimed = store.claim_mutation(actor.device_id, change.mutation_id, mark)
-    if claimed is not None:
-        known_mark, stored = claimed
+    if change.mutation_id in known:
+        known_mark, stored = known[change.mutation_id]
         if known_mark != mark:
             return rejected(change, Rejection(
                 "mutation-reused", 409, "Mutation id reused",
@@ -70,7 +54,8 @@ def _apply_claimed(store: RecordStore, rules: RecordRules, actor: Actor,
         return PushResult.from_stored(change.mutation_id, stored)
     result = _decide(store, rules, actor, change)
     if result.status != REJECTED:
-        store.finish_mutation(actor.device_id, change.mutation_id, result.to_stored())
+        store.record_mutation(actor.device_id, change.mutation_id, mark, result.to_stored())
+        known[change.mutation_id] = (mark, result.to_stored())
     return result
 
 

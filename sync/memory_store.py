@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
@@ -18,7 +16,7 @@ class MemoryStore:
     def __init__(self, users: dict[str, str] | None = None, database_id: str = "memory"):
         self.records: dict[str, StoredRecord] = {}
         self.revisions: dict[tuple[str, int], tuple[bool, dict[str, Any], str]] = {}
-        self.mutations: dict[tuple[str, str], tuple[str, dict[str, Any] | None]] = {}
+        self.mutations: dict[tuple[str, str], tuple[str, dict[str, Any]]] = {}
         self.feed: dict[str, int] = {}
         self.users = dict(users or {})
         self.identity = (database_id, "1", 0)
@@ -30,16 +28,6 @@ class MemoryStore:
         """Tell the store how to find a record's references (the rules' `references`)."""
         self._references = references
 
-    @contextmanager
-    def atomic(self) -> Iterator[None]:
-        """Undo everything the block did when it raises."""
-        saved = copy.deepcopy((self.records, self.revisions, self.mutations, self._touched))
-        try:
-            yield
-        except BaseException:
-            self.records, self.revisions, self.mutations, self._touched = saved
-            raise
-
     def commit(self) -> None:
         """Give every record touched since the last commit the next feed number."""
         if self._touched:
@@ -48,18 +36,20 @@ class MemoryStore:
                 self.feed[record_id] = self.seq
             self._touched = set()
 
-    def claim_mutation(self, device_id: str, mutation_id: str,
-                       fingerprint: str) -> tuple[str, dict[str, Any]] | None:
-        """Claim a mutation id, or return the earlier claim's fingerprint and result."""
-        known = self.mutations.get((device_id, mutation_id))
-        if known is not None:
-            return known[0], known[1] or {}
-        self.mutations[(device_id, mutation_id)] = (fingerprint, None)
-        return None
+    def prepare(self, record_ids: list[str]) -> None:
+        """Nothing to load: every record is in memory."""
 
-    def finish_mutation(self, device_id: str, mutation_id: str, result: dict[str, Any]) -> None:
-        """Keep a claimed mutation's result."""
-        fingerprint, _ = self.mutations[(device_id, mutation_id)]
+    def known_mutations(self, device_id: str,
+                        mutation_ids: list[str]) -> dict[str, tuple[str, dict[str, Any]]]:
+        """The kept mutations of a device among these ids."""
+        return {m: copy.deepcopy(self.mutations[(device_id, m)]) for m in mutation_ids
+                if (device_id, m) in self.mutations}
+
+    def record_mutation(self, device_id: str, mutation_id: str, fingerprint: str,
+                        result: dict[str, Any]) -> None:
+        """Keep a mutation id with its result."""
+        if (device_id, mutation_id) in self.mutations:
+            raise ValueError(f"mutation {mutation_id} of {device_id} is already kept")
         self.mutations[(device_id, mutation_id)] = (fingerprint, copy.deepcopy(result))
 
     def get_record(self, record_id: str) -> StoredRecord | None:

@@ -5,7 +5,6 @@ both implement RecordStore; the same contract tests run against both.
 """
 from __future__ import annotations
 
-from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
 from sync.types import Actor, StoredRecord
@@ -14,15 +13,16 @@ from sync.types import Actor, StoredRecord
 class RecordStore(Protocol):
     """Records, revisions and mutation ids, inside one transaction the caller commits."""
 
-    def atomic(self) -> AbstractContextManager[None]:
-        """A nested scope (savepoint) undone when the block raises."""
+    def prepare(self, record_ids: list[str]) -> None:
+        """Load (and lock, in id order) the records a push names, before it is applied."""
 
-    def claim_mutation(self, device_id: str, mutation_id: str,
-                       fingerprint: str) -> tuple[str, dict[str, Any]] | None:
-        """Claim a mutation id; if it was already claimed, its (fingerprint, stored result)."""
+    def known_mutations(self, device_id: str,
+                        mutation_ids: list[str]) -> dict[str, tuple[str, dict[str, Any]]]:
+        """{mutation id: (fingerprint, stored result)} of those already received from a device."""
 
-    def finish_mutation(self, device_id: str, mutation_id: str, result: dict[str, Any]) -> None:
-        """Keep the result of a claimed mutation id."""
+    def record_mutation(self, device_id: str, mutation_id: str, fingerprint: str,
+                        result: dict[str, Any]) -> None:
+        """Keep a mutation id with its result; a concurrent duplicate fails the transaction."""
 
     def get_record(self, record_id: str) -> StoredRecord | None:
         """The newest state of a record (locked until the transaction ends), or None."""

@@ -1,10 +1,7 @@
 """The RecordStore of the sync engine on SQLAlchemy (SQLite and PostgreSQL)."""
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import delete, exists, select, tuple_
-from sqlalchemy.exc import IntegrityError
 
 from server.extensions import db
 from server.models import Mutation, Record, RecordReference, Revision, ServerMeta, User
@@ -24,39 +21,52 @@ class SqlStore:
     def __init__(self, rules: RecordRules):
         self.rules = rules
         self.touched: set[str] = set()
+        self._absent: set[str] = set()
+        self._rows: dict[str, Record] = {}
+        self._citizens: dict[str, str | None] = {}
+        self._existing: set[tuple[str, str, str]] = set()
 
-    @contextmanager
-    def atomic(self) -> Iterator[None]:
-        """A savepoint, rolled back when the block raises."""
-        with db.session.begin_nested():
-            yield
+    def prepare(self, record_ids: list[str]) -> None:
+        """Load and lock the named records in id order (one query; no deadlock between pushes)."""
+        for start in range(0, len(record_ids), 500):
+            chunk = record_ids[start:start + 500]
+            rows = db.session.scalars(select(Record).where(Record.id.in_(chunk))
+                                      .order_by(Record.id).with_for_update())
+            self._rows.update((row.id, row) for row in rows)
+            self._absent |= set(chunk) - set(self._rows)
 
-    def claim_mutation(self, device_id: str, mutation_id: str,
-                       fingerprint: str) -> tuple[str, dict[str, Any]] | None:
-        """Insert the claim; a concurrent or earlier claim wins and is returned instead."""
-        try:
-            with db.session.begin_nested():
-                db.session.add(Mutation(device_id=device_id, mutation_id=mutation_id,
-                                        fingerprint=fingerprint, result={}, created_at=utcnow()))
-                db.session.flush()
-        except IntegrityError:
-            known = db.session.scalar(select(Mutation).where(
-                Mutation.device_id == device_id, Mutation.mutation_id == mutation_id))
-            return known.fingerprint, known.result
-        return None
+    def known_mutations(self, device_id: str,
+                        mutation_ids: list[str]) -> dict[str, tuple[str, dict[str, Any]]]:
+        """The mutations already kept for this device among these ids."""
+        rows = db.session.execute(select(Mutation.mutation_id, Mutation.fingerprint,
+                                         Mutation.result).where(
+            Mutation.device_id == device_id, Mutation.mutation_id.in_(set(mutation_ids))))
+        return {m: (fingerprint, result) for m, fingerprint, result in rows}
 
-    def finish_mutation(self, device_id: str, mutation_id: str, result: dict[str, Any]) -> None:
-        """Keep the result with the claimed mutation id."""
-        claim = db.session.scalar(select(Mutation).where(
-            Mutation.device_id == device_id, Mutation.mutation_id == mutation_id))
-        claim.result = result
+    def record_mutation(self, device_id: str, mutation_id: str, fingerprint: str,
+                        result: dict[str, Any]) -> None:
+        """Keep the mutation id and its result; the unique key stops a concurrent duplicate."""
+        db.session.add(Mutation(device_id=device_id, mutation_id=mutation_id,
+                                fingerprint=fingerprint, result=result, created_at=utcnow()))
 
     def get_record(self, record_id: str) -> StoredRecord | None:
         """The newest state, locked (FOR UPDATE on PostgreSQL) until the transaction ends."""
-        row = db.session.get(Record, record_id, with_for_update=True, populate_existing=True)
+        row = self._row(record_id)
         if row is None:
             return None
         return StoredRecord(row.id, row.type, row.team_id, row.rev, row.deleted, row.data)
+
+    def _row(self, record_id: str) -> Record | None:
+        """The record's row, loaded once and locked (held here so the session keeps it)."""
+        if record_id in self._absent:
+            return None
+        if record_id not in self._rows:
+            row = db.session.get(Record, record_id, with_for_update=True)
+            if row is None:
+                self._absent.add(record_id)
+                return None
+            self._rows[record_id] = row
+        return self._rows[record_id]
 
     def get_revision(self, record_id: str, rev: int) -> tuple[bool, dict[str, Any]] | None:
         """(deleted, data) of a kept revision."""
@@ -73,28 +83,41 @@ class SqlStore:
     def write(self, record: StoredRecord, actor: Actor) -> None:
         """Store a new revision, the references it makes and mark it for the feed."""
         now = utcnow()
-        row = db.session.get(Record, record.id)
+        row = self._row(record.id)
         if row is None:
             row = Record(id=record.id, type=record.type, team_id=record.team_id, feed_seq=0,
                          created_at=now, created_by=actor.user_id)
             db.session.add(row)
+            self._absent.discard(record.id)
+            self._rows[record.id] = row
+            old_targets: set[str] = set()
+        else:
+            old_targets = self._targets(row.type, row.data)
         row.rev, row.deleted, row.data = record.rev, record.deleted, record.data
         row.updated_at, row.updated_by = now, actor.user_id
         row.citizen_id = self._citizen_of(record)
+        self._citizens[record.id] = row.citizen_id
         db.session.add(Revision(record_id=record.id, rev=record.rev, deleted=record.deleted,
                                 data=record.data, updated_at=now, updated_by=actor.user_id,
                                 device_id=actor.device_id or None))
-        db.session.flush()
-        self._keep_references(record)
+        self._keep_references(record, old_targets)
         self.touched.add(record.id)
 
-    def _keep_references(self, record: StoredRecord) -> None:
-        """Replace the reference rows of a record."""
-        db.session.execute(delete(RecordReference).where(RecordReference.source_id == record.id))
-        targets = {ref_id for _, _, ref_id in self.rules.references(record.type, record.data)}
-        if record.type == CONFLICT_TYPE:
-            targets = set()
-        db.session.add_all(RecordReference(source_id=record.id, target_id=t) for t in targets)
+    def _targets(self, record_type: str, data: dict[str, Any]) -> set[str]:
+        """The ids a record's data references (none for conflicts)."""
+        if record_type == CONFLICT_TYPE:
+            return set()
+        return {ref_id for _, _, ref_id in self.rules.references(record_type, data)}
+
+    def _keep_references(self, record: StoredRecord, old_targets: set[str]) -> None:
+        """Add and remove reference rows so they match the record's new data."""
+        targets = self._targets(record.type, record.data)
+        if old_targets - targets:
+            db.session.execute(delete(RecordReference).where(
+                RecordReference.source_id == record.id,
+                RecordReference.target_id.in_(old_targets - targets)))
+        db.session.add_all(RecordReference(source_id=record.id, target_id=t)
+                           for t in sorted(targets - old_targets))
 
     def _citizen_of(self, record: StoredRecord) -> str | None:
         """The citizen a record concerns, for the access audit (None when none)."""
@@ -106,12 +129,18 @@ class SqlStore:
         parent_id = record.data.get(via) if via else None
         if not isinstance(parent_id, str):
             return None
-        return db.session.scalar(select(Record.citizen_id).where(Record.id == parent_id))
+        if parent_id not in self._citizens:
+            self._citizens[parent_id] = db.session.scalar(
+                select(Record.citizen_id).where(Record.id == parent_id))
+        return self._citizens[parent_id]
 
     def exists(self, team_id: str, record_type: str, record_id: str) -> bool:
-        """Whether the team has such a record, deleted or not."""
-        return bool(db.session.scalar(select(exists().where(
-            Record.id == record_id, Record.team_id == team_id, Record.type == record_type))))
+        """Whether the team has such a record, deleted or not (records never vanish)."""
+        key = (team_id, record_type, record_id)
+        if key not in self._existing and db.session.scalar(select(exists().where(
+                Record.id == record_id, Record.team_id == team_id, Record.type == record_type))):
+            self._existing.add(key)
+        return key in self._existing
 
     def user_in_team(self, team_id: str, user_id: str) -> bool:
         """Whether the user belongs to the team."""
@@ -155,7 +184,7 @@ class SqlStore:
 
     def envelope(self, record_id: str, rev: int | None = None) -> dict[str, Any]:
         """The envelope of a record at a revision (default newest)."""
-        row = db.session.get(Record, record_id)
+        row = self._row(record_id)
         answer = envelope(row)
         if rev is not None and rev != row.rev:
             old = db.session.get(Revision, (record_id, rev))

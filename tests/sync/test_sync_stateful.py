@@ -347,9 +347,8 @@ class SyncMachine(RuleBasedStateMachine):
             delete = info["reason"] == "delete" and take_client
         before = self.store.get_record(info["record_id"])
         try:
-            with self.store.atomic():
-                resolve.resolve(self.store, RULES, ACTORS[device], conflict_id, chosen,
-                                restore, delete)
+            resolve.resolve(self.store, RULES, ACTORS[device], conflict_id, chosen,
+                            restore, delete)
         except Refused as refused:
             assert refused.rejection.slug in REFUSALS, refused.rejection.to_problem()
             event(f"resolve {info['reason']}: {refused.rejection.slug}")
