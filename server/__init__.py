@@ -4,6 +4,7 @@ from sqlalchemy import event
 
 from server.config import INSTANCE_DIR, Config
 from server.extensions import cors, db, migrate
+from server.security import check_production_config, register_security_headers
 
 WRITE_OPTION = "feltmappe_write"
 
@@ -16,12 +17,14 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
         app.config.update(config)
     elif config is not None:
         app.config.from_object(config)
+    check_production_config(app)
     app.json.ensure_ascii = False
     app.json.sort_keys = False
     _init_database(app)
     cors.init_app(app, resources={r"/api/*": {"origins": app.config["CORS_ORIGINS"]}})
     _register_blueprints(app)
     _register_request_hooks(app)
+    register_security_headers(app)
     from server.cli import register_commands
     register_commands(app)
     return app
@@ -60,10 +63,10 @@ def _sqlite_on_begin(connection) -> None:
 
 def _register_blueprints(app: Flask) -> None:
     """Mount the API, the health check and the app shell."""
+    from pwa import pwa
     from server.api import api
     from server.errors import register_error_handlers
     from server.health import health
-    from pwa import pwa
     app.register_blueprint(api)
     app.register_blueprint(health)
     app.register_blueprint(pwa)

@@ -75,7 +75,8 @@ def _from_http(error: HTTPException) -> Problem:
     code = error.code or 500
     slug, title = HTTP_SLUGS.get(code, ("http-error", error.name))
     detail = "over 5 MiB" if code == 413 else None
-    headers = {"Allow": ", ".join(error.valid_methods)} if getattr(error, "valid_methods", None) else {}
+    allowed = getattr(error, "valid_methods", None)
+    headers = {"Allow": ", ".join(allowed)} if allowed else {}
     return Problem(slug, code, title, detail, headers=headers)
 
 

@@ -22,8 +22,18 @@ from typing import Any
 from sync.merge import MergeResult, UnitConflict, diff_units, merge
 from sync.paths import set_unit, units_values
 from sync.ports import RecordRules, RecordStore
-from sync.types import (APPLIED, CONFLICT, CONFLICT_TYPE, MERGED, REJECTED, Actor, Change,
-                        PushResult, Rejection, StoredRecord)
+from sync.types import (
+    APPLIED,
+    CONFLICT,
+    CONFLICT_TYPE,
+    MERGED,
+    REJECTED,
+    Actor,
+    Change,
+    PushResult,
+    Rejection,
+    StoredRecord,
+)
 from sync.units import MISSING, json_equal, strip_nulls, unit_value
 
 CONFLICT_NAMESPACE = uuid.UUID("0b7d2f8e-8a51-4c3e-9a1f-3f1f5c6d7e90")
@@ -221,7 +231,8 @@ def _write_conflict(store: RecordStore, actor: Actor, change: Change, current: S
     base, server, client = values
     data: dict[str, Any] = {
         "record_type": current.type, "record_id": current.id, "reason": reason,
-        "fields": fields, "base": base, "server": server, "client": client, "server_rev": server_rev,
+        "fields": fields, "base": base, "server": server, "client": client,
+        "server_rev": server_rev,
         "client_base_rev": change.base_rev, "client_user_id": actor.user_id,
         "client_device_id": actor.device_id, "mutation_id": change.mutation_id,
         "resolved": False}

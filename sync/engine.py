@@ -21,8 +21,8 @@ from collections.abc import Iterable
 from sync import decide
 from sync.decide import not_found, rejected
 from sync.ports import RecordRules, RecordStore
-from sync.types import (CONFLICT_TYPE, DELETE, REJECTED, UPSERT, Actor, Change, PushResult,
-                        Rejection)
+from sync.types import CONFLICT_TYPE, DELETE, REJECTED, UPSERT, Actor, Change, PushResult, Rejection
+
 
 def fingerprint(change: Change) -> str:
     """SHA-256 of the change's type, id, op, base_rev and data."""

@@ -20,8 +20,6 @@ from dataclasses import asdict, dataclass
 from sync.ports import RecordStore
 from sync.types import Actor, Page, Refused, Rejection
 
-DEFAULT_LIMIT, MAX_LIMIT = 500, 1000
-
 
 @dataclass(frozen=True)
 class Checkpoint:

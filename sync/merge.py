@@ -29,8 +29,18 @@ from typing import Any
 
 from merge3 import Merge3
 
-from sync.units import (MISSING, Kind, Path, RecordUnits, fits, json_equal, matches,
-                        record_units, strip_nulls, unit_value)
+from sync.units import (
+    MISSING,
+    Kind,
+    Path,
+    RecordUnits,
+    fits,
+    json_equal,
+    matches,
+    record_units,
+    strip_nulls,
+    unit_value,
+)
 
 __all__ = ["MISSING", "MergeResult", "UnitConflict", "diff_units", "merge", "unit_value"]
 

@@ -12,10 +12,10 @@ from server.services.auth import create_user
 
 PG_URL = os.environ.get("FELTMAPPE_TEST_PG_URL", "")
 BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
-DATA_TABLES = ["mutations", "record_references", "revisions", "records", "login_failures", "devices", "users", "teams"]
+DATA_TABLES = ["audit_records", "audit_events", "mutations", "record_references", "revisions", "records", "login_failures", "devices", "users", "teams"]
 
 
-def test_config(**overrides) -> dict:
+def config_for(**overrides) -> dict:
     """TestConfig as a dict, with overrides."""
     config = {key: getattr(TestConfig, key) for key in dir(TestConfig) if key.isupper()}
     config.update(overrides)
@@ -34,7 +34,7 @@ def reset_postgres_schema(url: str) -> None:
 
 def migrated_app(url: str, **overrides):
     """An app on `url` with the schema built by the migrations."""
-    app = create_app(test_config(SQLALCHEMY_DATABASE_URI=url, **overrides))
+    app = create_app(config_for(SQLALCHEMY_DATABASE_URI=url, **overrides))
     with app.app_context():
         flask_migrate.upgrade()
     return app

@@ -2,7 +2,7 @@
 from server.api import api
 from server.api.common import authenticated, client_address, documented, json_body
 from server.schemas import wire
-from server.services import auth, accounts
+from server.services import accounts, auth
 from sync.types import Actor
 
 

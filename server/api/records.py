@@ -11,7 +11,7 @@ from sync.types import Actor
 @authenticated
 def get_record(record_type: str, record_id, actor: Actor):
     """The newest state of one record."""
-    return records.envelope(records.get_record(actor, record_type, str(record_id)))
+    return records.read_record(actor, record_type, str(record_id))
 
 
 @api.get("/records/<string:record_type>/<uuid:record_id>/history")

@@ -6,8 +6,7 @@ from server.api.common import authenticated, documented, json_body, load_with
 from server.errors import Problem
 from server.schemas import wire
 from server.services import sync
-from sync.types import Actor
-from sync.types import Change
+from sync.types import Actor, Change
 
 PULL_QUERY = [{"name": "since", "in": "query", "required": False, "schema": {"type": "string"}},
               {"name": "limit", "in": "query", "required": False,

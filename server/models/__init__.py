@@ -1,9 +1,12 @@
-"""The tables: accounts and devices, records with every revision, the sync bookkeeping."""
+"""The tables: accounts and devices, records with every revision, sync bookkeeping, audit."""
 from server.models.accounts import Device, LoginFailure, Team, User
-from server.models.records import (FeedCounter, Mutation, Record, RecordReference, Revision,
-                                   ServerMeta)
+from server.models.audit import AuditEvent, AuditRecord
+from server.models.records import (
+    FeedCounter, Mutation, Record, RecordReference, Revision, ServerMeta,
+)
 
 __all__ = [
+    "AuditEvent", "AuditRecord",
     "Device", "FeedCounter", "LoginFailure", "Mutation", "Record", "RecordReference", "Revision",
     "ServerMeta", "Team", "User",
 ]

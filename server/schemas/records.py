@@ -15,7 +15,14 @@ from server.schemas.formats import Uuid
 from server.schemas.jsontree import canonical_sha256, flatten_errors, strip_nulls
 from server.schemas.placement_types import Agreement, Assessment, Meeting, Placement, Signature
 from server.schemas.record_types import (
-    RECORD_TYPES, RELATED_TYPES, Citizen, Company, Conflict, Contact, JobOrder, Task,
+    RECORD_TYPES,
+    RELATED_TYPES,
+    Citizen,
+    Company,
+    Conflict,
+    Contact,
+    JobOrder,
+    Task,
 )
 
 __all__ = ["RECORD_TYPES", "RECORD_SCHEMAS", "validate_record_data", "record_references",

@@ -1,7 +1,6 @@
 """Wire formats of the API (PROTOCOL.md), used to parse requests and to document responses."""
 from marshmallow import EXCLUDE, RAISE, Schema, fields, validate
 
-
 UUID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 
 ROLES = ("consultant", "lead", "admin")
@@ -222,3 +221,59 @@ class TemplateList(Schema):
     """GET /templates answer."""
 
     templates = fields.List(fields.Dict())
+
+
+class DeviceEvent(Schema):
+    """Something a device did while offline, e.g. opening a citizen."""
+
+    class Meta:
+        unknown = EXCLUDE
+
+    id = fields.String(required=True, validate=validate.Regexp(UUID_PATTERN))
+    at = fields.AwareDateTime(required=True)
+    action = fields.String(required=True, validate=validate.OneOf(("open",)))
+    record_type = fields.String(required=True, validate=validate.OneOf((
+        "citizen", "placement", "agreement", "meeting", "assessment", "signature")))
+    record_id = fields.String(required=True, validate=validate.Regexp(UUID_PATTERN))
+
+
+class DeviceEvents(Schema):
+    """POST /audit/events body."""
+
+    class Meta:
+        unknown = EXCLUDE
+
+    events = fields.List(fields.Nested(DeviceEvent), required=True,
+                         validate=validate.Length(max=1000))
+
+
+class AuditEntry(Schema):
+    """One line of a citizen's access log."""
+
+    at = fields.String()
+    user_id = fields.String()
+    device_id = fields.String(allow_none=True)
+    action = fields.String()
+    record_type = fields.String()
+    record_id = fields.String()
+
+
+class AuditLog(Schema):
+    """GET /audit answer."""
+
+    events = fields.List(fields.Nested(AuditEntry))
+
+
+class AuditQuery(Schema):
+    """GET /audit query."""
+
+    class Meta:
+        unknown = EXCLUDE
+
+    citizen_id = fields.String(required=True, validate=validate.Regexp(UUID_PATTERN))
+
+
+class Stored(Schema):
+    """How many events were stored."""
+
+    stored = fields.Integer()

@@ -8,7 +8,7 @@ reader that has seen number N has seen every change numbered N or lower: a check
 (seq, id) never skips a commit, whatever order the transactions started or ran in. Taking the
 lock last (not first) keeps the serialised part of a push to a few milliseconds.
 """
-from sqlalchemy import select, update
+from sqlalchemy import update
 
 from server.extensions import db
 from server.models import FeedCounter, Record
@@ -28,8 +28,3 @@ def stamp_touched(record_ids: set[str]) -> int | None:
         db.session.execute(update(Record).where(Record.id.in_(ids[start:start + 500]))
                            .values(feed_seq=seq).execution_options(synchronize_session=False))
     return seq
-
-
-def current_seq() -> int:
-    """The newest committed feed number."""
-    return db.session.scalar(select(FeedCounter.value).where(FeedCounter.id == FEED_ROW)) or 0

@@ -5,6 +5,8 @@ from server.errors import Problem
 from server.extensions import db
 from server.models import Record, Revision
 from server.models.types import rfc3339
+from server.services.audit import log_access
+from server.services.transaction import begin_write
 from sync.types import Actor
 
 
@@ -29,11 +31,32 @@ def get_record(actor: Actor, record_type: str, record_id: str) -> Record:
     return record
 
 
+def read_record(actor: Actor, record_type: str, record_id: str) -> dict:
+    """The envelope of a readable record; the read is audited."""
+    record = get_record(actor, record_type, record_id)
+    answer = envelope(record)
+    _audit_read(actor, "read", record)
+    return answer
+
+
 def history(actor: Actor, record_type: str, record_id: str) -> list[dict]:
-    """Every kept revision of a readable record, oldest first."""
+    """Every kept revision of a readable record, oldest first; the read is audited."""
     record = get_record(actor, record_type, record_id)
     revisions = db.session.scalars(
         select(Revision).where(Revision.record_id == record.id).order_by(Revision.rev))
-    return [{"rev": r.rev, "data": r.data, "deleted": r.deleted,
-             "updated_at": rfc3339(r.updated_at), "updated_by": r.updated_by,
-             "device_id": r.device_id} for r in revisions]
+    answer = [{"rev": r.rev, "data": r.data, "deleted": r.deleted,
+               "updated_at": rfc3339(r.updated_at), "updated_by": r.updated_by,
+               "device_id": r.device_id} for r in revisions]
+    _audit_read(actor, "history", record)
+    return answer
+
+
+def _audit_read(actor: Actor, action: str, record: Record) -> None:
+    """Log the read of a record that concerns a citizen, in its own short write."""
+    touched = [(record.type, record.id, record.citizen_id)]
+    if record.citizen_id:
+        begin_write()
+        log_access(actor, action, touched)
+        db.session.commit()
+    else:
+        db.session.rollback()

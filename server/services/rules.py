@@ -2,8 +2,12 @@
 from typing import Any
 
 from server.builtin_templates import find_template, load_builtin_templates
-from server.schemas.records import (canonical_sha256, record_references, user_references,
-                                    validate_record_data)
+from server.schemas.records import (
+    canonical_sha256,
+    record_references,
+    user_references,
+    validate_record_data,
+)
 from sync.units import template_text_units
 
 COVERED_KEYS = ("template_key", "template_version", "content")

@@ -180,7 +180,18 @@ class SqlStore:
             select(Record).where(Record.team_id == team_id,
                                  tuple_(Record.feed_seq, Record.id) > tuple_(seq, last_id))
             .order_by(Record.feed_seq, Record.id).limit(limit))
-        return [(row.feed_seq, envelope(row)) for row in rows]
+        return [(row.feed_seq, envelope(row)) for row in self._remember(rows)]
+
+    def _remember(self, rows) -> list[Record]:
+        """Keep read rows (for the audit of what was read)."""
+        rows = list(rows)
+        self._rows.update((row.id, row) for row in rows)
+        return rows
+
+    def touched_records(self, ids: set[str] | None = None) -> list[tuple[str, str, str | None]]:
+        """(type, id, citizen id) of the written records, or of the given loaded ones."""
+        return [(row.type, row.id, row.citizen_id) for record_id in sorted(
+            self.touched if ids is None else ids) if (row := self._rows.get(record_id))]
 
     def envelope(self, record_id: str, rev: int | None = None) -> dict[str, Any]:
         """The envelope of a record at a revision (default newest)."""

@@ -15,6 +15,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from server.errors import Problem
 from server.extensions import db
+from server.services.audit import log_access
 from server.services.feed import stamp_touched
 from server.services.rules import SchemaRules
 from server.services.sql_store import SqlStore
@@ -42,13 +43,16 @@ def _retryable(error: DBAPIError) -> bool:
     return code in RETRYABLE_SQLSTATES or "database is locked" in str(error.orig)
 
 
-def in_write_transaction(work: Callable[[SqlStore], T]) -> T:
-    """Run `work` in a write transaction, stamp the feed, commit; retry lost races."""
+def in_write_transaction(work: Callable[[SqlStore], T], actor: Actor | None = None,
+                         action: str = "") -> T:
+    """Run `work` in a write transaction, audit and stamp what it wrote, commit; retry races."""
     for attempt in range(RETRIES):
         begin_write()
         store = SqlStore(rules())
         try:
             outcome = work(store)
+            if actor is not None:
+                log_access(actor, action, store.touched_records())
             stamp_touched(store.touched)
             db.session.commit()
             return outcome
@@ -68,7 +72,7 @@ def push(actor: Actor, changes: list[Change]) -> list[dict]:
     def work(store: SqlStore) -> list[dict]:
         results = engine.push(store, rules(), actor, changes)
         return [_result(store, result) for result in results]
-    return in_write_transaction(work)
+    return in_write_transaction(work, actor, "push")
 
 
 def _result(store: SqlStore, result: PushResult) -> dict:
@@ -86,12 +90,18 @@ def _result(store: SqlStore, result: PushResult) -> dict:
 
 def pull(actor: Actor, since: str | None, limit: int) -> dict:
     """One page of the change feed (PROTOCOL.md section 4)."""
+    store = SqlStore(rules())
     try:
-        page = feed.pull(SqlStore(rules()), actor, since, limit)
+        page = feed.pull(store, actor, since, limit)
+        read = store.touched_records({record["id"] for record in page.records})
     except Refused as refused:
         raise as_problem(refused.rejection) from None
     finally:
         db.session.rollback()
+    if any(citizen for _, _, citizen in read):
+        begin_write()
+        log_access(actor, "pull", read)
+        db.session.commit()
     return {"changes": page.records, "checkpoint": page.checkpoint, "has_more": page.has_more}
 
 
@@ -103,7 +113,7 @@ def resolve_conflict(actor: Actor, conflict_id: str, chosen: dict, restore: bool
         conflict = store.envelope(conflict_id)
         return {"conflict": conflict, "record": store.envelope(conflict["data"]["record_id"])}
     try:
-        return in_write_transaction(work)
+        return in_write_transaction(work, actor, "resolve")
     except Refused as refused:
         raise as_problem(refused.rejection) from None
 

@@ -4,8 +4,8 @@ Rules: failures are counted per (username, address) and per address alone. After
 LOGIN_FAILURES_PER_USER failures for one username from one address, each further attempt
 must wait a delay that doubles with every failure (30 s, 60 s, … up to the window); the
 address alone is held the same way, but only after LOGIN_FAILURES_PER_ADDRESS failures,
-since a whole job centre may sit behind one address. A count is forgotten once its last failure is older
-than the window; a successful login clears the (username, address) count.
+since a whole job centre may sit behind one address. A count is forgotten once its last
+failure is older than the window; a successful login clears the (username, address) count.
 """
 import math
 from datetime import datetime, timedelta

@@ -1,7 +1,7 @@
 """initial schema: accounts, devices, records, revisions, feed, mutations
 
 Revision ID: 0001
-Revises: 
+Revises:
 Create Date: 2026-11-22 23:15:30.196173
 
 """
