@@ -1,5 +1,8 @@
 """Shared fixtures: the app on SQLite and on PostgreSQL, a clean database per test, logins."""
+import logging
 import os
+import re
+from pathlib import Path
 
 import flask_migrate
 import pytest
@@ -13,6 +16,37 @@ from server.services.auth import create_user
 PG_URL = os.environ.get("FELTMAPPE_TEST_PG_URL", "")
 BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
 DATA_TABLES = ["audit_records", "audit_events", "mutations", "record_references", "revisions", "records", "login_failures", "devices", "users", "teams"]
+
+
+CPR_PATTERN = re.compile(r"(?<!\d)[0-3]\d[01]\d\d\d-?\d{4}(?!\d)")
+LOG_DIR = Path(__file__).resolve().parent.parent / "instance"
+
+
+class _Keep(logging.Handler):
+    """Keeps every formatted log line of the run."""
+
+    def __init__(self):
+        super().__init__(logging.DEBUG)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(self.format(record))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_cpr_in_any_log_line():
+    """Fail the run if any log line (app or live gunicorn servers) holds a CPR number."""
+    keep = _Keep()
+    root = logging.getLogger()
+    root.addHandler(keep)
+    started = {p: p.stat().st_mtime for p in LOG_DIR.glob("gunicorn-*.log")}
+    yield
+    root.removeHandler(keep)
+    lines = keep.lines + [line for path in LOG_DIR.glob("gunicorn-*.log")
+                          if started.get(path) != path.stat().st_mtime
+                          for line in path.read_text(errors="replace").splitlines()]
+    leaked = [line for line in lines if CPR_PATTERN.search(line)]
+    assert not leaked, f"CPR-like numbers in log lines: {leaked[:3]}"
 
 
 def config_for(**overrides) -> dict:
