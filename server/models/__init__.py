@@ -2,7 +2,12 @@
 from server.models.accounts import Device, LoginFailure, Team, User
 from server.models.audit import AuditEvent, AuditRecord
 from server.models.records import (
-    FeedCounter, Mutation, Record, RecordReference, Revision, ServerMeta,
+    FeedCounter,
+    Mutation,
+    Record,
+    RecordReference,
+    Revision,
+    ServerMeta,
 )
 
 __all__ = [

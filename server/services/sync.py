@@ -1,9 +1,10 @@
 """Push, pull and resolve: the transaction boundary around the pure engine in sync/.
 
-A push runs in one transaction (BEGIN IMMEDIATE on SQLite) with a savepoint per change, and
-takes its feed number last, just before COMMIT (see server/services/feed.py). A deadlock or
-serialization failure between concurrent pushes rolls the whole push back and runs it
-again; mutation ids make that safe.
+A push runs in one transaction (BEGIN IMMEDIATE on SQLite); it locks the records it names in
+id order, audits what it wrote and takes its feed number last, just before COMMIT (see
+server/services/feed.py). A deadlock, a serialization failure or a lost race on a unique key
+(two processes creating one record, or replaying one mutation id) rolls the whole push back
+and runs it again; mutation ids make that safe.
 """
 import random
 import time
@@ -46,7 +47,8 @@ def _retryable(error: DBAPIError) -> bool:
 def in_write_transaction(work: Callable[[SqlStore], T], actor: Actor | None = None,
                          action: str = "") -> T:
     """Run `work` in a write transaction, audit and stamp what it wrote, commit; retry races."""
-    for attempt in range(RETRIES):
+    attempt = 0
+    while True:
         begin_write()
         store = SqlStore(rules())
         try:
@@ -58,13 +60,13 @@ def in_write_transaction(work: Callable[[SqlStore], T], actor: Actor | None = No
             return outcome
         except DBAPIError as error:
             db.session.rollback()
-            if not _retryable(error) or attempt == RETRIES - 1:
+            attempt += 1
+            if not _retryable(error) or attempt == RETRIES:
                 raise
             time.sleep(random.uniform(0, 0.02 * 2 ** attempt))
         except BaseException:
             db.session.rollback()
             raise
-    raise AssertionError("unreachable")
 
 
 def push(actor: Actor, changes: list[Change]) -> list[dict]:
