@@ -44,7 +44,7 @@ def number_problem(value: object) -> str | None:
         return "must be a number"
     if isinstance(value, float) and not math.isfinite(value):
         return "must be a finite number"
-    if isinstance(value, int) and abs(value) > MAX_SAFE_INTEGER:
+    if abs(value) > MAX_SAFE_INTEGER:
         return SAFE_RANGE
     return None
 

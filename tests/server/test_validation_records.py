@@ -177,7 +177,10 @@ def test_canonical_hash_is_rfc8785_not_a_sorted_dump():
     assert canonical_sha256(TRICKY) == hashlib.sha256(rfc8785.dumps(TRICKY)).hexdigest()
     assert canonical_sha256(TRICKY) != hashlib.sha256(
         json.dumps(TRICKY, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
-    assert check("signature", signed(TRICKY)) == {}
+    storable = {**TRICKY, "content": {**TRICKY["content"], "big": 1e15}}
+    assert check("signature", signed(storable)) == {}
+    assert "data.content.content.big" in check("signature", signed(TRICKY)), \
+        "a number beyond 2^53 cannot round-trip through PostgreSQL or JavaScript"
 
 
 def test_canonical_hash_matches_the_rfc8785_number_vector():
