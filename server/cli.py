@@ -47,8 +47,19 @@ def seed_demo(if_empty: bool):
     click.echo("loaded demo data: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
 
 
+@click.command("prune-history")
+@click.option("--days", type=int, default=None,
+              help="Keep this many days (default: REVISION_RETENTION_DAYS).")
+def prune_history(days: int | None):
+    """Purge revisions and tombstones older than the retention time."""
+    from server.services.retention import prune
+    counts = prune(days)
+    click.echo(f"purged {counts['revisions']} revisions and {counts['tombstones']} tombstones")
+
+
 def register_commands(app: Flask) -> None:
     """Add the operator commands to `flask`."""
     app.cli.add_command(user_cli)
     app.cli.add_command(device_cli)
     app.cli.add_command(seed_demo)
+    app.cli.add_command(prune_history)
