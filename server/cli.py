@@ -22,7 +22,7 @@ def create_user(username: str, password: str, team: str, role: str, display_name
     try:
         user = auth.create_user(username, password, team, role, display_name)
     except Problem as problem:
-        raise click.ClickException(problem.detail or problem.title) from None
+        raise click.ClickException(str(problem)) from None
     click.echo(f"created user {user.username} ({user.role}) in team {team}: {user.id}")
 
 

@@ -5,6 +5,9 @@ import logging
 from flask import Flask, Response, request
 from werkzeug.exceptions import HTTPException
 
+from sync.decide import summarize
+from sync.types import Rejection
+
 log = logging.getLogger(__name__)
 
 PROBLEM_MIMETYPE = "application/problem+json"
@@ -28,24 +31,23 @@ class Problem(Exception):
     def __init__(self, slug: str, status: int, title: str, detail: str | None = None,
                  errors: dict | None = None, headers: dict | None = None, **extra):
         super().__init__(detail or title)
-        self.slug, self.status, self.title, self.detail = slug, status, title, detail
-        self.errors, self.headers, self.extra = errors, headers or {}, extra
+        self.rejection = Rejection(slug, status, title, detail, errors, extra)
+        self.status, self.headers = status, headers or {}
+
+    @classmethod
+    def of(cls, rejection: Rejection) -> "Problem":
+        """The HTTP problem for an engine rejection."""
+        return cls(rejection.slug, rejection.status, rejection.title, rejection.detail,
+                   rejection.errors, **rejection.extra)
 
     def to_dict(self) -> dict:
         """The problem document as a dict."""
-        doc = {"type": f"/problems/{self.slug}", "title": self.title, "status": self.status}
-        if self.detail:
-            doc["detail"] = self.detail
-        if self.errors:
-            doc["errors"] = self.errors
-        doc.update(self.extra)
-        return doc
+        return self.rejection.to_problem()
 
 
 def validation_problem(errors: dict[str, list[str]], title: str = "Invalid record") -> Problem:
     """A 400 validation problem naming every wrong field."""
-    detail = "; ".join(f"{field}: {', '.join(msgs)}" for field, msgs in sorted(errors.items()))
-    return Problem("validation", 400, title, detail[:1000], errors=errors)
+    return Problem("validation", 400, title, summarize(errors), errors=errors)
 
 
 def problem_response(problem: Problem) -> Response:

@@ -98,6 +98,10 @@ def app_ctx(app):
             for table in DATA_TABLES:
                 db.session.execute(text(f"DELETE FROM {table}"))
         db.session.execute(text("UPDATE feed_counter SET value = 0"))
+        db.session.execute(text("UPDATE server_meta SET value = '0' "
+                                "WHERE key = 'tombstone_horizon'"))
+        db.session.execute(text("UPDATE server_meta SET value = '1' "
+                                "WHERE key = 'restore_generation'"))
         db.session.commit()
         yield app
         db.session.rollback()

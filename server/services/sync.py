@@ -22,7 +22,7 @@ from server.services.rules import SchemaRules
 from server.services.sql_store import SqlStore
 from server.services.transaction import begin_write
 from sync import engine, feed, resolve
-from sync.types import Actor, Change, PushResult, Refused, Rejection
+from sync.types import Actor, Change, PushResult, Refused
 
 RETRIES = 8
 RETRYABLE_SQLSTATES = {"40001", "40P01"}
@@ -97,7 +97,7 @@ def pull(actor: Actor, since: str | None, limit: int) -> dict:
         page = feed.pull(store, actor, since, limit)
         read = store.touched_records({record["id"] for record in page.records})
     except Refused as refused:
-        raise as_problem(refused.rejection) from None
+        raise Problem.of(refused.rejection) from None
     finally:
         db.session.rollback()
     if any(citizen for _, _, citizen in read):
@@ -117,10 +117,4 @@ def resolve_conflict(actor: Actor, conflict_id: str, chosen: dict, restore: bool
     try:
         return in_write_transaction(work, actor, "resolve")
     except Refused as refused:
-        raise as_problem(refused.rejection) from None
-
-
-def as_problem(rejection: Rejection) -> Problem:
-    """An engine rejection as an HTTP problem."""
-    return Problem(rejection.slug, rejection.status, rejection.title, rejection.detail,
-                   errors=rejection.errors, **rejection.extra)
+        raise Problem.of(refused.rejection) from None

@@ -10,16 +10,6 @@ from server.models import ServerMeta, User
 from tests.server.sync_helpers import Device, company, new_id, upsert
 
 
-@pytest.fixture
-def anne(client, users):
-    return Device(client, "anne")
-
-
-@pytest.fixture
-def lis(client, users):
-    return Device(client, "lis")
-
-
 def test_pull_pages_follow_checkpoints_and_include_tombstones(anne, lis):
     ids = [new_id() for _ in range(7)]
     anne.push(*[upsert("company", i, company(name=f"Firma {n}")) for n, i in enumerate(ids)])

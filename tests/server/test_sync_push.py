@@ -4,21 +4,6 @@ import pytest
 from tests.server.sync_helpers import Device, company, new_id, signature, upsert
 
 
-@pytest.fixture
-def anne(client, users):
-    return Device(client, "anne")
-
-
-@pytest.fixture
-def lis(client, users):
-    return Device(client, "lis")
-
-
-@pytest.fixture
-def bo(client, users):
-    return Device(client, "bo")
-
-
 def _history(device, record_type, record_id):
     response = device.client.get(f"/api/v1/records/{record_type}/{record_id}/history",
                                  headers=device.headers)
