@@ -92,8 +92,9 @@ def delta_pull(client: Client, puller: Client, company_id: str) -> float:
 
 
 def devices_cycle(server: LiveServer, seconds: float, devices: int = 100) -> dict:
-    """`devices` devices each doing push (one edit) + pull cycles for `seconds`."""
+    """`devices` synced devices each doing push (one edit) + pull cycles for `seconds`."""
     clients = [Client(server, f"b{n + 1}") for n in range(devices)]
+    _, synced = clients[0].pull_all()
     latencies: list[float] = []
     errors: list[str] = []
     lock = threading.Lock()
@@ -103,7 +104,7 @@ def devices_cycle(server: LiveServer, seconds: float, devices: int = 100) -> dic
         record_id, rev = str(uuid.uuid4()), 0
         company_id = str(uuid.uuid4())
         client.push([change("company", company_id, {"name": f"Firma {n}"})])
-        _, since = client.pull_all(limit=1000)
+        since = synced
         while time.monotonic() < stop:
             try:
                 began = time.perf_counter()
