@@ -1,12 +1,13 @@
 # The two commands of the README: `make run` and `make test`.
-VENV      := .venv
-PY        := $(VENV)/bin/python
-FLASK     := FLASK_APP=wsgi $(VENV)/bin/flask
-RUN_STAMP := $(VENV)/.run-installed
-TEST_STAMP:= $(VENV)/.test-installed
-PYTHON    ?= python3
+VENV       := .venv
+PY         := $(VENV)/bin/python
+FLASK      := FLASK_APP=wsgi $(VENV)/bin/flask
+RUN_STAMP  := $(VENV)/.run-installed
+TEST_STAMP := $(VENV)/.test-installed
+NODE_STAMP := node_modules/.installed
+PYTHON     ?= python3
 
-.PHONY: run test install migrate clean
+.PHONY: run test install migrate pwa clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +21,15 @@ $(TEST_STAMP): pyproject.toml $(RUN_STAMP)
 	$(PY) -m pip install -q -e '.[test]'
 	touch $@
 
-install: $(RUN_STAMP)
+$(NODE_STAMP): package.json package-lock.json
+	scripts/ensure-node.sh
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+pwa: $(NODE_STAMP)
+	npm run --silent build
+
+install: $(RUN_STAMP) pwa
 
 migrate: install
 	$(FLASK) db upgrade
@@ -29,10 +38,12 @@ run: migrate
 	$(FLASK) seed-demo --if-empty
 	$(VENV)/bin/gunicorn --workers 4 --bind 127.0.0.1:5000 --access-logfile - wsgi:app
 
-test: $(TEST_STAMP)
+test: $(TEST_STAMP) pwa
+	scripts/ensure-chromium.sh
+	npm test --silent
 	@PG_URL="$$(scripts/test-postgres.sh)"; \
 	if [ -z "$$PG_URL" ]; then echo "PostgreSQL unavailable: running on SQLite only"; fi; \
 	FELTMAPPE_TEST_PG_URL="$$PG_URL" $(VENV)/bin/pytest
 
 clean:
-	rm -rf $(VENV) instance *.egg-info
+	rm -rf $(VENV) instance node_modules pwa/static/dist *.egg-info

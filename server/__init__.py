@@ -11,7 +11,7 @@ WRITE_OPTION = "feltmappe_write"
 
 def create_app(config: type[Config] | dict | None = None) -> Flask:
     """Build the app: configuration, extensions, blueprints, error handlers and commands."""
-    app = Flask(__name__, instance_path=str(INSTANCE_DIR))
+    app = Flask(__name__, instance_path=str(INSTANCE_DIR), static_folder=None)
     app.config.from_object(Config)
     if isinstance(config, dict):
         app.config.update(config)

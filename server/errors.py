@@ -40,6 +40,11 @@ class Problem(Exception):
         return cls(rejection.slug, rejection.status, rejection.title, rejection.detail,
                    rejection.errors, **rejection.extra)
 
+    def with_extra(self, **extra) -> "Problem":
+        """The same problem with more members in its document."""
+        self.rejection.extra.update(extra)
+        return self
+
     def to_dict(self) -> dict:
         """The problem document as a dict."""
         return self.rejection.to_problem()

@@ -2,7 +2,10 @@
 
 - `data` may name only the conflict's units; a unit left out keeps the record's value.
 - It applies like a push from the conflict's `server_rev`: when a unit's current value is
-  no longer the conflict's `server` value, the answer is `conflict-stale` and nothing changes.
+  no longer the conflict's `server` value, the answer is `conflict-stale` and the record does
+  not change. The conflict then takes the newer values as its `server` side (and the
+  record's rev as `server_rev`), so the app can show them and ask again; a stale conflict
+  that kept its old snapshot could never be resolved.
 - A resolved conflict answers `conflict-resolved` with its resolution; nothing changes.
 - Reason `deleted`: `restore` makes the record live with its last live data plus the
   chosen values; otherwise it stays deleted. Reason `delete`: `delete` deletes it after all.
@@ -12,15 +15,15 @@ from __future__ import annotations
 from typing import Any
 
 from sync.decide import changes_signed_content, not_found, referenced, summarize
-from sync.paths import set_unit
+from sync.paths import set_unit, units_values
 from sync.ports import RecordRules, RecordStore
 from sync.types import CONFLICT_TYPE, Actor, Refused, Rejection, StoredRecord
 from sync.units import MISSING, json_equal, unit_value
 
 
 def resolve(store: RecordStore, rules: RecordRules, actor: Actor, conflict_id: str,
-            chosen: dict[str, Any], restore: bool = False, delete: bool = False) -> None:
-    """Apply a resolution and mark the conflict resolved; raise Refused when it cannot apply."""
+            chosen: dict[str, Any], restore: bool = False, delete: bool = False) -> bool:
+    """Apply a resolution (True), or refresh a stale conflict (False); Refused otherwise."""
     conflict = store.get_record(conflict_id)
     if conflict is None or conflict.type != CONFLICT_TYPE or conflict.team_id != actor.team_id:
         raise Refused(not_found())
@@ -36,7 +39,9 @@ def resolve(store: RecordStore, rules: RecordRules, actor: Actor, conflict_id: s
     record = store.get_record(info["record_id"])
     if record is None:
         raise Refused(not_found())
-    _check_fresh(record, info)
+    if _is_stale(record, info):
+        _refresh(store, actor, conflict, record)
+        return False
     _apply(store, rules, actor, record, info, chosen, restore, delete)
     resolution = dict(chosen)
     if restore or delete:
@@ -45,19 +50,36 @@ def resolve(store: RecordStore, rules: RecordRules, actor: Actor, conflict_id: s
             "resolved_at": store.now(), "resolution": resolution}
     store.write(StoredRecord(conflict.id, CONFLICT_TYPE, conflict.team_id, conflict.rev + 1,
                              False, done), actor)
+    return True
 
 
-def _check_fresh(record: StoredRecord, info: dict[str, Any]) -> None:
-    """Refuse with conflict-stale when the record moved on from the conflict's server side."""
+def stale_rejection() -> Rejection:
+    """The answer to a resolve that came after the units changed again."""
+    return Rejection("conflict-stale", 409, "Conflict is stale",
+                     "the record changed again; look at the newer values and choose again")
+
+
+def _is_stale(record: StoredRecord, info: dict[str, Any]) -> bool:
+    """Whether the record moved on from the conflict's server side."""
     if info["reason"] == "deleted":
-        stale = not record.deleted
+        return not record.deleted
+    return record.deleted or any(
+        not json_equal(unit_value(record.data, unit), info["server"].get(unit, MISSING))
+        for unit in info["fields"])
+
+
+def _refresh(store: RecordStore, actor: Actor, conflict: StoredRecord,
+             record: StoredRecord) -> None:
+    """Give a stale conflict the record's newer state as its server side."""
+    info = conflict.data
+    if record.deleted:
+        reason, server = "deleted", {"deleted": True}
     else:
-        stale = record.deleted or any(
-            not json_equal(unit_value(record.data, unit), info["server"].get(unit, MISSING))
-            for unit in info["fields"])
-    if stale:
-        raise Refused(Rejection("conflict-stale", 409, "Conflict is stale",
-                                "the record changed again; look at the newer values"))
+        reason = "edit" if info["reason"] == "deleted" else info["reason"]
+        server = units_values(record.data, info["fields"])
+    fresh = {**info, "reason": reason, "server": server, "server_rev": record.rev}
+    store.write(StoredRecord(conflict.id, CONFLICT_TYPE, conflict.team_id, conflict.rev + 1,
+                             False, fresh), actor)
 
 
 def _apply(store: RecordStore, rules: RecordRules, actor: Actor, record: StoredRecord,

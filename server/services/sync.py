@@ -110,11 +110,15 @@ def pull(actor: Actor, since: str | None, limit: int) -> dict:
 def resolve_conflict(actor: Actor, conflict_id: str, chosen: dict, restore: bool,
                      delete: bool) -> dict:
     """Resolve a conflict and answer the conflict and the record (PROTOCOL.md section 5)."""
-    def work(store: SqlStore) -> dict:
-        resolve.resolve(store, rules(), actor, conflict_id, chosen, restore, delete)
+    def work(store: SqlStore) -> tuple[bool, dict]:
+        applied = resolve.resolve(store, rules(), actor, conflict_id, chosen, restore, delete)
         conflict = store.envelope(conflict_id)
-        return {"conflict": conflict, "record": store.envelope(conflict["data"]["record_id"])}
+        return applied, {"conflict": conflict,
+                         "record": store.envelope(conflict["data"]["record_id"])}
     try:
-        return in_write_transaction(work, actor, "resolve")
+        applied, answer = in_write_transaction(work, actor, "resolve")
     except Refused as refused:
         raise Problem.of(refused.rejection) from None
+    if not applied:
+        raise Problem.of(resolve.stale_rejection()).with_extra(**answer)
+    return answer

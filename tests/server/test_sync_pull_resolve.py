@@ -107,8 +107,16 @@ def test_resolve_after_the_unit_changed_again_is_stale(anne, lis):
     anne.upsert("company", cid, company(city="Horsens"), base_rev=2)
     response = lis.resolve(conflict_id, {"data": {"city": "Kolding"}})
     assert response.status_code == 409
-    assert response.get_json()["type"].endswith("/conflict-stale")
+    problem = response.get_json()
+    assert problem["type"].endswith("/conflict-stale")
     assert anne.get("company", cid).get_json()["data"]["city"] == "Horsens"
+    refreshed = problem["conflict"]["data"]
+    assert refreshed["server"] == {"city": "Horsens"} and refreshed["resolved"] is False
+    assert refreshed["server_rev"] == problem["record"]["rev"] == 3
+    assert refreshed["client"] == {"city": "Kolding"}, "the client's side is kept"
+    again = lis.resolve(conflict_id, {"data": {"city": "Kolding"}})
+    assert again.status_code == 200, "after the refresh the user can choose again"
+    assert again.get_json()["record"]["data"]["city"] == "Kolding"
 
 
 def test_resolve_may_name_only_the_conflicts_units(anne, lis):

@@ -44,7 +44,7 @@ PAGE_LIMIT = 3
 PLAIN_UNITS = {"company": ("name", "city"), "meeting": ("location",)}
 TEXT_UNITS = ("notes_citizen", "notes_company")
 TOKEN = re.compile(r"T[0-9]+")
-REFUSALS = {"conflict-stale", "conflict-resolved", "referenced"}
+REFUSALS = {"conflict-resolved", "referenced"}
 
 devices = st.sampled_from(sorted(ACTORS))
 picks = st.integers(min_value=0, max_value=3)
@@ -347,14 +347,18 @@ class SyncMachine(RuleBasedStateMachine):
             delete = info["reason"] == "delete" and take_client
         before = self.store.get_record(info["record_id"])
         try:
-            resolve.resolve(self.store, RULES, ACTORS[device], conflict_id, chosen,
-                            restore, delete)
+            applied = resolve.resolve(self.store, RULES, ACTORS[device], conflict_id, chosen,
+                                      restore, delete)
         except Refused as refused:
             assert refused.rejection.slug in REFUSALS, refused.rejection.to_problem()
             event(f"resolve {info['reason']}: {refused.rejection.slug}")
             return
-        event(f"resolve {info['reason']}: done")
-        assert self.fresh(before, info), f"resolved {info} against {before}"
+        event(f"resolve {info['reason']}: {'done' if applied else 'stale, refreshed'}")
+        assert applied == self.fresh(before, info), f"resolved {info} against {before}"
+        if not applied:
+            assert self.store.get_record(info["record_id"]) == before, "a stale resolve writes"
+            assert self.fresh(before, self.store.get_record(conflict_id).data), \
+                "a refreshed conflict shows the record's current state"
         self.store.commit()
         self.devices[device].learn(self.store.envelope(conflict_id))
         self.devices[device].learn(self.store.envelope(info["record_id"]))

@@ -1,0 +1,190 @@
+// Local records: what the screens read and every local edit.
+// Rules:
+// - A row is {id, type, rev, deleted, pending, sort, enc}; `enc` seals {known, shown}:
+//   `known` is the newest server envelope (null before the server has the record) and
+//   `shown` is what the user sees when it differs from known.data (unsent edits on top).
+//   Clear: the id, type, the server rev, flags (0/1) and `sort`.
+// - `sort` holds only clear, non-identifying keys for lists and search: a company's name,
+//   city and CVR; a conflict's open/resolved state. Nothing about a citizen.
+// - An edit writes the record row and the outbox (store/coalesce.js) in one transaction
+//   (store/outbox.js commit); a conflict's resolution is queued there too, in order.
+// - Reads decrypt; useQuery re-runs a read whenever the tables it read change.
+import { liveQuery } from "dexie";
+import { useEffect, useState } from "preact/hooks";
+import { addEdit, discard, pendingCount, pendingFor } from "./coalesce.js";
+import { db } from "./db.js";
+import { commit, readOutbox } from "./outbox.js";
+import { seal, unseal } from "./session.js";
+
+const LIST_LIMIT = 300;
+const editListeners = new Set();
+
+/** Call `listener` after every local edit is stored (the sync client pushes soon after). */
+export function onLocalEdit(listener) {
+  editListeners.add(listener);
+  return () => editListeners.delete(listener);
+}
+
+async function edited(run) {
+  const result = await run;
+  editListeners.forEach((listener) => listener());
+  return result;
+}
+
+/** The clear sort/search keys of a record (never anything identifying a citizen). */
+function sortKeys(type, data, deleted) {
+  if (type === "company" && !deleted) {
+    const name = String(data.name ?? "");
+    return { key: name.toLocaleLowerCase("da"), name, city: data.city ?? "", cvr: data.cvr ?? "" };
+  }
+  if (type === "conflict") return { key: data.resolved ? "resolved" : "open" };
+  return { key: "" };
+}
+
+/**
+ * A sealed record row. `shown` is the data the user sees when it is not `known.data`:
+ * undefined = as the server copy, null = deleted by an unsent change, else the data.
+ */
+export async function recordRow(id, type, known, shown, pending) {
+  const deleted = shown === null || (shown === undefined && Boolean(known?.deleted));
+  const enc = await seal({ known, shown }, `record:${id}`);
+  return { id, type, rev: known?.rev ?? 0, deleted: deleted ? 1 : 0, pending: pending ? 1 : 0,
+    sort: sortKeys(type, shown ?? known?.data ?? {}, deleted), enc };
+}
+
+/** A row decrypted: {known, shown (the data the user sees; null when deleted), deleted}. */
+export async function openRow(row) {
+  const { known, shown } = await unseal(row.enc, `record:${row.id}`);
+  const deleted = row.deleted === 1;
+  return { known, shown: deleted ? null : shown ?? known?.data ?? {}, deleted };
+}
+
+/** One record as the screens see it: {id, type, rev, deleted, pending, data, problem}. */
+export async function getRecord(id) {
+  const [row, { outbox }] = await Promise.all([db.records.get(id), readOutbox()]);
+  if (!row) return null;
+  const { shown, deleted } = await openRow(row);
+  const entry = outbox.find((e) => e.recordId === id && e.state === "rejected");
+  return { id, type: row.type, rev: row.rev, deleted, pending: row.pending === 1,
+    data: shown ?? {}, problem: entry?.problem ?? null };
+}
+
+/** Live companies matching a search (name, city or CVR), by name: {companies, more}. */
+export async function listCompanies(search = "") {
+  const term = search.trim().toLocaleLowerCase("da");
+  const matches = (row) => !row.deleted && (!term
+    || [row.sort.name, row.sort.city, row.sort.cvr].some((v) => v.toLocaleLowerCase("da").includes(term)));
+  const rows = await db.records.where("[type+sort.key]").between(["company", ""], ["company", "\uffff"])
+    .filter(matches).limit(LIST_LIMIT + 1).toArray();
+  return { companies: rows.slice(0, LIST_LIMIT), more: rows.length > LIST_LIMIT };
+}
+
+/** Save edits {field: value, null = no value} to a record; creates it when id is empty. */
+export async function saveRecord(type, id, changes) {
+  const recordId = id || crypto.randomUUID();
+  return edited(commit(async ({ outbox }) => {
+    const row = await db.records.get(recordId);
+    const { known, shown } = row ? await openRow(row) : { known: null, shown: {} };
+    const data = { ...shown };
+    for (const [field, value] of Object.entries(changes)) {
+      if (value === null) delete data[field];
+      else data[field] = value;
+    }
+    const next = addEdit(outbox, { recordId, type, op: "upsert", data, shown,
+      known: known && { rev: known.rev, data: known.data } });
+    return { records: [await recordRow(recordId, type, known, data, true)], outbox: next, result: recordId };
+  }));
+}
+
+/** Queue a conflict's resolution ({data, restore?, delete?}); the conflict shows resolved. */
+export async function resolveConflict(conflictId, body) {
+  return edited(commit(async ({ outbox }) => {
+    const row = await db.records.get(conflictId);
+    const { known, shown } = await openRow(row);
+    const seq = Math.max(0, ...outbox.map((e) => e.seq)) + 1;
+    const entry = { seq, recordId: conflictId, type: "conflict", op: "resolve", state: "resolve", body };
+    const resolved = { ...shown, resolved: true, resolution: body.data, problem: undefined };
+    return { records: [await recordRow(conflictId, "conflict", known, resolved, true)],
+      outbox: [...outbox, entry] };
+  }));
+}
+
+/** Give up a rejected change (by outbox seq): the record shows the server's copy again. */
+export async function discardRejected(seq) {
+  return commit(async ({ outbox }) => {
+    const entry = outbox.find((e) => e.seq === seq);
+    if (!entry) return {};
+    const next = discard(outbox, seq);
+    const row = await db.records.get(entry.recordId);
+    const { known } = row ? await openRow(row) : { known: null };
+    if (pendingFor(next, entry.recordId)) return { outbox: next };
+    if (!known) return { outbox: next, remove: [entry.recordId] };
+    return { outbox: next, records: [await recordRow(entry.recordId, entry.type, known, undefined, false)] };
+  });
+}
+
+/** The rejected changes with the server's problem, for "Afviste ændringer". */
+export async function rejectedChanges() {
+  const { outbox } = await readOutbox();
+  const rejected = outbox.filter((e) => e.state === "rejected");
+  const rows = await db.records.bulkGet(rejected.map((e) => e.recordId));
+  return Promise.all(rejected.map(async (entry, i) => ({
+    seq: entry.seq, id: entry.recordId, type: entry.type, op: entry.op, problem: entry.problem,
+    label: rows[i] ? await labelOf(rows[i]) : "",
+  })));
+}
+
+/** Open conflicts with the conflicting record's label; the user's own come first. */
+export async function openConflicts(userId) {
+  const rows = await db.records.where("[type+sort.key]").equals(["conflict", "open"]).toArray();
+  const conflicts = await Promise.all(rows.map(async (row) => ({ id: row.id, data: (await openRow(row)).shown })));
+  const targets = await db.records.bulkGet(conflicts.map((c) => c.data.record_id));
+  const labelled = await Promise.all(conflicts.map(async (c, i) => ({
+    ...c, label: targets[i] ? await labelOf(targets[i]) : c.data.record_id })));
+  const own = (c) => (c.data.client_user_id === userId ? 0 : 1);
+  return labelled.sort((a, b) => own(a) - own(b));
+}
+
+/** The counts the status bar shows: records with waiting changes, rejected, open conflicts. */
+export async function localCounts() {
+  const conflicts = await db.records.where("[type+sort.key]").equals(["conflict", "open"]).count();
+  const { outbox } = await readOutbox();
+  return { pending: pendingCount(outbox.filter((e) => e.state !== "rejected")),
+    rejected: outbox.filter((e) => e.state === "rejected").length, conflicts };
+}
+
+/** Storage use {usage, quota, persisted} in bytes. */
+export async function storageInfo() {
+  const { usage = 0, quota = 0 } = (await navigator.storage?.estimate?.()) ?? {};
+  const persisted = (await navigator.storage?.persisted?.()) ?? false;
+  return { usage, quota, persisted };
+}
+
+/** Ask the browser not to evict the local data (a no-op where unsupported). */
+export async function requestPersistence() {
+  return (await navigator.storage?.persist?.()) ?? false;
+}
+
+/** Re-run a Dexie read whenever its tables change; undefined until the first result. */
+export function useQuery(read, deps) {
+  const [state, setState] = useState({ deps, value: undefined });
+  useEffect(() => {
+    const subscription = liveQuery(read).subscribe({
+      next: (value) => setState({ deps, value }),
+      error: (error) => console.error("local read failed", error),
+    });
+    return () => subscription.unsubscribe();
+  }, deps);
+  return sameDeps(state.deps, deps) ? state.value : undefined;
+}
+
+function sameDeps(a, b) {
+  return a.length === b.length && a.every((value, i) => Object.is(value, b[i]));
+}
+
+async function labelOf(row) {
+  if (row.sort.name) return row.sort.name;
+  const { shown, known } = await openRow(row);
+  const data = shown || known?.data || {};
+  return data.name || data.title || data.signer_name || "";
+}

@@ -1,0 +1,116 @@
+// Storing what the server sent: push results, resolve answers and pulled pages, each in
+// one commit (store/outbox.js) together with the outbox changes it causes.
+// Rules (PROTOCOL.md 3 and 4; decisions in sync/apply.js, outbox logic in store/coalesce.js):
+// - A result settles its outbox entry; the server's record replaces the local copy unless
+//   the record has unsent edits, which are then rebased on top of it and stay visible.
+// - A pulled record not newer than the local copy is ignored; one without local changes is
+//   stored without decrypting anything. A page's checkpoint is stored in the same
+//   transaction as its records, never before.
+// - A conflict with a queued resolution keeps showing as resolved until the answer comes.
+import { applyResult, pendingFor, rebaseEntry } from "../store/coalesce.js";
+import { db } from "../store/db.js";
+import { commit } from "../store/outbox.js";
+import { openRow, recordRow } from "../store/records.js";
+import { sealMeta } from "../store/session.js";
+import { decidePulled, decideResult } from "./apply.js";
+
+/** Settle a push's results: entries leave or stay rejected/waiting, records are stored. */
+export function applyPushResults(results) {
+  return commit(async ({ outbox }) => {
+    const locals = await loadLocals(results.map((r) => r.id));
+    let next = outbox;
+    for (const result of results) {
+      next = applyResult(next, result);
+      next = settle(locals, result.id, result, next);
+    }
+    return { outbox: next, records: await rowsOf(locals, next) };
+  });
+}
+
+/** Store a resolve answer {conflict, record}: the resolve entry leaves the outbox. */
+export function applyResolveAnswer(seq, answer) {
+  return commit(async ({ outbox }) => {
+    const { conflict, record } = answer;
+    const locals = await loadLocals([conflict.id, record.id]);
+    let next = outbox.filter((e) => e.seq !== seq);
+    locals.set(conflict.id, { type: "conflict", known: conflict, shown: undefined });
+    next = settle(locals, record.id, { status: "applied", id: record.id, record }, next);
+    return { outbox: next, records: await rowsOf(locals, next) };
+  });
+}
+
+/** Drop a resolve the server refused; the conflict shows as `shownPatch` says (reopened or done). */
+export function dropResolve(seq, conflictId, shownPatch) {
+  return commit(async ({ outbox }) => {
+    const next = outbox.filter((e) => e.seq !== seq);
+    const row = await db.records.get(conflictId);
+    const { known } = await openRow(row);
+    const shown = { ...known.data, ...shownPatch };
+    return { outbox: next, records: [await recordRow(conflictId, "conflict", known, shown, Boolean(pendingFor(next, conflictId)))] };
+  });
+}
+
+/** Store one pulled page and its checkpoint; `seen` collects the ids (for a resync). */
+export function applyPage(page, seen) {
+  page.changes.forEach((pulled) => seen?.add(pulled.id));
+  return commit(async ({ outbox }) => {
+    const rows = await db.records.bulkGet(page.changes.map((c) => c.id));
+    const waiting = new Set(outbox.map((e) => e.recordId));
+    const fresh = page.changes.filter((pulled, i) => !rows[i] || pulled.rev > rows[i].rev);
+    const plain = fresh.filter((pulled) => !waiting.has(pulled.id));
+    const records = await Promise.all(plain.map((p) => recordRow(p.id, p.type, p, undefined, false)));
+    let next = outbox;
+    for (const pulled of fresh.filter((p) => waiting.has(p.id))) {
+      const row = rows[page.changes.indexOf(pulled)];
+      const local = row ? await openRow(row) : { known: null, shown: {} };
+      const pending = pendingFor(next, pulled.id);
+      let shown = local.shown;
+      if (pending.entry.op !== "resolve") {
+        const decision = decidePulled(local.known, pulled, pending.entry, { frozen: pending.frozen });
+        if (decision.action === "ignore") continue;
+        next = rebaseEntry(next, pulled.id, decision);
+        shown = decision.data;
+      }
+      records.push(await recordRow(pulled.id, pulled.type, pulled, shown, true));
+    }
+    const meta = [await sealMeta("checkpoint", page.checkpoint)];
+    return { records, outbox: next === outbox ? undefined : next, meta };
+  });
+}
+
+/** After a pull from the beginning: remove local records it did not return, except pending ones. */
+export function removeUnseen(seen) {
+  return commit(async () => {
+    const idle = await db.records.where("pending").equals(0).primaryKeys();
+    return { remove: idle.filter((id) => !seen.has(id)) };
+  });
+}
+
+/** Apply one result to the record's local state in `locals`; returns the outbox. */
+function settle(locals, id, result, outbox) {
+  const local = locals.get(id) ?? { type: result.record?.type, known: null, shown: undefined };
+  locals.set(id, local);
+  const pending = pendingFor(outbox, id);
+  const decision = decideResult(local.known, result, pending?.entry);
+  if (decision.action === "replace") Object.assign(local, { known: decision.record, shown: undefined });
+  else if (decision.action === "rebase") {
+    Object.assign(local, { known: decision.record, shown: decision.data });
+    return rebaseEntry(outbox, id, decision);
+  } else if (!pending) local.shown = undefined;
+  return outbox;
+}
+
+async function loadLocals(ids) {
+  const rows = await db.records.bulkGet(ids);
+  const locals = new Map();
+  for (const row of rows.filter(Boolean)) {
+    const { known, shown } = await openRow(row);
+    locals.set(row.id, { type: row.type, known, shown: row.pending ? shown : undefined });
+  }
+  return locals;
+}
+
+async function rowsOf(locals, outbox) {
+  return Promise.all([...locals].filter(([id, l]) => l.known || pendingFor(outbox, id))
+    .map(([id, l]) => recordRow(id, l.type, l.known, l.shown, Boolean(pendingFor(outbox, id)))));
+}

@@ -1,0 +1,49 @@
+// The one module that calls fetch for /api. Every call sends `Feltmappe-Client: <version>`,
+// JSON in and out; a call that never got an answer (offline, DNS, reset, timeout) throws
+// NetworkError, while every answer, errors included, comes back as {status, body, headers}.
+
+/** The app version the server compares with MIN_CLIENT_VERSION. */
+export const APP_VERSION = typeof __APP_VERSION__ === "string" ? __APP_VERSION__ : "0.0.0";
+
+const TIMEOUT_MS = 60_000;
+
+/** A call that reached no server: the caller treats it as "offline", never as an answer. */
+export class NetworkError extends Error {
+  constructor(message, cause) {
+    super(message, { cause });
+    this.name = "NetworkError";
+  }
+}
+
+/** Call the API: `api("POST", "/sync/push", {token, body})` → {status, body, headers}. */
+export async function api(method, path, { token, body, query, timeoutMs = TIMEOUT_MS } = {}) {
+  const headers = { "Feltmappe-Client": APP_VERSION, Accept: "application/json" };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  const url = `/api/v1${path}${query ? `?${new URLSearchParams(query)}` : ""}`;
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), timeoutMs);
+  let response;
+  try {
+    response = await fetch(url, {
+      method, headers, cache: "no-store", credentials: "omit", signal: abort.signal,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const type = response.headers.get("Content-Type") || "";
+    const parsed = type.includes("json") ? await response.json() : null;
+    return { status: response.status, body: parsed, headers: response.headers };
+  } catch (error) {
+    if (response && error instanceof SyntaxError) {
+      return { status: response.status, body: null, headers: response.headers };
+    }
+    throw new NetworkError(abort.signal.aborted ? "timeout" : "network unreachable", error);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The problem slug of an error answer (`/problems/device-revoked` → "device-revoked"). */
+export function problemSlug(body) {
+  const type = body && typeof body.type === "string" ? body.type : "";
+  return type.slice(type.lastIndexOf("/") + 1);
+}

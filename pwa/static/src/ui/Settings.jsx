@@ -1,0 +1,70 @@
+// Settings and about: who is logged in, storage use, lock, and "Log ud" (which pushes the
+// outbox first; if changes remain unsent it says how many will be lost and asks).
+import { useEffect, useState } from "preact/hooks";
+import { useObservable } from "../observable.js";
+import { storageInfo } from "../store/records.js";
+import { lock, logout, sessionState } from "../store/session.js";
+import { flushOutbox } from "../sync/client.js";
+import { APP_VERSION } from "../transport.js";
+import { count, megabytes } from "./labels.js";
+
+/** The settings screen. */
+export function Settings() {
+  const { user } = useObservable(sessionState);
+  const [storage, setStorage] = useState(null);
+  useEffect(() => { storageInfo().then(setStorage); }, []);
+  return (
+    <>
+      <h1>Indstillinger</h1>
+      <section class="card" aria-labelledby="about-title">
+        <h2 id="about-title">Om Feltmappe</h2>
+        <dl class="facts">
+          <dt>Logget ind som</dt><dd>{user ? `${user.display_name} (${user.username})` : "–"}</dd>
+          <dt>Version</dt><dd>{APP_VERSION}</dd>
+        </dl>
+        {storage && (
+          <p>
+            Lagerplads: {megabytes(storage.usage)} MB brugt af {megabytes(storage.quota)} MB
+            {storage.persisted ? " (beskyttet mod automatisk sletning)" : " (kan slettes af browseren, hvis pladsen bliver knap)"}
+          </p>
+        )}
+      </section>
+      <section class="card" aria-labelledby="session-title">
+        <h2 id="session-title">Session</h2>
+        <p>Låsen fjerner nøglen fra hukommelsen; dine data bliver på enheden, krypteret.</p>
+        <div class="actions"><button type="button" class="secondary" onClick={lock}>Lås nu</button></div>
+        <Logout />
+      </section>
+    </>
+  );
+}
+
+function Logout() {
+  const [state, setState] = useState({ step: "idle", left: 0 });
+  async function start() {
+    setState({ step: "pushing", left: 0 });
+    const left = await flushOutbox();
+    if (left === 0) await logout();
+    else setState({ step: "confirm", left });
+  }
+  if (state.step === "confirm") {
+    return (
+      <div class="message error" role="alert">
+        <p>
+          {count(state.left, "ændring", "ændringer")} kunne ikke sendes og går tabt, hvis du logger ud nu.
+          Vil du logge ud alligevel?
+        </p>
+        <div class="actions">
+          <button type="button" class="danger" onClick={logout}>Log ud og kassér ændringerne</button>
+          <button type="button" class="secondary" onClick={() => setState({ step: "idle", left: 0 })}>Annullér</button>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <div class="actions">
+      <button type="button" class="danger" onClick={start} disabled={state.step === "pushing"}>Log ud</button>
+      {state.step === "pushing" && <span aria-live="polite">Sender ændringer …</span>}
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+// Unlocking stored data offline with the password: "Adgangskode", "Lås op".
+import { useState } from "preact/hooks";
+import { WrongSecret } from "../store/crypto.js";
+import { unlock } from "../store/session.js";
+import { deviceError } from "./labels.js";
+
+/** The unlock screen shown when the app starts with stored, locked data. */
+export function Unlock() {
+  const [error, setError] = useState("");
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event) {
+    event.preventDefault();
+    const password = String(new FormData(event.currentTarget).get("password"));
+    setBusy(true);
+    setError("");
+    try {
+      await unlock("password", password);
+    } catch (failure) {
+      setError(failure instanceof WrongSecret ? "Forkert adgangskode" : deviceError(failure));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main class="auth">
+      <h1>Feltmappe er låst</h1>
+      <p>Dine data er krypteret på enheden. Skriv din adgangskode for at låse op – det virker også uden net.</p>
+      <form onSubmit={submit} class="card">
+        <label for="unlock-password">Adgangskode</label>
+        <input id="unlock-password" name="password" type="password" autocomplete="current-password" required />
+        {error && <p class="message error" role="alert">{error}</p>}
+        <button type="submit" disabled={busy}>{busy ? "Låser op …" : "Lås op"}</button>
+      </form>
+    </main>
+  );
+}
