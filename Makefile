@@ -21,9 +21,11 @@ $(TEST_STAMP): pyproject.toml $(RUN_STAMP)
 	$(PY) -m pip install -q -e '.[test]'
 	touch $@
 
+# `npm install` with the lock file, not `npm ci`: npm 11 rejects a lock file whose
+# optional platform packages (rollup's, via workbox-build) it did not record (npm/cli#4828).
 $(NODE_STAMP): package.json package-lock.json
 	scripts/ensure-node.sh
-	npm ci --no-audit --no-fund --loglevel=error
+	npm install --no-audit --no-fund --loglevel=error
 	touch $@
 
 pwa: $(NODE_STAMP)
