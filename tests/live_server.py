@@ -38,6 +38,7 @@ class LiveServer:
         env = {**os.environ, "DATABASE_URL": database_url, "ARGON2_TIME_COST": "1",
                "ARGON2_MEMORY_COST": "1024", "LOGIN_FAILURES_PER_ADDRESS": "100000",
                **settings}
+        (ROOT / "instance").mkdir(exist_ok=True)
         self.log = open(ROOT / "instance" / f"gunicorn-{self.port}.log", "w")  # noqa: SIM115
         self.process = subprocess.Popen(
             [str(GUNICORN), "--workers", str(workers), "--bind", f"127.0.0.1:{self.port}",
