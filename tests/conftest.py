@@ -18,7 +18,7 @@ BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
 DATA_TABLES = ["audit_records", "audit_events", "mutations", "record_references", "revisions", "records", "login_failures", "devices", "users", "teams"]
 
 
-CPR_PATTERN = re.compile(r"(?<!\d)[0-3]\d[01]\d\d\d-?\d{4}(?!\d)")
+CPR_PATTERN = re.compile(r"(?<![0-9A-Fa-f-])[0-3]\d[01]\d\d\d-?\d{4}(?![0-9A-Fa-f-])")
 LOG_DIR = Path(__file__).resolve().parent.parent / "instance"
 
 
