@@ -1,27 +1,15 @@
 // Logging in again after the server refused the token (401): the data and the outbox stay.
-import { useState } from "preact/hooks";
 import { LoginError, relogin } from "../store/session.js";
 import { requestSync } from "../sync/client.js";
 import { deviceError, loginMessage } from "./labels.js";
+import { usePasswordSubmit } from "./usePasswordSubmit.js";
 
 /** The re-login panel: "Adgangskode" and "Log ind igen". */
 export function Relogin() {
-  const [error, setError] = useState("");
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event) {
-    event.preventDefault();
-    const password = String(new FormData(event.currentTarget).get("password"));
-    setBusy(true);
-    setError("");
-    try {
-      await relogin(password);
-      requestSync();
-    } catch (failure) {
-      setError(failure instanceof LoginError ? loginMessage(failure, "Forkert adgangskode") : deviceError(failure));
-      setBusy(false);
-    }
-  }
+  const { error, busy, submit } = usePasswordSubmit(
+    async (password) => { await relogin(password); requestSync(); },
+    (failure) => (failure instanceof LoginError
+      ? loginMessage(failure, "Forkert adgangskode") : deviceError(failure)));
 
   return (
     <section class="relogin" aria-labelledby="relogin-title">

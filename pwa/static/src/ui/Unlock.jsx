@@ -1,26 +1,14 @@
 // Unlocking stored data offline with the password: "Adgangskode", "Lås op".
-import { useState } from "preact/hooks";
 import { WrongSecret } from "../store/crypto.js";
 import { unlock } from "../store/session.js";
 import { deviceError } from "./labels.js";
+import { usePasswordSubmit } from "./usePasswordSubmit.js";
 
 /** The unlock screen shown when the app starts with stored, locked data. */
 export function Unlock() {
-  const [error, setError] = useState("");
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event) {
-    event.preventDefault();
-    const password = String(new FormData(event.currentTarget).get("password"));
-    setBusy(true);
-    setError("");
-    try {
-      await unlock("password", password);
-    } catch (failure) {
-      setError(failure instanceof WrongSecret ? "Forkert adgangskode" : deviceError(failure));
-      setBusy(false);
-    }
-  }
+  const { error, busy, submit } = usePasswordSubmit(
+    (password) => unlock("password", password),
+    (failure) => (failure instanceof WrongSecret ? "Forkert adgangskode" : deviceError(failure)));
 
   return (
     <main class="auth">
