@@ -5,9 +5,7 @@ import copy
 from datetime import UTC, datetime
 from typing import Any
 
-from sync.types import CONFLICT_TYPE, Actor, StoredRecord
-
-UNREFERENCING_TYPES = ("task", CONFLICT_TYPE)
+from sync.types import UNREFERENCING_TYPES, Actor, StoredRecord
 
 
 class MemoryStore:

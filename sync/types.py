@@ -7,6 +7,7 @@ from typing import Any
 UPSERT, DELETE = "upsert", "delete"
 APPLIED, MERGED, CONFLICT, REJECTED = "applied", "merged", "conflict", "rejected"
 CONFLICT_TYPE = "conflict"
+UNREFERENCING_TYPES = ("task", CONFLICT_TYPE)  # their references never keep a record alive
 
 
 @dataclass(frozen=True)

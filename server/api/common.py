@@ -8,6 +8,7 @@ from flask import current_app, request
 from marshmallow import Schema, ValidationError
 
 from server.errors import Problem, validation_problem
+from server.schemas.jsontree import flatten_errors
 from server.services.auth import authenticate
 from sync.types import Actor
 
@@ -36,17 +37,9 @@ def load_with(schema: Schema, values: dict, title: str = "Invalid request") -> d
     try:
         return schema.load(values)
     except ValidationError as error:
-        raise validation_problem(_flatten(error.messages), title) from None
-
-
-def _flatten(messages, prefix: str = "") -> dict[str, list[str]]:
-    """Turn marshmallow's nested messages into {"dotted.path": [messages]}."""
-    if isinstance(messages, list):
-        return {prefix or "body": [str(m) for m in messages]}
-    flat: dict[str, list[str]] = {}
-    for key, value in messages.items():
-        flat.update(_flatten(value, f"{prefix}.{key}" if prefix else str(key)))
-    return flat
+        errors = flatten_errors(error.messages, ())
+        raise validation_problem({key or "body": value for key, value in errors.items()},
+                                 title) from None
 
 
 def client_address() -> str:

@@ -8,9 +8,8 @@ from server.models import Mutation, Record, RecordReference, Revision, ServerMet
 from server.models.types import rfc3339, utcnow
 from server.services.records import envelope
 from sync.ports import RecordRules
-from sync.types import CONFLICT_TYPE, Actor, StoredRecord
+from sync.types import CONFLICT_TYPE, UNREFERENCING_TYPES, Actor, StoredRecord
 
-UNREFERENCING_TYPES = ("task", CONFLICT_TYPE)
 CITIZEN_VIA = {"placement": None, "meeting": "placement_id", "assessment": "placement_id",
                "agreement": "placement_id", "signature": "agreement_id"}
 
