@@ -3,7 +3,9 @@
 import "./app.css";
 import { render } from "preact";
 import { onErasedElsewhere } from "./store/db.js";
+import { reindexRows } from "./store/queries.js";
 import { sessionState, startSession } from "./store/session.js";
+import { loadTemplates } from "./store/templates.js";
 import { startSync, stopSync } from "./sync/client.js";
 import { registerServiceWorker } from "./sw-register.js";
 import { App } from "./ui/App.jsx";
@@ -11,5 +13,14 @@ import { App } from "./ui/App.jsx";
 render(<App />, document.getElementById("app"));
 registerServiceWorker();
 onErasedElsewhere(() => window.location.reload());
-sessionState.subscribe(({ phase }) => (phase === "ready" ? startSync() : stopSync()));
+let lastPhase = null;
+sessionState.subscribe(({ phase }) => {
+  const entered = phase !== lastPhase;
+  lastPhase = phase;
+  if (phase !== "ready") stopSync();
+  else if (entered) {
+    loadTemplates();
+    reindexRows().catch((error) => console.error("reindex failed", error)).finally(startSync);
+  }
+});
 startSession();

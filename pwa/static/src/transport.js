@@ -16,8 +16,8 @@ export class NetworkError extends Error {
 }
 
 /** Call the API: `api("POST", "/sync/push", {token, body})` → {status, body, headers}. */
-export async function api(method, path, { token, body, query, timeoutMs = TIMEOUT_MS } = {}) {
-  const headers = { "Feltmappe-Client": APP_VERSION, Accept: "application/json" };
+export async function api(method, path, { token, body, query, headers: extra, timeoutMs = TIMEOUT_MS } = {}) {
+  const headers = { "Feltmappe-Client": APP_VERSION, Accept: "application/json", ...extra };
   if (token) headers.Authorization = `Bearer ${token}`;
   if (body !== undefined) headers["Content-Type"] = "application/json";
   const url = `/api/v1${path}${query ? `?${new URLSearchParams(query)}` : ""}`;

@@ -5,7 +5,8 @@
 //   `shown` is what the user sees when it differs from known.data (unsent edits on top).
 //   Clear: the id, type, the server rev, flags (0/1) and `sort`.
 // - `sort` holds only clear, non-identifying keys for lists and search: a company's name,
-//   city and CVR; a conflict's open/resolved state. Nothing about a citizen.
+//   city and CVR; a conflict's open/resolved state; a meeting's time, a task's due date.
+//   `refs` holds the record ids the data names (UUIDs). Nothing about a citizen.
 // - An edit writes the record row and the outbox (store/coalesce.js) in one transaction
 //   (store/outbox.js commit); a conflict's resolution is queued there too, in order.
 // - Reads decrypt; useQuery re-runs a read whenever the tables it read change.
@@ -38,7 +39,17 @@ function sortKeys(type, data, deleted) {
     return { key: name.toLocaleLowerCase("da"), name, city: data.city ?? "", cvr: data.cvr ?? "" };
   }
   if (type === "conflict") return { key: data.resolved ? "resolved" : "open" };
+  if (type === "meeting") return { key: String(data.scheduled_at ?? data.held_at ?? "") };
+  if (type === "task") return { key: String(data.due_date ?? "") };
   return { key: "" };
+}
+
+/** The ids a record's data names (every `…_id` field): random UUIDs, indexed in the clear. */
+export function referenceIds(data) {
+  const ids = Object.entries(data ?? {})
+    .filter(([field, value]) => field.endsWith("_id") && typeof value === "string" && value)
+    .map(([, value]) => value);
+  return [...new Set(ids)];
 }
 
 /**
@@ -48,8 +59,9 @@ function sortKeys(type, data, deleted) {
 export async function recordRow(id, type, known, shown, pending) {
   const deleted = shown === null || (shown === undefined && Boolean(known?.deleted));
   const enc = await seal({ known, shown }, `record:${id}`);
+  const data = shown ?? known?.data ?? {};
   return { id, type, rev: known?.rev ?? 0, deleted: deleted ? 1 : 0, pending: pending ? 1 : 0,
-    sort: sortKeys(type, shown ?? known?.data ?? {}, deleted), enc };
+    sort: sortKeys(type, data, deleted), refs: referenceIds(data), enc };
 }
 
 /** A row decrypted: {known, shown (the data the user sees; null when deleted), deleted}. */

@@ -15,6 +15,7 @@ import { readOutbox, commit, StorageFull } from "../store/outbox.js";
 import { onLocalEdit, requestPersistence } from "../store/records.js";
 import { Locked, currentSession, openMeta, requireRelogin, wipe } from "../store/session.js";
 import { db } from "../store/db.js";
+import { refreshTemplates } from "../store/templates.js";
 import { checkForUpdate } from "../sw-register.js";
 import { NetworkError, api, problemSlug } from "../transport.js";
 import { nextDelay, retryAfter } from "./backoff.js";
@@ -125,6 +126,7 @@ async function syncRound() {
     const { token } = await currentSession();
     await pushAll(token);
     await pullAll(token);
+    await refreshTemplates(token);
     const now = Date.now();
     await db.meta.put({ key: "last-sync", value: now });
     syncStatus.set({ online: navigator.onLine, lastOk: true, lastSyncedAt: now, problem: "", outdated: false });

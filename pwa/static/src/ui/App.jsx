@@ -25,7 +25,7 @@ export function App() {
 }
 
 function Unlocked({ relogin }) {
-  const [section = "virksomheder", id] = useRoute();
+  const [section = "virksomheder", ...rest] = useRoute();
   return (
     <div class="layout">
       <header class="topbar">
@@ -35,16 +35,18 @@ function Unlocked({ relogin }) {
         <Nav section={section} />
       </header>
       <main>
-        <Screen section={section} id={id} />
+        <Screen section={section} rest={rest} />
       </main>
     </div>
   );
 }
 
-function Screen({ section, id }) {
+/** The routed screen: `section` is the route's first segment, `rest` the others. */
+function Screen({ section, rest }) {
+  const [id, sub] = rest;
   switch (section) {
     case "virksomheder":
-      return id ? <CompanyForm id={id === "ny" ? undefined : id} /> : <Companies />;
+      return id ? <CompanyForm id={id === "ny" ? undefined : id} sub={sub} /> : <Companies />;
     case "konflikter": return <Conflicts />;
     case "afviste": return <Rejected />;
     case "indstillinger": return <Settings />;

@@ -1,0 +1,55 @@
+// Reads for the screens beyond one record: records of a type, records that name a record
+// (a company's placements, a placement's meetings), records in a date range. Rules:
+// - Narrow by a clear index first (`type`, `refs`, `[type+sort.key]`), then decrypt only
+//   the rows found; deleted records are left out unless asked for.
+// - Results are plain objects {id, type, rev, pending, deleted, data}.
+import { db } from "./db.js";
+import { commit } from "./outbox.js";
+import { openRow, recordRow } from "./records.js";
+import { unseal } from "./session.js";
+
+async function opened(rows, includeDeleted) {
+  const live = includeDeleted ? rows : rows.filter((row) => row.deleted !== 1);
+  return Promise.all(live.map(async (row) => {
+    const { shown, deleted } = await openRow(row);
+    return { id: row.id, type: row.type, rev: row.rev, pending: row.pending === 1, deleted,
+      data: shown ?? {} };
+  }));
+}
+
+/** Every record of a type (decrypted), e.g. all tasks. */
+export async function listRecords(type, { includeDeleted = false } = {}) {
+  return opened(await db.records.where("type").equals(type).toArray(), includeDeleted);
+}
+
+/** The records of a type whose data names `id` in a `…_id` field (e.g. a company's contacts). */
+export async function listReferencing(type, id, { includeDeleted = false } = {}) {
+  const rows = await db.records.where("refs").equals(id).filter((row) => row.type === type).toArray();
+  return opened(rows, includeDeleted);
+}
+
+/** Records of a type whose sort key (meeting time, task due date) lies in [from, to). */
+export async function listBetween(type, from, to) {
+  const rows = await db.records.where("[type+sort.key]").between([type, from], [type, to]).toArray();
+  return opened(rows, false);
+}
+
+/** Several records by id, in the given order; a missing id gives null. */
+export async function getMany(ids) {
+  const rows = await db.records.bulkGet(ids);
+  const found = await opened(rows.filter(Boolean), true);
+  const byId = new Map(found.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id) ?? null);
+}
+
+/** Give rows stored before the `refs` index their `refs` and sort keys (after unlock). */
+export async function reindexRows() {
+  return commit(async () => {
+    const stale = await db.records.filter((row) => !Array.isArray(row.refs)).toArray();
+    const records = await Promise.all(stale.map(async (row) => {
+      const { known, shown } = await unseal(row.enc, `record:${row.id}`);
+      return recordRow(row.id, row.type, known, shown, row.pending === 1);
+    }));
+    return { records, result: records.length };
+  });
+}
