@@ -38,6 +38,7 @@ migrate: install
 
 run: migrate
 	$(FLASK) seed-demo --if-empty
+	$(FLASK) seal create-demo-cert
 	$(VENV)/bin/gunicorn --workers 4 --bind 127.0.0.1:5000 --access-logfile - wsgi:app
 
 test: $(TEST_STAMP) pwa

@@ -1,6 +1,10 @@
-"""Operator commands: user create, device revoke, seed-demo (PROTOCOL.md section 6)."""
+"""Operator commands: user create, device revoke, seed-demo (PROTOCOL.md section 6), the
+agreement seal (seal create-demo-cert) and agreement verify."""
+import json
+from pathlib import Path
+
 import click
-from flask import Flask
+from flask import Flask, current_app
 from flask.cli import AppGroup
 
 from server.errors import Problem
@@ -57,9 +61,51 @@ def prune_history(days: int | None):
     click.echo(f"purged {counts['revisions']} revisions and {counts['tombstones']} tombstones")
 
 
+seal_cli = AppGroup("seal", help="Manage the key and certificate that seal agreement PDFs.")
+agreement_cli = AppGroup("agreement", help="Check signed agreements.")
+
+
+@seal_cli.command("create-demo-cert")
+def create_demo_cert():
+    """Create a self-signed demo seal key and certificate where the configuration points."""
+    from server.services.seal import create_demo_files
+    config = current_app.config
+    if not config["SEAL_KEY_PATH"] or not config["SEAL_CERT_PATH"]:
+        raise click.ClickException("SEAL_KEY_PATH and SEAL_CERT_PATH are not set")
+    key, cert = Path(config["SEAL_KEY_PATH"]), Path(config["SEAL_CERT_PATH"])
+    if key.exists() and cert.exists():
+        click.echo(f"seal certificate present: {cert}")
+        return
+    if config["ENV_NAME"] == "production":
+        raise click.ClickException("production needs a real seal key and certificate "
+                                   "(SEAL_KEY_PATH, SEAL_CERT_PATH); no demo certificate made")
+    create_demo_files(key, cert)
+    click.echo(f"created demo seal key {key} and certificate {cert}")
+
+
+@agreement_cli.command("verify")
+@click.argument("pdf_or_agreement_id")
+def verify_agreement(pdf_or_agreement_id: str):
+    """Check a sealed agreement PDF (a file) or a stored agreement (an id); exit 1 if invalid."""
+    from server.services.agreements import verify_pdf, verify_stored
+    path = Path(pdf_or_agreement_id)
+    try:
+        if path.is_file():
+            answer = verify_pdf(path.read_bytes(), current_app.config)
+        else:
+            answer = verify_stored(pdf_or_agreement_id.strip().lower())
+    except Problem as problem:
+        raise click.ClickException(f"{pdf_or_agreement_id}: {problem}") from None
+    click.echo(json.dumps(answer, ensure_ascii=False, indent=2))
+    if not answer["valid"]:
+        raise click.exceptions.Exit(1)
+
+
 def register_commands(app: Flask) -> None:
     """Add the operator commands to `flask`."""
     app.cli.add_command(user_cli)
     app.cli.add_command(device_cli)
     app.cli.add_command(seed_demo)
     app.cli.add_command(prune_history)
+    app.cli.add_command(seal_cli)
+    app.cli.add_command(agreement_cli)

@@ -39,6 +39,14 @@ class Config:
     ARGON2_TIME_COST = _int("ARGON2_TIME_COST", 3)
     ARGON2_MEMORY_COST = _int("ARGON2_MEMORY_COST", 64 * 1024)
     ARGON2_PARALLELISM = _int("ARGON2_PARALLELISM", 1)
+    # The agreement PDF: the job centre named on it, the seal key and certificate (PEM),
+    # and the TrueType fonts (DejaVu when installed; reportlab's Vera otherwise).
+    JOBCENTER_NAME = os.environ.get("JOBCENTER_NAME", "Jobcenter Fjordby")
+    SEAL_KEY_PATH = os.environ.get("SEAL_KEY_PATH", str(INSTANCE_DIR / "seal" / "seal-key.pem"))
+    SEAL_CERT_PATH = os.environ.get("SEAL_CERT_PATH",
+                                    str(INSTANCE_DIR / "seal" / "seal-cert.pem"))
+    SEAL_KEY_PASSPHRASE = os.environ.get("SEAL_KEY_PASSPHRASE", "")
+    PDF_FONT_DIR = os.environ.get("PDF_FONT_DIR", "/usr/share/fonts/truetype/dejavu")
 
 
 class TestConfig(Config):
@@ -51,3 +59,5 @@ class TestConfig(Config):
     ARGON2_TIME_COST = 1
     ARGON2_MEMORY_COST = 1024
     ARGON2_PARALLELISM = 1
+    SEAL_KEY_PATH = ""
+    SEAL_CERT_PATH = ""

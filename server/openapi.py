@@ -24,8 +24,11 @@ def _operation(meta: dict, params: list[dict]) -> dict:
     """One OpenAPI operation from a view's documented facts."""
     problem = {"content": {"application/problem+json": {"schema": "ProblemDoc"}}}
     ok = {"description": "OK"}
+    binary = {"schema": {"type": "string", "format": "binary"}}
     if meta["response"] is not None:
         ok["content"] = {"application/json": {"schema": meta["response"]}}
+    if meta.get("produces"):
+        ok["content"] = {meta["produces"]: binary}
     op = {"summary": meta["summary"], "parameters": params + meta.get("query", []),
           "responses": {"200": ok}}
     for status in meta.get("errors", (400, 401) if meta["auth"] else (400,)):
@@ -33,6 +36,8 @@ def _operation(meta: dict, params: list[dict]) -> dict:
     if meta["body"] is not None:
         op["requestBody"] = {"required": True,
                              "content": {"application/json": {"schema": meta["body"]}}}
+    if meta.get("consumes"):
+        op["requestBody"] = {"required": True, "content": {meta["consumes"]: binary}}
     if meta["auth"]:
         op["security"] = [{"bearer": []}]
     return op

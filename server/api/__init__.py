@@ -3,4 +3,5 @@ from flask import Blueprint
 
 api = Blueprint("api", __name__, url_prefix="/api/v1")
 
-from server.api import audit, auth, meta, records, sync  # noqa: E402,F401  (routes register on import)
+# The routes register on import.
+from server.api import agreements, audit, auth, meta, records, sync  # noqa: E402,F401

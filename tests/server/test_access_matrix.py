@@ -5,14 +5,17 @@ consultant of another team; admin administers every team.
 """
 import pytest
 
+from tests.server.agreement_helpers import make_agreement
 from tests.server.sync_helpers import Device, company, new_id
 
 WHO = ("anne", "lis", "bo", "admin")
 
+pytest_plugins = ["tests.server.seal_fixtures"]
+
 
 @pytest.fixture
-def world(client, users):
-    """Nord's company, citizen and a conflict on the company; every actor's device."""
+def world(client, users, sealing):
+    """Nord's company, citizen, a conflict on the company and an agreement; every device."""
     devices = {name: Device(client, name) for name in WHO}
     anne, lis = devices["anne"], devices["lis"]
     ids = {"company": new_id(), "citizen": new_id()}
@@ -21,6 +24,7 @@ def world(client, users):
     anne.upsert("company", ids["company"], company(city="Vejle"), base_rev=1)
     ids["conflict"] = lis.upsert("company", ids["company"], company(city="Kolding"),
                                  base_rev=1)["conflict_id"]
+    ids["agreement"] = make_agreement(anne)["agreement"]
     return {"devices": devices, **ids}
 
 
@@ -45,6 +49,8 @@ MATRIX = [
     ("post", "/api/v1/conflicts/{conflict}/resolve", {"data": {"city": "Vejle"}},
      (200, 200, 404, 404)),
     ("post", "/api/v1/devices/{device}/revoke", {}, (200, 404, 404, 200)),
+    ("get", "/api/v1/agreements/{agreement}/pdf", None, (200, 200, 404, 200)),
+    ("post", "/api/v1/agreements/verify", {}, (415, 415, 415, 415)),
 ]
 
 

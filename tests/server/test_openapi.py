@@ -5,6 +5,9 @@ from schemathesis.checks import not_a_server_error
 
 from tests.conftest import login
 
+# The agreement verification endpoint takes the PDF's bytes as they are.
+schemathesis.serializer.alias("application/pdf", "application/octet-stream")
+
 
 def test_openapi_document_describes_the_fixed_paths(client):
     response = client.get("/api/v1/openapi.json")
