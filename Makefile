@@ -44,6 +44,7 @@ run: migrate
 test: $(TEST_STAMP) pwa
 	scripts/ensure-chromium.sh
 	npm test --silent
+	$(VENV)/bin/ruff check server sync tests bench
 	@PG_URL="$$(scripts/test-postgres.sh)"; \
 	if [ -z "$$PG_URL" ]; then echo "PostgreSQL unavailable: running on SQLite only"; fi; \
 	FELTMAPPE_TEST_PG_URL="$$PG_URL" $(VENV)/bin/pytest

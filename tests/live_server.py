@@ -42,8 +42,8 @@ class LiveServer:
         self.log = open(ROOT / "instance" / f"gunicorn-{self.port}.log", "w")  # noqa: SIM115
         self.process = subprocess.Popen(
             [str(GUNICORN), "--workers", str(workers), "--bind", f"127.0.0.1:{self.port}",
-             "--timeout", "120", "--access-logfile", "-", "wsgi:app"], cwd=ROOT, env=env, stdout=self.log,
-            stderr=subprocess.STDOUT)
+             "--timeout", "120", "--access-logfile", "-", "wsgi:app"],
+            cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT)
         self._wait_until_up()
 
     def _wait_until_up(self, seconds: float = 30) -> None:

@@ -120,7 +120,7 @@ def test_concurrent_replays_of_one_push_apply_once(server):
                   "data": _company("Replay ApS", employees=attempt)}
         start = threading.Barrier(4, timeout=60)
 
-        def send():
+        def send(start=start, change=change):
             session = requests.Session()
             start.wait()
             return _push(session, server, headers, [change])[0]

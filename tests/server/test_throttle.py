@@ -1,9 +1,8 @@
 """Login throttling: growing delays per user and address, counted in the shared database."""
 import pytest
 
-from tests.conftest import PG_URL, migrated_app, reset_postgres_schema
-
 from server.services.auth import create_user
+from tests.conftest import PG_URL, migrated_app, reset_postgres_schema
 
 LOGIN = "/api/v1/auth/login"
 

@@ -12,11 +12,25 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from server.schemas.records import (
-    RECORD_SCHEMAS, RECORD_TYPES, canonical_sha256, record_references, strip_nulls,
+    RECORD_SCHEMAS,
+    RECORD_TYPES,
+    canonical_sha256,
+    record_references,
+    strip_nulls,
     user_references,
 )
 from tests.server.validation_fixtures import (
-    COVERED, ITEM_IDS, MINI, MINIMAL, U1, U2, U3, check, find_mini, put, signed,
+    COVERED,
+    ITEM_IDS,
+    MINI,
+    MINIMAL,
+    U1,
+    U2,
+    U3,
+    check,
+    find_mini,
+    put,
+    signed,
 )
 
 W1, W2, R1 = ITEM_IDS

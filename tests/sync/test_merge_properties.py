@@ -95,7 +95,7 @@ def edited_items(draw, items, fresh_items):
     for item in items:
         body = {k: v for k, v in item.items() if k != "id"}
         new_body = fresh.pop(item["id"], {})
-        body = edited(draw, body, lambda: new_body)
+        body = edited(draw, body, lambda new_body=new_body: new_body)
         if body is not MISSING:
             out.append({"id": item["id"], **body})
     for item_id, body in fresh.items():
@@ -112,7 +112,7 @@ def triples(draw):
     base = draw(record)
     sides = []
     for _ in range(2):
-        side = {key: edited(draw, base.get(key, MISSING), lambda: draw(fields[key]))
+        side = {key: edited(draw, base.get(key, MISSING), lambda key=key: draw(fields[key]))
                 for key in fields}
         sides.append({key: value for key, value in side.items() if value is not MISSING})
     return record_type, base, sides[0], sides[1]

@@ -31,8 +31,19 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, ru
 from server.services.rules import SchemaRules
 from sync import engine, feed, resolve
 from sync.memory_store import MemoryStore
-from sync.types import (APPLIED, CONFLICT, CONFLICT_TYPE, DELETE, REJECTED, UPSERT, Actor,
-                        Change, PushResult, Refused, StoredRecord)
+from sync.types import (
+    APPLIED,
+    CONFLICT,
+    CONFLICT_TYPE,
+    DELETE,
+    REJECTED,
+    UPSERT,
+    Actor,
+    Change,
+    PushResult,
+    Refused,
+    StoredRecord,
+)
 from tests.sync.reference_client import Device
 
 RULES = SchemaRules()
