@@ -22,6 +22,7 @@ import pytest
 import requests
 from playwright.sync_api import Page, expect, sync_playwright
 
+from server.services.seal import create_demo_files
 from tests.live_server import LiveServer
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,6 +42,9 @@ COMPANY_LABELS = {"name": "Navn", "cvr": "CVR-nummer", "address": "Adresse",
                   "phone": "Telefon", "email": "E-mail", "knowledge": "Viden om virksomheden"}
 
 expect.set_options(timeout=WAIT_MS)
+
+
+PIN = "246810"  # the device PIN log_in chooses on every test device
 
 
 def password(username: str) -> str:
@@ -139,17 +143,26 @@ def sync_now(page: Page) -> None:
     expect_synced(page)
 
 
+def choose_pin(page: Page, pin: str = PIN) -> None:
+    """Choose the device PIN on the screen the app shows after a login."""
+    page.get_by_label("Vælg PIN-kode").fill(pin)
+    page.get_by_label("Gentag PIN-kode").fill(pin)
+    page.get_by_role("button", name="Gem PIN-kode").click()
+
+
 def log_in(page: Page, username: str) -> None:
-    """Fill in the login form and wait until the initial sync is done."""
+    """Fill in the login form, choose the device PIN and wait until the initial sync is done."""
     page.get_by_label("Brugernavn").fill(username)
     page.get_by_label("Adgangskode").fill(password(username))
     page.get_by_role("button", name="Log ind").click()
+    choose_pin(page)
     expect_synced(page)
 
 
 def unlock(page: Page, username: str) -> None:
-    """Unlock the stored data with the password (works offline)."""
-    page.get_by_label("Adgangskode").fill(password(username))
+    """Unlock the stored data with the device PIN (works offline; `username` for symmetry
+    with log_in: every test device uses the same PIN)."""
+    page.get_by_label("PIN-kode", exact=True).fill(PIN)
     page.get_by_role("button", name="Lås op").click()
     expect(sync_status(page)).to_be_visible()
 
@@ -175,9 +188,11 @@ def company_link(page: Page, name: str):
 
 
 def open_company(page: Page, name: str) -> None:
-    """Open a company's form from the list."""
+    """Open a company's form from the list: its briefing, then "Rediger"."""
     go_to(page, "Virksomheder")
     company_link(page, name).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(name)
+    page.get_by_role("link", name="Rediger", exact=True).click()
     expect(page.get_by_label("Navn", exact=True)).to_have_value(name)
 
 
@@ -262,8 +277,13 @@ def server(tmp_path_factory, served_client):
     module's snapshot of the client: anne and lis in team Nord, bo in team Syd, all
     consultants."""
     database = tmp_path_factory.mktemp("e2e") / "e2e.sqlite3"
+    seal = tmp_path_factory.mktemp("seal")
+    create_demo_files(seal / "seal-key.pem", seal / "seal-cert.pem")
     live = LiveServer(f"sqlite:///{database}", USERS, workers=2,
-                      GUNICORN_CMD_ARGS=f"--chdir {served_client}")
+                      GUNICORN_CMD_ARGS=f"--chdir {served_client}",
+                      SEAL_KEY_PATH=str(seal / "seal-key.pem"),
+                      SEAL_CERT_PATH=str(seal / "seal-cert.pem"))
+    live.database = database  # for tests that change what only an administrator could
     yield live
     live.stop()
 

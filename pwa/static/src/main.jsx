@@ -4,6 +4,7 @@ import "./app.css";
 import { render } from "preact";
 import { onErasedElsewhere } from "./store/db.js";
 import { reindexRows } from "./store/queries.js";
+import { recoverRescues } from "./store/rescue.js";
 import { sessionState, startSession } from "./store/session.js";
 import { loadTemplates } from "./store/templates.js";
 import { startSync, stopSync } from "./sync/client.js";
@@ -20,6 +21,7 @@ sessionState.subscribe(({ phase }) => {
   if (phase !== "ready") stopSync();
   else if (entered) {
     loadTemplates();
+    recoverRescues();
     reindexRows().catch((error) => console.error("reindex failed", error)).finally(startSync);
   }
 });

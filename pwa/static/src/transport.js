@@ -42,6 +42,24 @@ export async function api(method, path, { token, body, query, headers: extra, ti
   }
 }
 
+/** GET a file from the API (a PDF): {status, blob (null for an error answer), headers}. */
+export async function apiBlob(path, { token, timeoutMs = TIMEOUT_MS } = {}) {
+  const headers = { "Feltmappe-Client": APP_VERSION };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), timeoutMs);
+  try {
+    const response = await fetch(`/api/v1${path}`, { method: "GET", headers, cache: "no-store",
+      credentials: "omit", signal: abort.signal });
+    const blob = response.ok ? await response.blob() : null;
+    return { status: response.status, blob, headers: response.headers };
+  } catch (error) {
+    throw new NetworkError(abort.signal.aborted ? "timeout" : "network unreachable", error);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** The problem slug of an error answer (`/problems/device-revoked` → "device-revoked"). */
 export function problemSlug(body) {
   const type = body && typeof body.type === "string" ? body.type : "";

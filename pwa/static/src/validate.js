@@ -1,50 +1,90 @@
-// Client-side validation before a save, with Danish messages (DOMAIN.md "Values" and the
-// record types). Pure: no DOM, storage or network. The server validates again; this only
-// spares the user a rejected change. Rules:
-// - CVR: 8 digits, weights 2,7,6,5,4,3,2,1, weighted sum divisible by 11.
-// - Postcode: 4 digits. Names and titles ≤ 200 characters, short strings ≤ 500.
-// - An empty value means "no value" and is valid unless the field is required.
+// Client-side validation before a save, with Danish messages: the server's rules of
+// server/schemas/*.py for every record type of DOMAIN.md. Pure: no DOM, storage or network.
+// The server validates again; this only spares the user a rejected change. Rules:
+// - Errors are {path: message}: a top-level field ("cvr"), or a dotted path into nested
+//   values ("hours.0.paid_hours", "follow_up.attendance.norm_hours"); one message per path.
+// - An empty string means "no value" (forms save it as null) and is valid unless required.
+// - Rules spanning fields (filled ≤ positions, end ≥ start, a final meeting's fields) run
+//   only when the fields they span are valid, and name every field they span.
+import { decimals, textProblem } from "./formats.js";
+import { FREE, MAX_SAFE, MESSAGES, present, SCHEMAS } from "./record-schemas.js";
 
-const CVR_WEIGHTS = [2, 7, 6, 5, 4, 3, 2, 1];
+export { cprBirthDate, validCpr, validCvr, validDate, validDateTime, validEmail, validPhone,
+  validPostcode, validUuid, validWebsite } from "./formats.js";
+export { MESSAGES, OFFER_CATALOGUE } from "./record-schemas.js";
 
-const MESSAGES = {
-  required: "Skal udfyldes",
-  cvr: "CVR-nummeret skal være 8 cifre med gyldigt kontrolciffer",
-  postcode: "Postnummeret skal være 4 cifre",
-  email: "E-mailadressen ser ikke rigtig ud",
-  tooLong: (max) => `Højst ${max} tegn`,
-};
-
-/** Whether a CVR number is 8 digits with a valid modulus-11 check digit. */
-export function validCvr(value) {
-  if (!/^\d{8}$/.test(value)) return false;
-  const sum = CVR_WEIGHTS.reduce((total, weight, i) => total + weight * Number(value[i]), 0);
-  return sum % 11 === 0;
+/** The message for a value that breaks its spec, or null; nested errors go to `errors`. */
+function check(spec, value, path, errors) {
+  switch (spec.kind) {
+    case "string": {
+      if (typeof value !== "string") return MESSAGES.text;
+      const problem = textProblem(value, spec.max);
+      if (problem) return problem === "long" ? MESSAGES.tooLong(spec.max) : MESSAGES[problem];
+      return spec.check && !spec.check(value) ? spec.message : null;
+    }
+    case "enum": return spec.words.includes(value) ? null : MESSAGES.choice;
+    case "bool": return typeof value === "boolean" ? null : MESSAGES.bool;
+    case "integer":
+      if (typeof value !== "number" || !Number.isInteger(value) || Math.abs(value) > MAX_SAFE) return MESSAGES.integer;
+      return spec.min !== undefined && value < spec.min ? MESSAGES.atLeast(spec.min) : null;
+    case "number":
+      if (typeof value !== "number" || !Number.isFinite(value) || Math.abs(value) > MAX_SAFE) return MESSAGES.number;
+      if (spec.min !== undefined && value < spec.min) return MESSAGES.atLeast(spec.min);
+      return spec.decimals !== undefined && decimals(value) > spec.decimals ? MESSAGES.hoursDecimals : null;
+    case "list": return checkList(spec, value, path, errors);
+    case "object": return checkObject(spec, value, path, errors);
+    default: return jsonProblem(value);
+  }
 }
 
-const COMPANY_RULES = {
-  name: { required: true, max: 200 },
-  cvr: { check: validCvr, message: MESSAGES.cvr },
-  postcode: { check: (v) => /^\d{4}$/.test(v), message: MESSAGES.postcode },
-  email: { check: (v) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), message: MESSAGES.email, max: 500 },
-  address: { max: 500 }, city: { max: 500 }, industry: { max: 500 }, phone: { max: 500 },
-  website: { max: 500 },
-};
+function checkList(spec, value, path, errors) {
+  if (!Array.isArray(value)) return MESSAGES.list;
+  value.forEach((item, i) => report(errors, `${path}.${i}`, item == null ? MESSAGES.required : check(spec.of, item, `${path}.${i}`, errors)));
+  if (spec.distinct && new Set(value).size !== value.length) return MESSAGES.repeated;
+  if (spec.uniqueIds) {
+    const seen = new Set();
+    value.forEach((item, i) => {
+      if (seen.has(item?.id)) report(errors, `${path}.${i}.id`, MESSAGES.sameId);
+      seen.add(item?.id);
+    });
+  }
+  return null;
+}
 
-const RULES = { company: COMPANY_RULES };
-
-/** The errors of a record's data as {field: Danish message}; {} when it may be saved. */
-export function validateRecord(type, data) {
-  const errors = {};
-  for (const [field, rule] of Object.entries(RULES[type] || {})) {
-    const value = data[field];
-    if (value === undefined || value === null || value === "") {
-      if (rule.required) errors[field] = MESSAGES.required;
-    } else if (typeof value === "string" && rule.max && value.length > rule.max) {
-      errors[field] = MESSAGES.tooLong(rule.max);
-    } else if (rule.check && !rule.check(value)) {
-      errors[field] = rule.message;
+function checkObject(spec, value, path, errors) {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return MESSAGES.object;
+  const at = (field) => (path ? `${path}.${field}` : field);
+  const before = Object.keys(errors).length;
+  for (const [field, fieldSpec] of Object.entries(spec.fields)) {
+    const fieldValue = value[field];
+    if (!present(fieldValue)) {
+      if (fieldSpec.required) report(errors, at(field), MESSAGES.required);
+    } else {
+      report(errors, at(field), check(fieldSpec, fieldValue, at(field), errors));
     }
   }
+  if (spec.rule && Object.keys(errors).length === before) spec.rule(value, (field, message) => report(errors, at(field), message));
+  return null;
+}
+
+function jsonProblem(value) {
+  if (typeof value === "string") {
+    const problem = textProblem(value, FREE);
+    return problem && (problem === "long" ? MESSAGES.tooLong(FREE) : MESSAGES[problem]);
+  }
+  if (typeof value === "number") return Number.isFinite(value) && Math.abs(value) <= MAX_SAFE ? null : MESSAGES.number;
+  if (Array.isArray(value)) return value.map(jsonProblem).find(Boolean) ?? null;
+  if (value && typeof value === "object") return Object.values(value).map(jsonProblem).find(Boolean) ?? null;
+  return null;
+}
+
+function report(errors, path, message) {
+  if (message && !errors[path]) errors[path] = message;
+}
+
+/** The errors of a record's data as {field or dotted path: Danish message}; {} when it may be saved. */
+export function validateRecord(type, data) {
+  const errors = {};
+  if (SCHEMAS[type]) checkObject(SCHEMAS[type], data ?? {}, "", errors);
   return errors;
 }

@@ -26,7 +26,7 @@ db.version(1).stores({
 // Version 2 indexes `refs`: the record ids a record's data names (company_id, placement_id,
 // …), so a screen finds a company's placements or a placement's meetings without opening
 // every row. Ids are random UUIDs: they link rows but identify no one. Rows stored by
-// version 1 have no `refs` yet; store/records.js reindexes them after the next unlock.
+// version 1 have no `refs` yet; store/queries.js reindexRows() fills them in after unlock.
 db.version(2).stores({
   records: "id, type, pending, [type+sort.key], *refs",
 });

@@ -5,8 +5,7 @@
 // - Results are plain objects {id, type, rev, pending, deleted, data}.
 import { db } from "./db.js";
 import { commit } from "./outbox.js";
-import { openRow, recordRow } from "./records.js";
-import { unseal } from "./session.js";
+import { INDEX_VERSION, clearKeys, openRow } from "./records.js";
 
 async function opened(rows, includeDeleted) {
   const live = includeDeleted ? rows : rows.filter((row) => row.deleted !== 1);
@@ -42,13 +41,13 @@ export async function getMany(ids) {
   return ids.map((id) => byId.get(id) ?? null);
 }
 
-/** Give rows stored before the `refs` index their `refs` and sort keys (after unlock). */
+/** Recompute the clear keys of rows stored by an older build (after unlock); how many. */
 export async function reindexRows() {
   return commit(async () => {
-    const stale = await db.records.filter((row) => !Array.isArray(row.refs)).toArray();
+    const stale = await db.records.filter((row) => row.ix !== INDEX_VERSION).toArray();
     const records = await Promise.all(stale.map(async (row) => {
-      const { known, shown } = await unseal(row.enc, `record:${row.id}`);
-      return recordRow(row.id, row.type, known, shown, row.pending === 1);
+      const { shown, deleted } = await openRow(row);
+      return { ...row, ...clearKeys(row.type, shown ?? {}, deleted) };
     }));
     return { records, result: records.length };
   });

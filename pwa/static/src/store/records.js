@@ -5,7 +5,7 @@
 //   `shown` is what the user sees when it differs from known.data (unsent edits on top).
 //   Clear: the id, type, the server rev, flags (0/1) and `sort`.
 // - `sort` holds only clear, non-identifying keys for lists and search: a company's name,
-//   city and CVR; a conflict's open/resolved state; a meeting's time, a task's due date.
+//   city, CVR, industry, status and responsible user; a conflict's open/resolved state; a meeting's time, a task's due date.
 //   `refs` holds the record ids the data names (UUIDs). Nothing about a citizen.
 // - An edit writes the record row and the outbox (store/coalesce.js) in one transaction
 //   (store/outbox.js commit); a conflict's resolution is queued there too, in order.
@@ -17,7 +17,6 @@ import { db } from "./db.js";
 import { commit, readOutbox } from "./outbox.js";
 import { seal, unseal } from "./session.js";
 
-const LIST_LIMIT = 300;
 const editListeners = new Set();
 
 /** Call `listener` after every local edit is stored (the sync client pushes soon after). */
@@ -36,13 +35,17 @@ async function edited(run) {
 function sortKeys(type, data, deleted) {
   if (type === "company" && !deleted) {
     const name = String(data.name ?? "");
-    return { key: name.toLocaleLowerCase("da"), name, city: data.city ?? "", cvr: data.cvr ?? "" };
+    return { key: name.toLocaleLowerCase("da"), name, city: data.city ?? "", cvr: data.cvr ?? "",
+      industry: data.industry ?? "", status: data.status ?? "", responsible: data.responsible_user_id ?? "" };
   }
   if (type === "conflict") return { key: data.resolved ? "resolved" : "open" };
   if (type === "meeting") return { key: String(data.scheduled_at ?? data.held_at ?? "") };
   if (type === "task") return { key: String(data.due_date ?? "") };
   return { key: "" };
 }
+
+/** The version of the clear keys (`sort`, `refs`); raise it when sortKeys or refs change. */
+export const INDEX_VERSION = 2;
 
 /** The ids a record's data names (every `…_id` field): random UUIDs, indexed in the clear. */
 export function referenceIds(data) {
@@ -61,7 +64,12 @@ export async function recordRow(id, type, known, shown, pending) {
   const enc = await seal({ known, shown }, `record:${id}`);
   const data = shown ?? known?.data ?? {};
   return { id, type, rev: known?.rev ?? 0, deleted: deleted ? 1 : 0, pending: pending ? 1 : 0,
-    sort: sortKeys(type, data, deleted), refs: referenceIds(data), enc };
+    ...clearKeys(type, data, deleted), enc };
+}
+
+/** The clear keys of a record's row: sort keys, referenced ids and their index version. */
+export function clearKeys(type, data, deleted) {
+  return { sort: sortKeys(type, data, deleted), refs: referenceIds(data), ix: INDEX_VERSION };
 }
 
 /** A row decrypted: {known, shown (the data the user sees; null when deleted), deleted}. */
@@ -79,16 +87,6 @@ export async function getRecord(id) {
   const entry = outbox.find((e) => e.recordId === id && e.state === "rejected");
   return { id, type: row.type, rev: row.rev, deleted, pending: row.pending === 1,
     data: shown ?? {}, problem: entry?.problem ?? null };
-}
-
-/** Live companies matching a search (name, city or CVR), by name: {companies, more}. */
-export async function listCompanies(search = "") {
-  const term = search.trim().toLocaleLowerCase("da");
-  const matches = (row) => !row.deleted && (!term
-    || [row.sort.name, row.sort.city, row.sort.cvr].some((v) => v.toLocaleLowerCase("da").includes(term)));
-  const rows = await db.records.where("[type+sort.key]").between(["company", ""], ["company", "\uffff"])
-    .filter(matches).limit(LIST_LIMIT + 1).toArray();
-  return { companies: rows.slice(0, LIST_LIMIT), more: rows.length > LIST_LIMIT };
 }
 
 /** Save edits {field: value, null = no value} to a record; creates it when id is empty. */

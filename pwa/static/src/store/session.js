@@ -1,35 +1,45 @@
 // The session: the unlocked data key (in memory only), login, unlock, re-login, wipe.
 // Rules (ARCHITECTURE.md "Keys on the device"):
 // - The first login (network needed) makes a random data key and stores it only wrapped,
-//   in meta row "wrap:<kind>" = {salt, iterations, wrapped}. Today the kind is "password";
-//   the PIN of issue 7 becomes a second row "wrap:pin" (wrappingRow("pin", key, pin)) of the
-//   same key, and unlock("pin", …) opens it: no record needs re-encrypting.
+//   in meta rows "wrap:<kind>" = {salt, iterations, wrapped}: "password" at login, "pin"
+//   when the user chooses a device PIN (asked after login and after a password unlock
+//   without a PIN). Both wrap the same key, so no record needs re-encrypting.
+// - Wrong secrets are counted in the clear meta row "tries" = {pin, password}: ten wrong
+//   PINs in a row delete "wrap:pin" (the password is then needed); five wrong passwords
+//   erase the database, and the fifth try needs {confirmErase: true}. Success resets both.
 // - A later start is LOCKED until a secret unwraps the key; nothing personal is readable
 //   before. Token, device id, user and username live in meta row "session", encrypted.
 // - A 401 asks for the password again (relogin) and keeps every table; the login then
 //   sends the old device_id. A remote wipe or a logout deletes the whole database.
-import { api, NetworkError, problemSlug } from "../transport.js";
 import { observable } from "../observable.js";
+import { api } from "../transport.js";
 import {
   PBKDF2_ITERATIONS, decryptJSON, deriveWrappingKey, encryptJSON, newDataKey, randomBytes,
-  unwrapDataKey, wrapDataKey,
+  WrongSecret, unwrapDataKey, wrapDataKey,
 } from "./crypto.js";
 import { db, eraseDatabase } from "./db.js";
+import { pinProblem } from "./pinRules.js";
+import { clearRescues } from "./rescue.js";
+import { LoginError, serverLogin } from "./serverLogin.js";
 
-/** phase: "starting" | "login" | "locked" | "ready"; relogin: a 401 wants the password. */
-export const sessionState = observable({ phase: "starting", relogin: false, user: null, notice: "" });
+export { LoginError };
 
+/** Wrong PINs in a row that delete the PIN wrapping. */
+export const MAX_PIN_TRIES = 10;
+/** Wrong passwords in a row that erase all local data. */
+export const MAX_PASSWORD_TRIES = 5;
+const NO_TRIES = { pin: 0, password: 0 };
+
+/**
+ * phase: "starting" | "login" | "locked" | "ready"; relogin: a 401 wants the password;
+ * hasPin: a PIN wrapping exists; needsPin: unlocked but a PIN must be chosen;
+ * tries: wrong {pin, password} in a row; pinDeleted: the last wrong PIN deleted the PIN.
+ */
+export const sessionState = observable({ phase: "starting", relogin: false, user: null, notice: "",
+  hasPin: false, needsPin: false, tries: NO_TRIES, pinDeleted: false });
+
+const ERASED = "Der blev skrevet forkert adgangskode for mange gange, så alle lokale data er slettet. Log ind igen.";
 let dataKey = null;
-
-/** A login the server or the network refused; `reason` names why, for the message. */
-export class LoginError extends Error {
-  constructor(reason, retryAfter = 0) {
-    super(reason);
-    this.name = "LoginError";
-    this.reason = reason; // "credentials" | "rate-limited" | "offline" | "outdated" | "server"
-    this.retryAfter = retryAfter;
-  }
-}
 
 /** Raised when stored data is needed while no key is in memory. */
 export class Locked extends Error {
@@ -39,10 +49,19 @@ export class Locked extends Error {
   }
 }
 
+/** The fifth wrong password would erase the data: the caller must confirm it first. */
+export class EraseUnconfirmed extends Error {
+  constructor() {
+    super("erase not confirmed");
+    this.name = "EraseUnconfirmed";
+  }
+}
+
 /** Decide the first screen: locked when a wrapped key is stored, else the login. */
 export async function startSession() {
-  const wrapping = await db.meta.get("wrap:password");
-  sessionState.set({ phase: wrapping ? "locked" : "login" });
+  const [wrapping, pin, tries] = await Promise.all([db.meta.get("wrap:password"),
+    db.meta.get("wrap:pin"), readTries()]);
+  sessionState.set({ phase: wrapping ? "locked" : "login", hasPin: Boolean(pin), tries });
 }
 
 /** First login on this device: server login, new data key, wrapped by the password. */
@@ -56,22 +75,60 @@ export async function login(username, password) {
     await db.meta.bulkPut([wrapping, session]);
   });
   dataKey = key;
-  sessionState.set({ phase: "ready", relogin: false, user: answer.user, notice: "" });
+  sessionState.set({ phase: "ready", relogin: false, user: answer.user, notice: "", hasPin: false,
+    needsPin: true, tries: NO_TRIES, pinDeleted: false });
 }
 
-/** Unlock offline with a secret of the given kind; throws WrongSecret when it is wrong. */
-export async function unlock(kind, secret) {
-  const row = await db.meta.get(`wrap:${kind}`);
-  const wrappingKey = await deriveWrappingKey(secret, row.value.salt, row.value.iterations);
-  dataKey = await unwrapDataKey(row.value.wrapped, wrappingKey);
+/**
+ * Unlock offline with "pin" or "password"; a wrong one throws WrongSecret and is counted
+ * (see the rules above). The fifth password try throws EraseUnconfirmed unless confirmed.
+ */
+export async function unlock(kind, secret, { confirmErase = false } = {}) {
+  const tries = await readTries();
+  if (kind === "password" && tries.password >= MAX_PASSWORD_TRIES - 1 && !confirmErase) {
+    throw new EraseUnconfirmed();
+  }
+  const key = await openWrapping(kind, secret).catch((error) => countWrong(kind, error));
+  await db.meta.put({ key: "tries", value: NO_TRIES });
+  dataKey = key;
   const session = await currentSession();
-  sessionState.set({ phase: "ready", user: session.user, notice: "" });
+  const hasPin = Boolean(await db.meta.get("wrap:pin"));
+  sessionState.set({ phase: "ready", user: session.user, notice: "", hasPin, needsPin: !hasPin,
+    tries: NO_TRIES, pinDeleted: !hasPin && sessionState.get().pinDeleted });
+}
+
+/** Whether `pin` is the device PIN (the password while no PIN exists); counts as a try. */
+export async function checkPin(pin) {
+  const kind = (await db.meta.get("wrap:pin")) ? "pin" : "password";
+  try {
+    await openWrapping(kind, pin);
+  } catch (error) {
+    if (!(error instanceof WrongSecret)) throw error;
+    if (kind === "pin") await countWrong("pin", error).catch(() => null);
+    return false;
+  }
+  await db.meta.put({ key: "tries", value: NO_TRIES });
+  sessionState.set({ tries: NO_TRIES });
+  return true;
+}
+
+/** Choose the device PIN (unlocked): a second wrapping of the data key. */
+export async function setPin(pin) {
+  if (pinProblem(pin, pin)) throw new RangeError("pin");
+  await db.meta.bulkPut([await wrappingRow("pin", requireKey(), pin), { key: "tries", value: NO_TRIES }]);
+  sessionState.set({ hasPin: true, needsPin: false, tries: NO_TRIES, pinDeleted: false });
+}
+
+/** Records with changes not yet sent (readable while locked: a clear flag). */
+export function unsentCount() {
+  return db.records.where("pending").equals(1).count();
 }
 
 /** Forget the key: the app is locked until the next unlock. */
 export function lock() {
+  if (sessionState.get().phase !== "ready") return;
   dataKey = null;
-  sessionState.set({ phase: "locked", relogin: false });
+  sessionState.set({ phase: "locked", relogin: false, needsPin: false });
 }
 
 /** The server refused the token (401): ask for the password, keep all data. */
@@ -96,8 +153,10 @@ export async function relogin(password) {
 /** Erase all local data (remote wipe, logout) and show the login with a notice. */
 export async function wipe(notice = "") {
   dataKey = null;
+  clearRescues();
   await eraseDatabase();
-  sessionState.set({ phase: "login", relogin: false, user: null, notice });
+  sessionState.set({ phase: "login", relogin: false, user: null, notice, hasPin: false,
+    needsPin: false, tries: NO_TRIES, pinDeleted: false });
 }
 
 /** Tell the server this device logs out (best effort), then erase all local data. */
@@ -141,31 +200,42 @@ function sessionOf(answer, username) {
   return { token: answer.token, device_id: answer.device_id, user: answer.user, username };
 }
 
+async function readTries() {
+  return (await db.meta.get("tries"))?.value ?? NO_TRIES;
+}
+
+async function openWrapping(kind, secret) {
+  const row = await db.meta.get(`wrap:${kind}`);
+  if (!row) throw new WrongSecret();
+  const wrappingKey = await deriveWrappingKey(secret, row.value.salt, row.value.iterations);
+  return unwrapDataKey(row.value.wrapped, wrappingKey);
+}
+
+/** Count a wrong secret (rethrowing it); the tenth PIN deletes the PIN, the fifth password erases. */
+async function countWrong(kind, error) {
+  if (!(error instanceof WrongSecret)) throw error;
+  const tries = { ...(await readTries()) };
+  tries[kind] += 1;
+  if (kind === "password" && tries.password >= MAX_PASSWORD_TRIES) {
+    await wipe(ERASED);
+    throw error;
+  }
+  const pinDeleted = kind === "pin" && tries.pin >= MAX_PIN_TRIES;
+  if (pinDeleted) {
+    tries.pin = 0;
+    await db.transaction("rw", db.meta, () => Promise.all([db.meta.delete("wrap:pin"),
+      db.meta.put({ key: "tries", value: tries })]));
+    sessionState.set({ hasPin: false, tries, pinDeleted: true });
+    lock();
+  } else {
+    await db.meta.put({ key: "tries", value: tries });
+    sessionState.set({ tries });
+  }
+  throw error;
+}
+
 async function wrappingRow(kind, key, secret) {
   const salt = randomBytes(16);
   const wrapped = await wrapDataKey(key, await deriveWrappingKey(secret, salt));
   return { key: `wrap:${kind}`, value: { salt, iterations: PBKDF2_ITERATIONS, wrapped } };
-}
-
-function deviceName() {
-  const platform = navigator.userAgentData?.platform || navigator.platform || "browser";
-  return `Feltmappe på ${platform}`.slice(0, 200);
-}
-
-async function serverLogin(fields) {
-  let answer;
-  try {
-    answer = await api("POST", "/auth/login", { body: { ...fields, device_name: deviceName() } });
-  } catch (error) {
-    if (error instanceof NetworkError) throw new LoginError("offline");
-    throw error;
-  }
-  if (answer.status === 200) return answer.body;
-  const slug = problemSlug(answer.body);
-  if (slug === "unauthorized") throw new LoginError("credentials");
-  if (slug === "rate-limited") {
-    throw new LoginError("rate-limited", Number(answer.headers.get("Retry-After")) || 60);
-  }
-  if (slug === "client-outdated") throw new LoginError("outdated");
-  throw new LoginError("server");
 }

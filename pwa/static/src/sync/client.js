@@ -10,12 +10,17 @@
 //   401 device-revoked with wipe: erase all local data. 410 resync-required: pull from the
 //   beginning, then drop local records that pull did not return unless changes wait.
 //   426: tell the user a new version is needed and look for it.
+// - After the push, the device's queued audit events go (store/audit.js); after the pull,
+//   placements that ended long ago leave the device (store/minimise.js).
 import { markSent, nextBatch, toChange } from "../store/coalesce.js";
+import { pushQueued } from "../store/audit.js";
+import { minimise } from "../store/minimise.js";
 import { readOutbox, commit, StorageFull } from "../store/outbox.js";
 import { onLocalEdit, requestPersistence } from "../store/records.js";
 import { Locked, currentSession, openMeta, requireRelogin, wipe } from "../store/session.js";
 import { db } from "../store/db.js";
 import { refreshTemplates } from "../store/templates.js";
+import { refreshUsers } from "../store/users.js";
 import { checkForUpdate } from "../sw-register.js";
 import { NetworkError, api, problemSlug } from "../transport.js";
 import { nextDelay, retryAfter } from "./backoff.js";
@@ -125,8 +130,11 @@ async function syncRound() {
   try {
     const { token } = await currentSession();
     await pushAll(token);
+    await pushAudit(token);
     await pullAll(token);
     await refreshTemplates(token);
+    await refreshUsers(token);
+    await minimise();
     const now = Date.now();
     await db.meta.put({ key: "last-sync", value: now });
     syncStatus.set({ online: navigator.onLine, lastOk: true, lastSyncedAt: now, problem: "", outdated: false });
@@ -221,6 +229,12 @@ async function sendResolve(token, entry) {
   } else if ([400, 404, 409].includes(answer.status)) {
     await dropResolve(entry.seq, entry.recordId, { problem: answer.body });
   } else throw new Stop(answer);
+}
+
+/** Send the device's queued audit events (store/audit.js); they are deleted once accepted. */
+async function pushAudit(token) {
+  const refused = await pushQueued((events) => call("POST", "/audit/events", token, { body: { events } }));
+  if (refused) throw new Stop(refused);
 }
 
 async function pullAll(token) {

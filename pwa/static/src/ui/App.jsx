@@ -1,17 +1,30 @@
 // The app's frame: which screen shows for the session's phase, and, once unlocked, the
 // status bar, navigation and the routed screen.
 import { useObservable } from "../observable.js";
+import { handOverState } from "../store/handover.js";
 import { sessionState } from "../store/session.js";
+import { AgreementPage } from "./AgreementPage.jsx";
+import { AssessmentForm } from "./AssessmentForm.jsx";
 import { Companies } from "./Companies.jsx";
 import { CompanyForm } from "./CompanyForm.jsx";
+import { CompanyPage } from "./CompanyPage.jsx";
 import { Conflicts } from "./Conflicts.jsx";
+import { Devices } from "./Devices.jsx";
+import { HandOver } from "./HandOver.jsx";
+import { IdleLock } from "./IdleLock.jsx";
+import { JobOrderForm } from "./JobOrderForm.jsx";
 import { Login } from "./Login.jsx";
+import { MeetingForm } from "./MeetingForm.jsx";
 import { Nav } from "./Nav.jsx";
+import { PlacementPage } from "./PlacementPage.jsx";
+import { PinSetup } from "./PinSetup.jsx";
 import { Rejected } from "./Rejected.jsx";
 import { Relogin } from "./Relogin.jsx";
 import { useRoute } from "./route.js";
 import { Settings } from "./Settings.jsx";
 import { StatusBar } from "./StatusBar.jsx";
+import { Tasks } from "./Tasks.jsx";
+import { Today } from "./Today.jsx";
 import { Unlock } from "./Unlock.jsx";
 import { UpdateBanner } from "./UpdateBanner.jsx";
 
@@ -21,11 +34,13 @@ export function App() {
   if (session.phase === "starting") return <main class="boot"><h1>Feltmappe</h1><p>Starter …</p></main>;
   if (session.phase === "login") return <><UpdateBanner /><Login notice={session.notice} /></>;
   if (session.phase === "locked") return <><UpdateBanner /><Unlock /></>;
-  return <Unlocked relogin={session.relogin} />;
+  return <IdleLock>{session.needsPin ? <PinSetup /> : <Unlocked relogin={session.relogin} />}</IdleLock>;
 }
 
 function Unlocked({ relogin }) {
-  const [section = "virksomheder", ...rest] = useRoute();
+  const [section = "i-dag", ...rest] = useRoute();
+  const { agreementId: handOverId } = useObservable(handOverState);
+  if (handOverId) return <HandOver key={handOverId} id={handOverId} />;
   return (
     <div class="layout">
       <header class="topbar">
@@ -46,10 +61,20 @@ function Screen({ section, rest }) {
   const [id, sub] = rest;
   switch (section) {
     case "virksomheder":
-      return id ? <CompanyForm id={id === "ny" ? undefined : id} sub={sub} /> : <Companies />;
+      if (!id) return <Companies />;
+      return id === "ny" || sub === "rediger" ? <CompanyForm id={id === "ny" ? undefined : id} /> : <CompanyPage key={id} id={id} />;
+    case "i-dag": return <Today />;
+    case "opgaver": return <Tasks />;
+    case "moede": return <MeetingForm route={rest} />;
+    case "jobordre": return <JobOrderForm route={rest} />;
+    case "forloeb": return <PlacementPage key={id} id={id} />;
+    case "vurdering": return id === "ny" ? <AssessmentForm placementId={sub} templateKey={rest[2]} /> : <AssessmentForm id={id} />;
+    case "aftale":
+      return id === "ny" ? <AgreementPage key={rest.join("/")} placementId={sub} templateKey={rest[2]} />
+        : <AgreementPage key={id} id={id} />;
     case "konflikter": return <Conflicts />;
     case "afviste": return <Rejected />;
-    case "indstillinger": return <Settings />;
-    default: return <Companies />;
+    case "indstillinger": return id === "enheder" ? <Devices /> : <Settings />;
+    default: return <Today />;
   }
 }

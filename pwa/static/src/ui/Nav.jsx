@@ -1,4 +1,5 @@
-// The main navigation: "Virksomheder", "Konflikter", "Afviste ændringer" (when any), settings.
+// The main navigation: "I dag", "Virksomheder", "Opgaver", "Konflikter", "Afviste ændringer"
+// (when any), settings. It wraps on a phone, so every section stays one tap away.
 import { useObservable } from "../observable.js";
 import { syncStatus } from "../sync/status.js";
 
@@ -10,7 +11,9 @@ export function Nav({ section }) {
   );
   return (
     <nav class="nav" aria-label="Hovedmenu">
+      {link("i-dag", "I dag")}
       {link("virksomheder", "Virksomheder")}
+      {link("opgaver", "Opgaver")}
       {link("konflikter", "Konflikter")}
       {(rejected > 0 || section === "afviste") && link("afviste", "Afviste ændringer")}
       {link("indstillinger", "Indstillinger")}

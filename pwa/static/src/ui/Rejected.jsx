@@ -4,7 +4,12 @@ import { discardRejected, rejectedChanges, useQuery } from "../store/records.js"
 import { TYPE_NAMES, problemLines } from "./labels.js";
 import { navigate } from "./route.js";
 
-const FORMS = { company: "virksomheder" };
+/** Where each record type is fixed: the route segments of its form. */
+const FORMS = {
+  company: (id) => ["virksomheder", id, "rediger"], meeting: (id) => ["moede", id],
+  job_order: (id) => ["jobordre", id], placement: (id) => ["forloeb", id],
+  assessment: (id) => ["vurdering", id], agreement: (id) => ["aftale", id], task: () => ["opgaver"],
+};
 
 /** The list of rejected changes. */
 export function Rejected() {
@@ -30,7 +35,7 @@ function RejectedChange({ change }) {
       </ul>
       <div class="actions">
         {FORMS[change.type] && change.op !== "delete" && (
-          <button type="button" onClick={() => navigate(FORMS[change.type], change.id)}>Ret</button>
+          <button type="button" onClick={() => navigate(...FORMS[change.type](change.id))}>Ret</button>
         )}
         <button type="button" class="danger" onClick={() => discardRejected(change.seq)}>Kassér</button>
       </div>

@@ -1,7 +1,11 @@
-// Settings and about: who is logged in, storage use, lock, and "Log ud" (which pushes the
-// outbox first; if changes remain unsent it says how many will be lost and asks).
+// Settings and about: who is logged in, storage use, the device lock (idle time, "Lås nu"),
+// how long ended placements stay on the device, the devices page ("Enheder"), and "Log ud"
+// (which pushes the outbox first; if changes remain unsent it says how many will be lost).
 import { useEffect, useState } from "preact/hooks";
 import { useObservable } from "../observable.js";
+import {
+  IDLE_CHOICES, KEEP_CHOICES, changeDeviceSettings, deviceSettings,
+} from "../store/deviceSettings.js";
 import { storageInfo } from "../store/records.js";
 import { lock, logout, sessionState } from "../store/session.js";
 import { flushOutbox } from "../sync/client.js";
@@ -32,9 +36,32 @@ export function Settings() {
       <section class="card" aria-labelledby="session-title">
         <h2 id="session-title">Session</h2>
         <p>Låsen fjerner nøglen fra hukommelsen; dine data bliver på enheden, krypteret.</p>
-        <div class="actions"><button type="button" class="secondary" onClick={lock}>Lås nu</button></div>
+        <DeviceChoices />
+        <div class="actions">
+          <button type="button" class="secondary" onClick={lock}>Lås nu</button>
+          <a class="button secondary" href="#/indstillinger/enheder">Enheder</a>
+        </div>
         <Logout />
       </section>
+    </>
+  );
+}
+
+function DeviceChoices() {
+  const settings = useObservable(deviceSettings);
+  const change = (name) => (event) => changeDeviceSettings({ [name]: Number(event.currentTarget.value) });
+  return (
+    <>
+      <label for="idle-minutes">Lås appen efter så lang tid uden brug</label>
+      <select id="idle-minutes" value={settings.idleMinutes} onChange={change("idleMinutes")}>
+        {IDLE_CHOICES.map((n) => <option value={n} key={n}>{count(n, "minut", "minutter")}</option>)}
+      </select>
+      <p>Appen advarer 30 sekunder før og låser også, når du skifter til en anden app. I overdragelse låses efter 15 minutter.</p>
+      <label for="keep-days">Behold afsluttede forløb på enheden i</label>
+      <select id="keep-days" value={settings.keepDays} onChange={change("keepDays")}>
+        {KEEP_CHOICES.map((n) => <option value={n} key={n}>{n} dage efter slutdatoen</option>)}
+      </select>
+      <p>Ældre forløb slettes fra enheden (ikke fra serveren) og hentes igen, når du åbner dem med net.</p>
     </>
   );
 }

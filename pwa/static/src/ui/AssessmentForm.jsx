@@ -1,0 +1,208 @@
+// A progression assessment (DOMAIN.md assessment) filled from its template: routes
+// "#/vurdering/<id>" and "#/vurdering/ny/<placementId>/<templateKey>". Rules:
+// - A new assessment takes the newest template version on the device; the record id is
+//   made at the first save and the route is then replaced by the record's own.
+// - An existing assessment opens with its own template version, even after a newer one
+//   ships; when the device lacks that version, the screen says so.
+// - Autosave: every change is written with only the changed fields (answers whole).
+// - "Afslut vurdering" needs every required item; a final assessment shows read-only
+//   until it is reopened as a draft.
+import { useRef, useState } from "preact/hooks";
+import { getRecord, saveRecord, useQuery } from "../store/records.js";
+import { findTemplate, latestTemplate, useTemplates } from "../store/templates.js";
+import { problemLines } from "./labels.js";
+import { ASSESSOR_ROLES, danishDate, todayIso } from "./placement/words.js";
+import { TemplateForm } from "./template/TemplateForm.jsx";
+import { getAnswer, isAnswered, missingRequired, pathKey, setAnswer } from "./template/model.js";
+import { saveStateText, useDraft } from "./template/useDraft.js";
+import "./assessment.css";
+
+/** The assessment screen: `id` of an existing one, or `placementId` + `templateKey` for a new one. */
+export function AssessmentForm({ id, placementId, templateKey }) {
+  const made = useRef(null);
+  const recordId = id ?? made.current;
+  const record = useQuery(() => (recordId ? getRecord(recordId) : null), [recordId]);
+  const stored = record?.data ?? {};
+  const forPlacement = stored.placement_id ?? placementId;
+  const placement = useQuery(() => (forPlacement ? getRecord(forPlacement) : null), [forPlacement]);
+  const citizenId = placement?.data.citizen_id;
+  const citizen = useQuery(() => (citizenId ? getRecord(citizenId) : null), [citizenId]);
+  const templates = useTemplates();
+  const template = recordId ? findTemplate(templates, stored.template_key, stored.template_version)
+    : latestTemplate(templates, templateKey);
+  const [errors, setErrors] = useState({});
+  const [notice, setNotice] = useState(null);
+  const summary = useRef(null);
+
+  async function save(batch) {
+    const current = made.current || id ? await getRecord(made.current ?? id) : null;
+    const data = current?.data ?? {};
+    let answers = data.answers ?? {};
+    const changes = {};
+    for (const entry of batch.values()) {
+      if (entry.path) answers = setAnswer(answers, entry.path, entry.value);
+      else if ((entry.value ?? null) !== (data[entry.field] ?? null)) changes[entry.field] = entry.value ?? null;
+    }
+    if ([...batch.values()].some((entry) => entry.path)) changes.answers = isAnswered(answers) ? answers : null;
+    if (current) {
+      if (Object.keys(changes).length) await saveRecord("assessment", current.id, changes);
+      return;
+    }
+    const created = await saveRecord("assessment", crypto.randomUUID(), {
+      placement_id: placementId, template_key: template.key, template_version: template.version,
+      assessed_on: todayIso(), assessor_role: "consultant", status: "draft", ...changes });
+    made.current = created;
+    window.location.replace(`#/vurdering/${created}`);
+  }
+  const draft = useDraft(save);
+
+  if (recordId && record === undefined) return <p>Henter …</p>;
+  if (recordId && (!record || record.type !== "assessment")) return <p class="message error">Vurderingen findes ikke på enheden.</p>;
+  if (record?.deleted) return <p class="message info">Vurderingen er slettet.</p>;
+  if (!recordId && !placementId) return <p class="message error">Vurderingen mangler et forløb.</p>;
+
+  const back = <p><a class="back" href={`#/forloeb/${forPlacement}`}>← Tilbage til forløbet</a></p>;
+  if (!template) {
+    return (
+      <>
+        {back}
+        <h1>Progressionsvurdering</h1>
+        <p class="message error">
+          {recordId
+            ? `Skabelonen "${stored.template_key}" version ${stored.template_version} findes ikke på enheden endnu. Synkronisér, når der er net, så hentes den.`
+            : `Skabelonen "${templateKey}" findes ikke på enheden. Synkronisér, når der er net, så hentes den.`}
+        </p>
+      </>
+    );
+  }
+
+  draft.prune((entry) => sameValue(entry.path ? getAnswer(stored.answers, entry.path) : stored[entry.field], entry.value));
+  const waiting = [...draft.pending.values()];
+  let answers = stored.answers ?? {};
+  for (const entry of waiting) if (entry.path) answers = setAnswer(answers, entry.path, entry.value);
+  const fieldValue = (field, fallback) => {
+    const edit = draft.pending.get(`f:${field}`);
+    return edit ? edit.value : stored[field] ?? fallback;
+  };
+  const status = fieldValue("status", "draft");
+  const final = status === "final";
+  const setField = (field, value, now = false) => draft.edit(`f:${field}`, { field, value }, now);
+
+  function changeAnswer(path, value) {
+    draft.edit(`a:${pathKey(path)}`, { path, value });
+    if (errors[pathKey(path)] && isAnswered(value)) {
+      const rest = { ...errors };
+      delete rest[pathKey(path)];
+      setErrors(rest);
+    }
+  }
+
+  function changeDate(value) {
+    const rest = { ...errors };
+    delete rest.assessed_on;
+    setErrors(value ? rest : { ...rest, assessed_on: "Skriv datoen for vurderingen" });
+    if (value) setField("assessed_on", value);
+  }
+
+  function finish() {
+    const missing = missingRequired(template.definition, answers);
+    const found = Object.fromEntries(missing.map((m) => [pathKey(m.path), "Skal udfyldes, før vurderingen kan afsluttes"]));
+    if (!fieldValue("assessed_on", todayIso())) found.assessed_on = "Skriv datoen for vurderingen";
+    setErrors(found);
+    if (Object.keys(found).length) {
+      setNotice({ kind: "error", missing });
+      queueMicrotask(() => summary.current?.focus());
+      return;
+    }
+    setNotice({ kind: "ok", text: "Vurderingen er afsluttet og gemt på enheden." });
+    setField("status", "final", true);
+  }
+
+  function keepDraft() {
+    setErrors({});
+    setNotice({ kind: "ok", text: "Gemt som kladde." });
+    setField("status", "draft", true);
+  }
+
+  const name = citizen?.data.name;
+  return (
+    <>
+      {back}
+      <h1>{template.title}</h1>
+      <p class="as-sub">
+        {name ? `${name} · ` : ""}{danishDate(fieldValue("assessed_on", todayIso()))}
+        {" · "}<strong>{final ? "Afsluttet" : "Kladde"}</strong>
+        {template.version !== latestTemplate(templates, template.key)?.version && ` · Skabelon version ${template.version}`}
+      </p>
+      {record?.problem && (
+        <div class="message error">
+          <p>Serveren afviste den seneste ændring:</p>
+          <ul>{problemLines(record.problem, "assessment").map((line) => <li key={line}>{line}</li>)}</ul>
+        </div>
+      )}
+      {notice?.kind === "error" && Object.keys(errors).length > 0 && (
+        <div class="message error" tabIndex={-1} ref={summary}>
+          <p>Vurderingen kan ikke afsluttes endnu. Udfyld:</p>
+          <ul>
+            {errors.assessed_on && <li><a href="#as-date" onClick={jump("as-date")}>Dato</a></li>}
+            {notice.missing.filter((m) => errors[pathKey(m.path)]).map((m) => (
+              <li key={pathKey(m.path)}><a href={`#tf-${m.path.join("-")}`} onClick={jump(`tf-${m.path.join("-")}`)}>{m.label}</a></li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {notice?.kind === "ok" && <p class="message ok" role="status">{notice.text}</p>}
+      <div class="card form-grid as-meta">
+        <div>
+          <label for="as-date">Dato</label>
+          <input id="as-date" type="date" value={fieldValue("assessed_on", todayIso())} disabled={final}
+            aria-invalid={errors.assessed_on ? "true" : undefined}
+            aria-describedby={errors.assessed_on ? "as-date-error" : undefined}
+            onInput={(e) => changeDate(e.currentTarget.value)} />
+          {errors.assessed_on && <p class="field-error" id="as-date-error">{errors.assessed_on}</p>}
+        </div>
+        <div>
+          <label for="as-role">Vurderet af</label>
+          <select id="as-role" value={fieldValue("assessor_role", "consultant")} disabled={final}
+            onChange={(e) => setField("assessor_role", e.currentTarget.value, true)}>
+            {Object.entries(ASSESSOR_ROLES).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+          </select>
+        </div>
+      </div>
+      <TemplateForm definition={template.definition} values={answers} onChange={changeAnswer} readOnly={final}
+        context={{ workFunctions: placement?.data.work_functions ?? [] }} errors={errors} />
+      <div class="card">
+        <label for="as-comment">Kommentar</label>
+        {final ? <p class="value">{fieldValue("comment", "") || "Ingen kommentar"}</p> : (
+          <textarea id="as-comment" value={fieldValue("comment", "")}
+            onInput={(e) => setField("comment", e.currentTarget.value || undefined)} />
+        )}
+      </div>
+      <div class="actions as-actions">
+        {final ? (
+          <button type="button" class="secondary" onClick={keepDraft}>Genåbn som kladde</button>
+        ) : (
+          <>
+            <button type="button" class="secondary" onClick={keepDraft}>Gem som kladde</button>
+            <button type="button" onClick={finish}>Afslut vurdering</button>
+          </>
+        )}
+        <span aria-live="polite" class="as-state">{saveStateText(draft.state)}</span>
+      </div>
+    </>
+  );
+}
+
+function sameValue(a, b) {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+function jump(elementId) {
+  return (event) => {
+    event.preventDefault();
+    const target = document.getElementById(elementId);
+    target?.scrollIntoView({ block: "center" });
+    (target?.querySelector("input, textarea, select") ?? target)?.focus();
+  };
+}
+

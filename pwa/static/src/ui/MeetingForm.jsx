@@ -1,0 +1,208 @@
+// The meeting form (møde) for every kind: GameMaster's frame, participants and roles, the
+// two note dimensions, the follow-up agenda or the visit guide's themes, agreements (and
+// the previous meeting's open ones), next follow-up, and the journal note. Everything typed
+// is written to the device as it is typed (meeting/useAutosave.js); "Afslut mødet" checks
+// completeness, sets status final and makes the follow-up tasks (meeting/tasks.js).
+import { useRef, useState } from "preact/hooks";
+import { getMany, listReferencing } from "../store/queries.js";
+import { getRecord, saveRecord, useQuery } from "../store/records.js";
+import { validateRecord } from "../validate.js";
+import { clockTime, deviceError, problemLines } from "./labels.js";
+import { Agreements, PreviousAgreements } from "./meeting/Agreements.jsx";
+import { changesFor, formValue } from "./meeting/draft.js";
+import { FollowUp, Themes } from "./meeting/FollowUp.jsx";
+import { Frame } from "./meeting/Frame.jsx";
+import { Journal } from "./meeting/Journal.jsx";
+import { journalText } from "./meeting/journal.js";
+import { HINTS, KIND_LABELS, MEETING_LABELS } from "./meeting/labels.js";
+import { defaultKind, finishErrors, meetingParts, previousMeeting } from "./meeting/model.js";
+import { Notes } from "./meeting/Notes.jsx";
+import { Participants } from "./meeting/Participants.jsx";
+import { derivedTaskId, meetingTasks, taskChanges } from "./meeting/tasks.js";
+import { TextField } from "./meeting/fields.jsx";
+import { danishDate } from "./meeting/time.js";
+import { useAutosave } from "./meeting/useAutosave.js";
+import { navigate } from "./route.js";
+import "./meeting/meeting.css";
+
+/** The meeting screen for a route: [id] or ["ny", companyId, placementId?]. */
+export function MeetingForm({ route }) {
+  const pending = useRef({});
+  const isNew = route[0] === "ny";
+  if (!isNew) pending.current = {};
+  const key = route.join("/");
+  const id = isNew ? (pending.current[key] ??= crypto.randomUUID()) : route[0];
+  return <Meeting key={id} id={id} isNew={isNew} companyId={isNew ? route[1] : undefined}
+    placementId={isNew ? route[2] : undefined} />;
+}
+
+const ERROR_LABELS = { ...MEETING_LABELS, ordinary_hours_discussed: "Ordinære timer", attendance: "Fremmøde",
+  attended_hours: "Fremmødte timer", norm_hours: "Normtid", period_end: "Perioden til" };
+
+/** The finish errors as "Felt: besked" lines (agreement rows as "Aftale"). */
+function errorLines(errors) {
+  return Object.entries(errors).map(([key, message]) => {
+    const field = key.startsWith("agreement.") ? "Aftale" : ERROR_LABELS[key.split(".").pop()] ?? ERROR_LABELS[key] ?? key;
+    return `${field}: ${message}`;
+  });
+}
+
+/** Buttons that jump to a section (by its heading's id) and focus its first field. */
+function JumpNav({ sections }) {
+  function jump(headingId) {
+    const heading = document.getElementById(headingId);
+    heading?.scrollIntoView({ block: "start" });
+    heading?.closest("section")?.querySelector("textarea, input, select")?.focus({ preventScroll: true });
+  }
+  return (
+    <nav class="jump" aria-label="Gå til afsnit">
+      {sections.map(([id, label]) => <button key={id} type="button" class="secondary" onClick={() => jump(id)}>{label}</button>)}
+    </nav>
+  );
+}
+
+function withChanges(data, changes) {
+  const next = { ...data };
+  for (const [field, value] of Object.entries(changes)) {
+    if (value === null) delete next[field];
+    else next[field] = value;
+  }
+  return next;
+}
+
+async function readPlacements(companyId) {
+  const placements = await listReferencing("placement", companyId);
+  const citizens = await getMany(placements.map((p) => p.data.citizen_id));
+  return placements.map((p, i) => ({ id: p.id, status: p.data.status, kind: p.data.kind,
+    citizenName: citizens[i]?.data?.name || "Borger" }));
+}
+
+function Meeting({ id, isNew, ...fromRoute }) {
+  const record = useQuery(() => getRecord(id), [id]);
+  const stored = record?.data;
+  const companyId = stored?.company_id ?? fromRoute.companyId;
+  const defaults = { company_id: companyId, ...(fromRoute.placementId ? { placement_id: fromRoute.placementId } : {}),
+    kind: defaultKind(fromRoute.placementId), status: "draft" };
+  const form = useAutosave({ type: "meeting", id, record, defaults,
+    onCreated: () => isNew && window.location.hash.startsWith("#/moede/ny/")
+      && window.location.replace(`#/moede/${id}`) });
+  const data = stored ?? defaults;
+  const current = withChanges(data, changesFor(data, form.draft).changes);
+  const company = useQuery(() => (companyId ? getRecord(companyId) : null), [companyId]);
+  const contacts = useQuery(() => (companyId ? listReferencing("contact", companyId) : []), [companyId]) ?? [];
+  const meetings = useQuery(() => (companyId ? listReferencing("meeting", companyId) : []), [companyId]) ?? [];
+  const placements = useQuery(() => (companyId ? readPlacements(companyId) : []), [companyId]) ?? [];
+  const [attempted, setAttempted] = useState(false);
+  const [outcome, setOutcome] = useState(null);
+
+  if (record === undefined) return <p>Henter …</p>;
+  if (!isNew && !record) return <p class="message error">Mødet findes ikke på enheden.</p>;
+  if (record?.deleted) return <p class="message info">Mødet er slettet.</p>;
+  if (!companyId) return <p class="message error">Mødet mangler en virksomhed.</p>;
+
+  const value = (path) => formValue(data, form.draft, path);
+  const placement = placements.find((p) => p.id === current.placement_id);
+  const parts = meetingParts(current.kind, current.placement_id);
+  const errors = { ...form.inputErrors,
+    ...(attempted ? { ...validateRecord("meeting", current), ...finishErrors(current) } : {}) };
+  const companyName = company?.data?.name ?? "";
+  const previous = previousMeeting(meetings, { id, data: current });
+  const contactsById = Object.fromEntries(contacts.map((c) => [c.id, c.data]));
+
+  async function markDone(item) {
+    try {
+      const agreements = previous.data.agreements.map((a) => (a.id === item.id ? { ...a, done: true } : a));
+      await saveRecord("meeting", previous.id, { agreements });
+      const task = await getRecord(derivedTaskId(item.id, "agreement"));
+      if (task && !task.deleted && !task.data.done) await saveRecord("task", task.id, { done: true });
+    } catch (failure) {
+      setOutcome({ error: deviceError(failure) });
+    }
+  }
+
+  async function finish() {
+    setAttempted(true);
+    setOutcome(null);
+    try {
+      await form.flush({ create: true });
+      const full = (await getRecord(id))?.data ?? defaults;
+      const found = { ...validateRecord("meeting", full), ...finishErrors(full) };
+      if (Object.keys(found).length || Object.keys(form.inputErrors).length) {
+        setTimeout(() => document.querySelector('.meeting [aria-invalid="true"]')?.focus(), 0);
+        return;
+      }
+      if (full.status !== "final") await saveRecord("meeting", id, { status: "final" });
+      for (const task of meetingTasks(id, full, companyName)) {
+        const existing = await getRecord(task.id);
+        if (existing?.deleted) continue;
+        const changes = taskChanges(existing?.data, task.data);
+        if (Object.keys(changes).length) await saveRecord("task", task.id, changes);
+      }
+      const where = companyName || "virksomheden";
+      setOutcome({ ok: `Mødet er afsluttet. Næste opfølgning hos ${where} ${danishDate(full.next_follow_up)} er lagt i Opgaver.` });
+    } catch (failure) {
+      setOutcome({ error: deviceError(failure) });
+    }
+  }
+
+  async function newJobOrder() {
+    await form.flush({ create: true });
+    navigate("jobordre", "ny", companyId, id);
+  }
+
+  const final = data.status === "final";
+  return (
+    <div class="meeting" onFocusOut={() => form.flush()}>
+      <p><a class="back" href={`#/virksomheder/${companyId}`}>← {companyName || "Virksomheden"}</a></p>
+      <div class="meeting-head">
+        <div>
+          <h1>{KIND_LABELS[current.kind] ?? "Møde"}{companyName ? ` – ${companyName}` : ""}</h1>
+          {placement && <p class="meta">Forløb: {placement.citizenName}</p>}
+          <p class="meta">
+            <span class="tag-status">{final ? "✓ Afsluttet" : "Kladde"}</span>
+            <span aria-live="polite" class="saved">
+              {form.saveError ? "" : form.savedAt ? ` · Gemt på enheden kl. ${clockTime(form.savedAt)}` : ""}
+            </span>
+          </p>
+        </div>
+        <button type="button" class="secondary" onClick={newJobOrder}>Ny jobordre</button>
+      </div>
+      <JumpNav sections={[["meeting-notes-title", "Noter"], parts.followUp && ["meeting-follow-up-title", "Opfølgning"],
+        parts.themes && ["meeting-themes-title", "Temaer"], ["meeting-agreements-title", "Aftaler"],
+        ["meeting-finish-title", "Afslutning"], ["meeting-journal-title", "Journalnotat"]].filter(Boolean)} />
+      {form.saveError && <p class="message error" role="alert">{form.saveError}</p>}
+      {record?.problem && (
+        <div class="message error">
+          <p>Serveren afviste den seneste ændring:</p>
+          <ul>{problemLines(record.problem, "meeting").map((line) => <li key={line}>{line}</li>)}</ul>
+        </div>
+      )}
+      <PreviousAgreements meeting={previous} onDone={markDone} />
+      <Frame value={value} edit={form.edit} errors={errors} placements={placements} />
+      <Participants participants={value("participants")} contacts={contacts}
+        onChange={(list) => form.edit("participants", list)} />
+      <Notes value={value} edit={form.edit} errors={errors} />
+      {parts.followUp && <FollowUp value={value} edit={form.edit} errors={errors} />}
+      {parts.themes && <Themes value={value} edit={form.edit} />}
+      <Agreements items={value("agreements")} onChange={(list) => form.edit("agreements", list)} errors={errors} />
+      <section class="card finish" aria-labelledby="meeting-finish-title">
+        <h2 id="meeting-finish-title">Afslutning af mødet</h2>
+        <TextField id="meeting-next_follow_up" type="date" label={`${MEETING_LABELS.next_follow_up} (skal udfyldes)`}
+          hint={HINTS.next_follow_up} value={value("next_follow_up")} error={errors.next_follow_up}
+          onInput={(v) => form.edit("next_follow_up", v)} />
+        <div class="actions">
+          <button type="button" onClick={finish}>{final ? "Opdatér opgaver" : "Afslut mødet"}</button>
+          {final && <button type="button" class="secondary" onClick={() => form.edit("status", "draft")}>Åbn som kladde igen</button>}
+        </div>
+        {attempted && Object.keys(errors).length > 0 && (
+          <div class="message error" role="alert">
+            <p>Mødet kan ikke afsluttes endnu:</p>
+            <ul>{errorLines(errors).map((line) => <li key={line}>{line}</li>)}</ul>
+          </div>
+        )}
+        {outcome && <p class={`message ${outcome.ok ? "ok" : "error"}`} role="status">{outcome.ok || outcome.error}</p>}
+      </section>
+      <Journal text={journalText(current, { companyName, contactsById, followedUp: previous?.data.agreements })} />
+    </div>
+  );
+}

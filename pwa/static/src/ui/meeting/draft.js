@@ -1,0 +1,137 @@
+// A form's draft: the user's own edits by path, on top of the stored record. Pure (no DOM
+// or storage). Rules:
+// - A path is a top-level field ("notes_citizen") or a key of an object field
+//   ("follow_up.works_well"); `follow_up.attendance` is one path (one merge unit).
+// - The draft holds what the inputs show (datetime-local text, hours typed as "12,5");
+//   a codec per path turns it into the record's value ({value} or {errors}) and back.
+// - changesFor sends only fields that differ from the stored record, so edits by others to
+//   other fields are never undone; an object field is sent whole with only the edited keys
+//   changed (the store diffs it per key).
+// - A path leaves the draft once the stored record shows the same value (settled), so
+//   later edits by others to that field show live.
+// - When a pull changes a text field under an unsaved draft of it, the draft is rebased:
+//   a line merge of the colleague's edit into the user's text; when the two edits touch
+//   the same lines, the colleague's text is kept below the user's, marked, never dropped.
+import { attendanceFromRaw, attendanceToRaw, parseHours, hoursText } from "./model.js";
+import { localToRfc3339, rfc3339ToLocal } from "./time.js";
+import { mergeLines } from "../../sync/text.js";
+
+const same = (a, b) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+const LISTS = new Set(["agreements", "participants", "themes_covered", "offers", "log"]);
+
+const plain = (path) => ({
+  show: (v) => v ?? (LISTS.has(path) ? [] : ""),
+  parse: (v) => ({ value: v === "" ? null : v }),
+});
+const dateTime = { show: (v) => rfc3339ToLocal(v), parse: (v) => ({ value: localToRfc3339(v) || null }) };
+
+/** Whole numbers typed as text ("30"); `field` names the error. */
+export function integerCodec(field, message = "Skriv et helt tal") {
+  return {
+    show: (v) => (v === undefined || v === null ? "" : String(v)),
+    parse(v) {
+      const text = String(v).trim();
+      if (!text) return { value: null };
+      return /^\d{1,6}$/.test(text) ? { value: Number(text) } : { errors: { [field]: message } };
+    },
+  };
+}
+
+/** Hours typed the Danish way ("37,5"); `field` names the error. */
+export function hoursCodec(field) {
+  return {
+    show: (v) => hoursText(v),
+    parse(v) {
+      const parsed = parseHours(v);
+      return parsed.error ? { errors: { [field]: parsed.error } } : { value: parsed.value };
+    },
+  };
+}
+
+/** A list of short texts edited as one text, one item per line. */
+export const linesCodec = {
+  show: (v) => (v ?? []).join("\n"),
+  parse: (v) => {
+    const items = String(v).split("\n").map((line) => line.trim()).filter(Boolean);
+    return { value: items.length ? items : null };
+  },
+};
+
+/** The meeting form's codecs. */
+export const MEETING_CODECS = {
+  scheduled_at: dateTime, held_at: dateTime,
+  duration_minutes: integerCodec("duration_minutes", "Skriv antal minutter som et helt tal"),
+  "follow_up.attendance": {
+    show: (v) => attendanceToRaw(v),
+    parse(raw) {
+      const { value, errors } = attendanceFromRaw(raw);
+      return Object.keys(errors).length ? { errors } : { value };
+    },
+  },
+};
+
+function split(path) {
+  const dot = path.indexOf(".");
+  return dot < 0 ? [path, null] : [path.slice(0, dot), path.slice(dot + 1)];
+}
+
+const codecOf = (codecs, path) => codecs[path] ?? plain(path);
+
+/** What an input shows for a path of the stored data. */
+export function shownValue(data, path, codecs = MEETING_CODECS) {
+  const [field, key] = split(path);
+  return codecOf(codecs, path).show(key ? data[field]?.[key] : data[field]);
+}
+
+/** The value a path has in the form: the draft's when edited, else the stored one. */
+export function formValue(data, draft, path, codecs = MEETING_CODECS) {
+  return path in draft ? draft[path] : shownValue(data, path, codecs);
+}
+
+/** The changes to save ({field: value, null = remove}) and the input errors ({field: message}). */
+export function changesFor(data, draft, codecs = MEETING_CODECS) {
+  const changes = {};
+  const errors = {};
+  const objects = {};
+  for (const [path, raw] of Object.entries(draft)) {
+    const { value, errors: found } = codecOf(codecs, path).parse(raw);
+    if (found) { Object.assign(errors, found); continue; }
+    const [field, key] = split(path);
+    if (key) {
+      objects[field] = objects[field] ?? { ...(data[field] ?? {}) };
+      if (value === null) delete objects[field][key];
+      else objects[field][key] = value;
+    } else if (!same(value, data[field])) {
+      changes[field] = value;
+    }
+  }
+  for (const [field, object] of Object.entries(objects)) {
+    if (!same(object, data[field] ?? {})) changes[field] = Object.keys(object).length ? object : null;
+  }
+  return { changes, errors };
+}
+
+/** The draft without the paths the stored data already shows (settled edits). */
+export function settle(data, draft, codecs = MEETING_CODECS) {
+  const next = {};
+  for (const [path, value] of Object.entries(draft)) {
+    if (!same(shownValue(data, path, codecs), value)) next[path] = value;
+  }
+  return Object.keys(next).length === Object.keys(draft).length ? draft : next;
+}
+
+/** The label that marks a colleague's text kept beside the user's when the two collide. */
+export const COLLEAGUE_TEXT = "[Samtidig ændret af en kollega:]";
+
+/** The draft rebased onto `newData` after the stored record changed from `oldData`. */
+export function rebaseDraft(oldData, newData, draft, codecs = MEETING_CODECS) {
+  let next = draft;
+  for (const [path, mine] of Object.entries(draft)) {
+    if (codecs[path] || typeof mine !== "string") continue;
+    const [before, after] = [shownValue(oldData, path, codecs), shownValue(newData, path, codecs)];
+    if (typeof before !== "string" || before === after || mine === after) continue;
+    const merged = mergeLines(before, after, mine) ?? `${mine.trimEnd()}\n\n${COLLEAGUE_TEXT}\n${after}`;
+    next = { ...next, [path]: merged };
+  }
+  return next;
+}
