@@ -5,11 +5,13 @@ one incremental update, so the seal covers the attachment too. A seal is valid o
 the signed bytes are unchanged, nothing was appended after them, and the certificate is
 the configured seal certificate (the trust root). Nothing here touches the database.
 """
+import asyncio
 import datetime
 import io
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from asn1crypto import cms
@@ -23,7 +25,7 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import signers
 from pyhanko.sign.signers.pdf_signer import PdfSignatureMetadata
-from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.validation import async_validate_pdf_signature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
@@ -104,7 +106,8 @@ def seal_pdf(pdf: bytes, attachment: bytes, config: Mapping, signer_name: str) -
         description="Underskrifternes indhold og SHA-256 (RFC 8785)"))
     meta = PdfSignatureMetadata(field_name=FIELD, name=signer_name,
                                 reason="Segl på underskrevet aftale")
-    return signers.sign_pdf(writer, meta, signer=signer).getvalue()
+    sealed = _run_async(lambda: signers.async_sign_pdf(writer, meta, signer=signer))
+    return sealed.getvalue()
 
 
 def read_sealed(pdf: bytes, config: Mapping) -> tuple[dict, bytes | None]:
@@ -135,8 +138,16 @@ def read_sealed(pdf: bytes, config: Mapping) -> tuple[dict, bytes | None]:
 
 def _validate(seal, roots: list):
     """pyHanko's status of one embedded signature, trusting only the given roots, offline."""
-    return validate_pdf_signature(seal, ValidationContext(trust_roots=roots,
-                                                          allow_fetching=False))
+    context = ValidationContext(trust_roots=roots, allow_fetching=False)
+    return _run_async(lambda: async_validate_pdf_signature(seal, context))
+
+
+def _run_async(make: Callable[[], Awaitable]):
+    """Run a pyHanko coroutine on a fresh event loop in a thread of its own: pyHanko's sync
+    wrappers fail in a thread that already runs a loop (Playwright's sync API in the tests,
+    an async worker class in production)."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(lambda: asyncio.run(make())).result()
 
 
 def _gap_untouched(pdf: bytes, seal) -> bool:

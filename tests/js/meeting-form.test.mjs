@@ -197,3 +197,11 @@ test('a draft is left alone when the stored field did not change or already show
   assert.equal(rebaseDraft({ notes_citizen: 'x' }, { notes_citizen: 'x', other: 1 }, draft), draft);
   assert.equal(rebaseDraft({ notes_citizen: 'x' }, { notes_citizen: 'mit' }, draft), draft);
 });
+
+test('the user\'s own last write is the base of the rebase, so typing on is never doubled', () => {
+  const written = { notes_company: 'Linje 1\nLinje 2\nOle ringer, hvis Sa' };
+  const pulled = { notes_company: 'Kollegaens linje 1\nLinje 2\nOle ringer, hvis Sa' };
+  const draft = { notes_company: 'Linje 1\nLinje 2\nOle ringer, hvis Sara er syg' };
+  const rebased = rebaseDraft({ notes_company: 'Linje 1\n' }, pulled, draft, undefined, written);
+  assert.equal(rebased.notes_company, 'Kollegaens linje 1\nLinje 2\nOle ringer, hvis Sara er syg');
+});

@@ -123,12 +123,16 @@ export function settle(data, draft, codecs = MEETING_CODECS) {
 /** The label that marks a colleague's text kept beside the user's when the two collide. */
 export const COLLEAGUE_TEXT = "[Samtidig ændret af en kollega:]";
 
-/** The draft rebased onto `newData` after the stored record changed from `oldData`. */
-export function rebaseDraft(oldData, newData, draft, codecs = MEETING_CODECS) {
+/**
+ * The draft rebased onto `newData` after a pull changed the stored record from `oldData`;
+ * `written` holds the draft values last written to the store (the user's own base).
+ */
+export function rebaseDraft(oldData, newData, draft, codecs = MEETING_CODECS, written = {}) {
   let next = draft;
   for (const [path, mine] of Object.entries(draft)) {
     if (codecs[path] || typeof mine !== "string") continue;
-    const [before, after] = [shownValue(oldData, path, codecs), shownValue(newData, path, codecs)];
+    const before = path in written ? written[path] : shownValue(oldData, path, codecs);
+    const after = shownValue(newData, path, codecs);
     if (typeof before !== "string" || before === after || mine === after) continue;
     const merged = mergeLines(before, after, mine) ?? `${mine.trimEnd()}\n\n${COLLEAGUE_TEXT}\n${after}`;
     next = { ...next, [path]: merged };

@@ -17,7 +17,8 @@ import { keepRescue, rescueCovered, rescueSeq } from "../../store/rescue.js";
 export function useAutosave({ type, id, record, defaults, onCreated, codecs = MEETING_CODECS, ready = () => true }) {
   const draftRef = useRef({});
   const recordRef = useRef(record);
-  const shownRef = useRef(record?.data);
+  const shownRef = useRef({ rev: record?.rev, data: record?.data });
+  const writtenRef = useRef({});
   const createRef = useRef(false);
   const createdRef = useRef(false);
   const [, setVersion] = useState(0);
@@ -41,9 +42,9 @@ export function useAutosave({ type, id, record, defaults, onCreated, codecs = ME
   function trySettle() {
     const stored = recordRef.current?.data;
     const before = shownRef.current;
-    shownRef.current = stored;
-    if (before && stored && before !== stored) {
-      const rebased = rebaseDraft(before, stored, draftRef.current, codecs);
+    shownRef.current = { rev: recordRef.current?.rev, data: stored };
+    if (before?.data && stored && before.rev !== shownRef.current.rev) {
+      const rebased = rebaseDraft(before.data, stored, draftRef.current, codecs, writtenRef.current);
       if (rebased !== draftRef.current) { draftRef.current = rebased; rerender(); saver.request(); }
     }
     if (!stored || saver.busy()) return;
@@ -58,6 +59,7 @@ export function useAutosave({ type, id, record, defaults, onCreated, codecs = ME
       const planned = plan(draft, true);
       if (!planned) { rescueCovered(id, seq); return null; }
       await saveRecord(type, id, planned.changes);
+      writtenRef.current = draft;
       rescueCovered(id, seq);
       if (planned.creating) { createdRef.current = true; onCreated?.(); }
       return Date.now();
