@@ -1,0 +1,43 @@
+// Pulling: pages until has_more is false (PROTOCOL.md 4). The next page is fetched while
+// the current one is stored; 410 resync-required pulls from the beginning and then drops
+// local records the pull did not return unless changes wait for them.
+import { db } from "../store/db.js";
+import { openMeta } from "../store/session.js";
+import { applyPage, removeUnseen } from "./incoming.js";
+import { Stop, call } from "./requests.js";
+import { syncStatus } from "./status.js";
+
+const PAGE_LIMIT = 1000;
+
+/** Pull every page since the stored checkpoint. */
+export async function pullAll(token) {
+  let since = await openMeta(await db.meta.get("checkpoint"));
+  const fromStart = !since;
+  let [seen, resync, done] = [null, false, 0];
+  const fetchPage = (from) => {
+    const request = call("GET", "/sync/pull", token, { query: { limit: PAGE_LIMIT, ...(from ? { since: from } : {}) } });
+    request.catch(() => null); // a prefetch may be abandoned when storing the page before fails
+    return request;
+  };
+  let request = fetchPage(since);
+  for (;;) {
+    const answer = await request;
+    if (answer.status === 410 && since) {
+      [since, seen, resync, done] = [undefined, new Set(), true, 0];
+      request = fetchPage(since);
+      continue;
+    }
+    if (answer.status !== 200) throw new Stop(answer);
+    const page = answer.body;
+    if (page.has_more) request = fetchPage(page.checkpoint); // fetch the next page while storing this one
+    await applyPage(page, seen);
+    since = page.checkpoint;
+    if (fromStart || resync) {
+      done += page.changes.length;
+      const remaining = Number.isInteger(page.remaining) ? page.remaining : null;
+      syncStatus.set({ progress: { done, total: remaining === null ? null : done + remaining } });
+    }
+    if (!page.has_more) break;
+  }
+  if (resync) await removeUnseen(seen);
+}
