@@ -1,6 +1,8 @@
 """Security headers on every response, and the refusal to run production unsafely."""
 from flask import Flask, request
 
+from server.services.seal import is_demo_certificate, seal_files
+
 CONTENT_SECURITY_POLICY = "; ".join([
     "default-src 'self'", "script-src 'self'", "style-src 'self'",
     "img-src 'self' data: blob:", "font-src 'self'", "connect-src 'self'",
@@ -19,7 +21,7 @@ WEAK_SECRETS = {"", "change-me", "secret", "dev", "development"}
 
 
 def check_production_config(app: Flask) -> None:
-    """Refuse to start production with debug on or without a real SECRET_KEY."""
+    """Refuse to start production with debug on, without a real SECRET_KEY or with the demo seal."""
     if app.config["ENV_NAME"] != "production":
         return
     if app.debug or app.config.get("DEBUG"):
@@ -28,6 +30,9 @@ def check_production_config(app: Flask) -> None:
     if secret.lower() in WEAK_SECRETS or len(secret) < 32:
         raise RuntimeError("refusing to run production without a real SECRET_KEY "
                            "(at least 32 random characters)")
+    files = seal_files(app.config)
+    if files and is_demo_certificate(files[1]):
+        raise RuntimeError("refusing to run production with the demo seal certificate")
 
 
 def register_security_headers(app: Flask) -> None:

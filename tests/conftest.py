@@ -13,6 +13,8 @@ from server.config import TestConfig
 from server.extensions import db
 from server.services.auth import create_user
 
+pytest_plugins = ["tests.server.seal_fixtures"]
+
 PG_URL = os.environ.get("FELTMAPPE_TEST_PG_URL", "")
 BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
 DATA_TABLES = ["audit_records", "audit_events", "mutations", "record_references", "revisions",

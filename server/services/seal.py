@@ -49,6 +49,13 @@ def seal_files(config: Mapping) -> tuple[Path, Path] | None:
     return None
 
 
+def is_demo_certificate(cert_path: Path) -> bool:
+    """Whether a certificate is the self-signed demo seal (refused in production)."""
+    cert = x509.load_pem_x509_certificate(Path(cert_path).read_bytes())
+    names = cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
+    return cert.issuer == cert.subject and any(n.value == DEMO_COMMON_NAME for n in names)
+
+
 def require_files(config: Mapping) -> tuple[Path, Path]:
     """The configured (key, certificate) paths, or the 503 problem `seal-unavailable`."""
     files = seal_files(config)

@@ -10,7 +10,6 @@ from tests.server.sync_helpers import Device, company, new_id
 
 WHO = ("anne", "lis", "bo", "admin")
 
-pytest_plugins = ["tests.server.seal_fixtures"]
 
 
 @pytest.fixture

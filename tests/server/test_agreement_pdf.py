@@ -17,8 +17,6 @@ from tests.server.agreement_helpers import (
 )
 from tests.server.sync_helpers import Device, new_id, signature
 
-pytest_plugins = ["tests.server.seal_fixtures"]
-
 
 @pytest.fixture
 def signed(anne, sealing):

@@ -18,8 +18,6 @@ from tests.server.agreement_helpers import (
 )
 from tests.server.sync_helpers import new_id, signature
 
-pytest_plugins = ["tests.server.seal_fixtures"]
-
 
 @pytest.fixture
 def sealed_pdf(anne, sealing):

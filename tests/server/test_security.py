@@ -48,6 +48,13 @@ def test_production_refuses_unsafe_configuration(overrides, message):
         create_app(config_for(ENV_NAME="production", **overrides))
 
 
+def test_production_refuses_the_demo_seal_certificate(seal_paths):
+    key, cert = seal_paths
+    with pytest.raises(RuntimeError, match="demo seal"):
+        create_app(config_for(ENV_NAME="production", SECRET_KEY="k" * 48,
+                              SEAL_KEY_PATH=str(key), SEAL_CERT_PATH=str(cert)))
+
+
 def test_production_starts_with_a_real_secret():
     app = create_app(config_for(ENV_NAME="production", SECRET_KEY="k" * 48))
     assert app.test_client().get("/healthz").status_code == 200
