@@ -1,0 +1,90 @@
+"""An installed app keeps working when a new build changes the clear keys of its rows.
+
+Rows stored by an older build lack `refs` (the ids a record names) and carry an older
+index version `ix`; the new build finds a company's placements through `refs`. After the
+next unlock the app recomputes the clear keys of every such row (store/queries.js
+reindexRows), so the company briefing lists the placement again, offline.
+"""
+import uuid
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import company_link, unique, unlock, wait_for_service_worker
+
+pytestmark = pytest.mark.slow
+
+VALID_CVR = "29403171"
+
+# The rows as an older build stored them: no `refs`, no index version, no industry key.
+AGE_ROWS = """() => new Promise((resolve, reject) => {
+  const open = indexedDB.open("feltmappe");
+  open.onerror = () => reject(open.error);
+  open.onsuccess = () => {
+    const db = open.result;
+    const tx = db.transaction("records", "readwrite");
+    const store = tx.objectStore("records");
+    let aged = 0;
+    store.openCursor().onsuccess = (event) => {
+      const cursor = event.target.result;
+      if (!cursor) return;
+      const { refs, ix, ...row } = cursor.value;
+      if (row.sort) delete row.sort.industry;
+      cursor.update(row);
+      aged += 1;
+      cursor.continue();
+    };
+    tx.oncomplete = () => { db.close(); resolve(aged); };
+    tx.onerror = () => reject(tx.error);
+  };
+})"""
+
+# How many rows still lack the current clear keys.
+STALE_ROWS = """() => new Promise((resolve, reject) => {
+  const open = indexedDB.open("feltmappe");
+  open.onerror = () => reject(open.error);
+  open.onsuccess = () => {
+    const db = open.result;
+    const all = db.transaction("records").objectStore("records").getAll();
+    all.onsuccess = () => {
+      db.close();
+      resolve(all.result.filter((row) => !Array.isArray(row.refs) || row.ix !== 2).length);
+    };
+    all.onerror = () => reject(all.error);
+  };
+})"""
+
+
+def put(api, record_type: str, **data) -> str:
+    """Create a record as the office; its id."""
+    record_id = str(uuid.uuid4())
+    [result] = api.push({"mutation_id": str(uuid.uuid4()), "type": record_type, "id": record_id,
+                         "op": "upsert", "base_rev": 0, "data": data})
+    assert result["status"] == "applied", result
+    return record_id
+
+
+def test_rows_of_an_older_build_are_reindexed_after_unlock(new_device, api):
+    office = api("anne")
+    company_name, citizen_name = unique("Gamle Rækker ApS"), unique("Bente Olsen")
+    industry = unique("Møbelsnedkeri")
+    company = put(office, "company", name=company_name, cvr=VALID_CVR, industry=industry)
+    citizen = put(office, "citizen", name=citizen_name)
+    put(office, "placement", citizen_id=citizen, company_id=company, kind="internship",
+        start_date="2026-11-01", status="active")
+    page = new_device("anne")
+    wait_for_service_worker(page, "anne")
+    page.context.set_offline(True)
+
+    assert page.evaluate(AGE_ROWS) >= 3
+    assert page.evaluate(STALE_ROWS) >= 3
+    page.reload()
+    unlock(page, "anne")
+
+    page.goto(f"/#/virksomheder/{company}")
+    placements = page.get_by_role("region", name="Aktive forløb")
+    expect(placements.get_by_role("link", name=citizen_name)).to_be_visible()
+    page.goto("/#/virksomheder")
+    page.get_by_label("Søg").fill(industry)
+    expect(company_link(page, company_name)).to_be_visible()
+    assert page.evaluate(STALE_ROWS) == 0
