@@ -13,11 +13,13 @@ from datetime import date, timedelta
 
 from server import demo_catalogue as C
 from server import demo_text as T
+from server.demo_agreements import add_agreements
 from server.demo_meetings import MeetingWriter, weekday
 from server.demo_people import People, demo_id, domain, lower_first, slug
 
 RECORD_ORDER = (
-    "company", "contact", "citizen", "placement", "meeting", "assessment", "job_order", "task",
+    "company", "contact", "citizen", "placement", "meeting", "assessment", "agreement",
+    "signature", "job_order", "task",
 )
 PLACEMENT_KINDS = (
     "internship", "wage_subsidy", "flex_job", "igu", "ordinary", "mentor", "job_rotation",
@@ -141,6 +143,7 @@ class _TeamBuilder:
         self.consultants = [u for u in members if u.role == "consultant"]
         self.lead = next(u for u in members if u.role == "lead")
         self.meetings = MeetingWriter(rng, today, templates, self.add)
+        self.templates = templates
 
     def add(self, kind: str, record_id: str, user: DemoUser, data: dict) -> None:
         self.out[kind].append(DemoRecord(kind, record_id, self.team, user.username, data))
@@ -166,6 +169,7 @@ class _TeamBuilder:
             lead = self.lead if company is companies[_ACTIVE] else None
             self.meetings.company_visits(company, lead=lead)
         self.meetings.placement_meetings(placements)
+        add_agreements(self.rng, placements, self.templates, self.add)
         orders = self.job_orders(active[:5])
         self.tasks(placements, active, orders)
 

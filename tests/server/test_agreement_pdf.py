@@ -171,3 +171,30 @@ def test_an_unsigned_agreement_says_so(anne, sealing):
     assert "Aftalen er ikke underskrevet." in text
     assert "Mangler underskrift på den nuværende version: Borger, Virksomhed, " \
            "Virksomhedskonsulent" in text
+
+
+def test_a_signed_demo_agreement_gives_a_sealed_pdf(app_ctx, client, sealing):
+    assert app_ctx.test_cli_runner().invoke(args=["seed-demo"]).exit_code == 0
+    login = client.post("/api/v1/auth/login", json={
+        "username": "anne", "password": "demo-anne-2026", "device_name": "t"}).get_json()
+    headers = {"Authorization": f"Bearer {login['token']}"}
+    records, since = [], None
+    while True:
+        page = client.get("/api/v1/sync/pull", headers=headers,
+                          query_string={"limit": 1000, **({"since": since} if since else {})})
+        records += page.get_json()["changes"]
+        since = page.get_json()["checkpoint"]
+        if not page.get_json()["has_more"]:
+            break
+    [agreement, *_] = [r for r in records
+                       if r["type"] == "agreement" and r["data"]["status"] == "signed"]
+    names = [r["data"]["signer_name"] for r in records if r["type"] == "signature"
+             and r["data"]["agreement_id"] == agreement["id"]]
+    answer = client.get(f"/api/v1/agreements/{agreement['id']}/pdf", headers=headers)
+    assert answer.status_code == 200, answer.get_json()
+    text = pdf_text(answer.data)
+    assert len(names) == 3 and all(name in text for name in names)
+    checked = client.post("/api/v1/agreements/verify", data=answer.data, headers={
+        **headers, "Content-Type": "application/pdf"}).get_json()
+    assert checked["valid"] and all(s["hash_ok"] and s["covers_current"]
+                                    for s in checked["signatures"])

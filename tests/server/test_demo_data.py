@@ -11,6 +11,7 @@ import pytest
 
 from server.builtin_templates import find_template, load_builtin_templates
 from server.demo_data import PLACEMENT_KINDS, RECORD_ORDER, build_demo
+from server.schemas.jsontree import canonical_sha256
 from server.schemas.records import validate_record_data
 
 TODAY = date(2026, 11, 12)
@@ -249,3 +250,19 @@ def test_dates_follow_today():
 
 def test_without_templates_there_are_no_assessments():
     assert not [r for r in build_demo(TODAY, []).records if r.type == "assessment"]
+
+
+def test_agreements_are_drafted_readied_and_signed_and_signatures_cover_them(demo):
+    agreements = {r.id: r for r in of_type(demo, "agreement")}
+    statuses = Counter(r.data["status"] for r in agreements.values())
+    assert statuses == {"signed": 4, "ready": 2, "draft": 2}
+    signed = {r.data["agreement_id"]: set() for r in of_type(demo, "signature")}
+    for signature in of_type(demo, "signature"):
+        agreement = agreements[signature.data["agreement_id"]].data
+        covered = {k: agreement[k] for k in ("template_key", "template_version", "content")}
+        assert signature.data["content"] == covered
+        assert signature.data["content_sha256"] == canonical_sha256(covered)
+        assert all(len(stroke) >= 18 for stroke in signature.data["strokes"])
+        signed[signature.data["agreement_id"]].add(signature.data["role"])
+    assert set(signed) == {i for i, r in agreements.items() if r.data["status"] == "signed"}
+    assert all(roles == {"citizen", "company", "consultant"} for roles in signed.values())
