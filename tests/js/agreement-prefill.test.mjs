@@ -4,7 +4,6 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 
 import { hoursSummary, latestHours, nextFollowUp, prefillContent } from '../../pwa/static/src/ui/agreement/prefill.js';
-import { danishDate, localTimestamp, todayInCopenhagen } from '../../pwa/static/src/ui/agreement/words.js';
 
 const template = (key) => JSON.parse(readFileSync(new URL(`../../server/builtin_templates/${key}.json`, import.meta.url), 'utf8'));
 const PLACEMENT = {
@@ -41,18 +40,6 @@ test('an empty placement fills nothing', () => {
   assert.equal(hoursSummary([]), undefined);
   assert.equal(latestHours(undefined), null);
   assert.equal(nextFollowUp([]), undefined);
-});
-
-test('the signing time is RFC 3339 with the device offset', () => {
-  const text = localTimestamp(new Date('2026-11-20T09:15:03Z'));
-  assert.match(text, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/);
-  assert.equal(new Date(text).getTime(), Date.parse('2026-11-20T09:15:03Z'));
-});
-
-test('dates read the Danish way', () => {
-  assert.equal(danishDate('2026-12-01'), '1.12.2026');
-  assert.equal(danishDate('i morgen'), 'i morgen');
-  assert.equal(todayInCopenhagen(new Date('2026-11-20T23:30:00Z')), '2026-11-21');
 });
 
 test('content checks: lengths and formats before saving, required items before ready', async () => {

@@ -4,13 +4,14 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import { autosaver } from '../../pwa/static/src/ui/meeting/autosave.js';
-import { COLLEAGUE_TEXT, changesFor, formValue, rebaseDraft, settle } from '../../pwa/static/src/ui/meeting/draft.js';
+import { changesFor, formValue, rebaseDraft, settle } from '../../pwa/static/src/ui/meeting/draft.js';
+import { COLLEAGUE_TEXT } from '../../pwa/static/src/ui/textRebase.js';
 import { JOB_ORDER_CODECS, jobOrderAge } from '../../pwa/static/src/ui/meeting/jobOrder.js';
 import {
   agendaPrompts, attendanceFromRaw, attendanceShare, finishErrors, meetingParts, parseHours, previousMeeting,
   withPrompts,
 } from '../../pwa/static/src/ui/meeting/model.js';
-import { localToRfc3339, rfc3339ToLocal, todayLocal } from '../../pwa/static/src/ui/meeting/time.js';
+import { localToRfc3339, rfc3339ToLocal, todayIso } from '../../pwa/static/src/dates.js';
 
 const PLACEMENT = 'b0b0b0b0-0000-4000-8000-000000000001';
 
@@ -147,7 +148,7 @@ test('Copenhagen wall time becomes RFC 3339 with the right offset, winter and su
   assert.equal(localToRfc3339('2026-10-25T03:30'), '2026-10-25T03:30:00+01:00');
   assert.equal(localToRfc3339(''), '');
   assert.equal(rfc3339ToLocal('2026-11-23T09:05:00Z'), '2026-11-23T10:05');
-  assert.equal(todayLocal(Date.parse('2026-11-23T23:30:00Z')), '2026-11-24');
+  assert.equal(todayIso(Date.parse('2026-11-23T23:30:00Z')), '2026-11-24');
 });
 
 test('an open job order ages from its newest contact: marked after 7 days, urgent after 14', () => {
@@ -204,4 +205,14 @@ test('the user\'s own last write is the base of the rebase, so typing on is neve
   const draft = { notes_company: 'Linje 1\nLinje 2\nOle ringer, hvis Sara er syg' };
   const rebased = rebaseDraft({ notes_company: 'Linje 1\n' }, pulled, draft, undefined, written);
   assert.equal(rebased.notes_company, 'Kollegaens linje 1\nLinje 2\nOle ringer, hvis Sara er syg');
+});
+
+test('picked values (kind, status, dates, ids) are not rebased: the user’s choice stays, never garbled', () => {
+  const draft = { kind: 'closing', next_follow_up: '2026-12-01', location: 'Kantinen' };
+  const rebased = rebaseDraft({ kind: 'follow_up', next_follow_up: '2026-11-30', location: 'Lager' },
+    { kind: 'tripartite', next_follow_up: '2026-12-02', location: 'Kontoret' }, draft);
+  assert.equal(rebased.kind, 'closing');
+  assert.equal(rebased.next_follow_up, '2026-12-01');
+  assert.equal(rebased.location, `Kantinen\n\n${COLLEAGUE_TEXT}\nKontoret`);
+  assert.equal(rebaseDraft({ status: 'open' }, { status: 'filled' }, { status: 'closed' }, JOB_ORDER_CODECS).status, 'closed');
 });

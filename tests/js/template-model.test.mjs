@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 
 import {
-  describeItem, getAnswer, groupRows, hasTotal, isAnswered, itemsOf, levelPoints, maxPoints, missingRequired,
+  answerText, describeItem, getAnswer, groupRows, hasTotal, isAnswered, itemsOf, levelPoints, maxPoints, missingRequired,
   optionsOf, parseNumberInput, pathKey, removeRow, setAnswer, totals,
 } from '../../pwa/static/src/ui/template/model.js';
 
@@ -159,4 +159,14 @@ describe('repeat groups', () => {
     const answers = { tasks: { [WF2]: { task: 'B' }, [WF1]: { task: 'A' } } };
     assert.deepEqual(groupRows(tasks, answers, workFunctions).map((r) => r.key), [WF2, WF1]);
   });
+});
+
+test('the read-only view writes answers in words: dates the Danish way, yes/no, levels with points', () => {
+  assert.equal(answerText({ id: 'd', type: 'date' }, '2026-12-01'), '1. december 2026');
+  assert.equal(answerText({ id: 'b', type: 'boolean' }, false), 'Nej');
+  assert.equal(answerText({ id: 'n', type: 'number' }, 7.5), '7,5');
+  assert.equal(answerText({ id: 't', type: 'time' }, '08:30'), '08:30');
+  assert.equal(answerText({ id: 'd', type: 'date' }, ''), '');
+  const level = kort.sections.flatMap((s) => s.items).find((i) => i.type === 'level');
+  assert.equal(answerText(level, level.levels[0].value), `${level.levels[0].label} (${level.levels[0].points} point)`);
 });

@@ -19,6 +19,7 @@ import { cutoffDate, isEnded, selectPurge } from "./purgeRules.js";
 import { getRecord, openRow } from "./records.js";
 import { currentSession, openMeta, sealMeta } from "./session.js";
 import { NetworkError, api } from "../transport.js";
+import { todayIso } from "../dates.js";
 
 /** A purged record was asked for while offline: `message` says so in Danish. */
 export class OnlyOnServer extends Error {
@@ -28,14 +29,9 @@ export class OnlyOnServer extends Error {
   }
 }
 
-/** Today's date in Copenhagen as "YYYY-MM-DD". */
-export function today(now = new Date()) {
-  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Copenhagen" }).format(now);
-}
-
 /** Purge what ended long ago (after a sync); returns {removed, refetch}. */
 export async function minimise() {
-  const cutoff = cutoffDate(today(), deviceSettings.get().keepDays);
+  const cutoff = cutoffDate(todayIso(), deviceSettings.get().keepDays);
   return commit(async () => {
     const purged = (await openMeta(await db.meta.get("purged"))) ?? {};
     const placements = await Promise.all((await db.records.where("type").equals("placement").toArray())

@@ -12,6 +12,7 @@ import { fullySigned, shortHash } from "../signature/coverage.js";
 import { logOpened } from "../store/audit.js";
 import { startHandOver } from "../store/handover.js";
 import { saveRecord, useQuery } from "../store/records.js";
+import { keepRescue, rescueCovered, rescueSeq } from "../store/rescue.js";
 import { sessionState } from "../store/session.js";
 import { findTemplate, latestTemplate, useTemplates } from "../store/templates.js";
 import { validateRecord } from "../validate.js";
@@ -22,7 +23,10 @@ import { prefillContent } from "./agreement/prefill.js";
 import { readAgreement, readPlacementSources } from "./agreement/read.js";
 import { SignatureList } from "./agreement/SignatureList.jsx";
 import { changedDuringHandOver, handOverNotice, takeSnapshot } from "./agreement/snapshot.js";
-import { consultantName, STATUS_LABELS } from "./agreement/words.js";
+import { consultantName } from "./agreement/words.js";
+import { RemoteTemplateRecord } from "./RemoteViews.jsx";
+import { ServerCopy } from "./ServerCopy.jsx";
+import { AGREEMENT_STATUSES } from "./words.js";
 import { problemLines } from "./labels.js";
 import { navigate } from "./route.js";
 import "./agreement/agreement.css";
@@ -66,7 +70,10 @@ export function AgreementPage({ id, placementId, templateKey }) {
   if (view === undefined) return <p>Henter …</p>;
   if (view.missing === "template") return <p class="message error">Skabelonen findes ikke på enheden endnu. Synkronisér, når enheden er online.</p>;
   if (view.missing === "placement") return <p class="message error">Forløbet findes ikke på enheden.</p>;
-  if (!view.record) return <p class="message error">Aftalen findes ikke på enheden.</p>;
+  if (!view.record) {
+    return <ServerCopy type="agreement" id={agreementId} missing="Aftalen findes ikke på enheden." deleted="Aftalen er slettet.">
+      {(remote) => <RemoteTemplateRecord record={remote} />}</ServerCopy>;
+  }
   const { record, parties } = view;
   const data = record.data;
   const template = findTemplate(templates, data.template_key, data.template_version);
@@ -84,7 +91,9 @@ export function AgreementPage({ id, placementId, templateKey }) {
       setCreatedId(newId.current);
       return;
     }
+    const seq = rescueSeq(agreementId);
     await saveRecord("agreement", agreementId, { content });
+    rescueCovered(agreementId, seq);
   }
 
   async function setStatus(status) {
@@ -122,7 +131,7 @@ export function AgreementPage({ id, placementId, templateKey }) {
       <p><a class="back" href={`#/forloeb/${data.placement_id}`}>← Til forløbet</a></p>
       <h1>{template.title}{view.isNew ? " (ny)" : ""}</h1>
       <p class="ag-status">
-        Status: <strong>{STATUS_LABELS[data.status ?? "draft"]}</strong>
+        Status: <strong>{AGREEMENT_STATUSES[data.status ?? "draft"]}</strong>
         {view.locked && <span class="locked-tag"> · Indholdet er låst</span>}
         {record.pending && <span class="tag"> · ikke sendt endnu</span>}
       </p>
@@ -168,7 +177,8 @@ export function AgreementPage({ id, placementId, templateKey }) {
       )}
       {message && <p class="message error" role="alert">{message}</p>}
       <ContentEditor definition={template.definition} content={data.content ?? {}} readOnly={!editable}
-        workFunctions={parties.workFunctions} save={save} extraErrors={extraErrors} flushRef={flushRef} />
+        workFunctions={parties.workFunctions} save={save} extraErrors={extraErrors} flushRef={flushRef}
+        rescue={view.isNew ? null : (next) => keepRescue("agreement", agreementId, { content: next })} />
       {view.hash && (
         <p class="fingerprint">Indholdets fingeraftryk: <span class="hash" title={view.hash}>{shortHash(view.hash)}</span></p>
       )}

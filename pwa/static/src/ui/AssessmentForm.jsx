@@ -7,15 +7,32 @@
 // - Autosave: every change is written with only the changed fields (answers whole).
 // - "Afslut vurdering" needs every required item; a final assessment shows read-only
 //   until it is reopened as a draft.
-import { useRef, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { getRecord, saveRecord, useQuery } from "../store/records.js";
 import { findTemplate, latestTemplate, useTemplates } from "../store/templates.js";
+import { longDate, todayIso } from "../dates.js";
 import { problemLines } from "./labels.js";
-import { ASSESSOR_ROLES, danishDate, todayIso } from "./placement/words.js";
+import { RemoteTemplateRecord } from "./RemoteViews.jsx";
+import { ServerCopy } from "./ServerCopy.jsx";
+import { ASSESSOR_ROLES } from "./words.js";
 import { TemplateForm } from "./template/TemplateForm.jsx";
 import { getAnswer, isAnswered, missingRequired, pathKey, setAnswer } from "./template/model.js";
+import { isTextPath } from "./template/rebase.js";
 import { saveStateText, useDraft } from "./template/useDraft.js";
 import "./assessment.css";
+
+/** The record changes of waiting edits ({field, value} or {path, value}) on top of `data`. */
+function changesOf(data, entries) {
+  let answers = data.answers ?? {};
+  let anyAnswer = false;
+  const changes = {};
+  for (const entry of entries) {
+    if (entry.path) { answers = setAnswer(answers, entry.path, entry.value); anyAnswer = true; }
+    else if ((entry.value ?? null) !== (data[entry.field] ?? null)) changes[entry.field] = entry.value ?? null;
+  }
+  if (anyAnswer) changes.answers = isAnswered(answers) ? answers : null;
+  return changes;
+}
 
 /** The assessment screen: `id` of an existing one, or `placementId` + `templateKey` for a new one. */
 export function AssessmentForm({ id, placementId, templateKey }) {
@@ -36,14 +53,7 @@ export function AssessmentForm({ id, placementId, templateKey }) {
 
   async function save(batch) {
     const current = made.current || id ? await getRecord(made.current ?? id) : null;
-    const data = current?.data ?? {};
-    let answers = data.answers ?? {};
-    const changes = {};
-    for (const entry of batch.values()) {
-      if (entry.path) answers = setAnswer(answers, entry.path, entry.value);
-      else if ((entry.value ?? null) !== (data[entry.field] ?? null)) changes[entry.field] = entry.value ?? null;
-    }
-    if ([...batch.values()].some((entry) => entry.path)) changes.answers = isAnswered(answers) ? answers : null;
+    const changes = changesOf(current?.data ?? {}, batch.values());
     if (current) {
       if (Object.keys(changes).length) await saveRecord("assessment", current.id, changes);
       return;
@@ -54,10 +64,21 @@ export function AssessmentForm({ id, placementId, templateKey }) {
     made.current = created;
     window.location.replace(`#/vurdering/${created}`);
   }
-  const draft = useDraft(save);
+  const rescue = () => (record?.data
+    ? { type: "assessment", id: record.id, changes: changesOf(record.data, draft.pending.values()) } : null);
+  const draft = useDraft(save, { rescue });
+  useEffect(() => {
+    if (!record?.data || !template) return;
+    const isText = isTextPath(template.definition);
+    draft.follow(record.rev, record.data, (data, entry) => (entry.path ? getAnswer(data.answers, entry.path) : data[entry.field]),
+      (entry) => Boolean(entry.path) && isText(entry.path));
+  }, [record, template]);
 
   if (recordId && record === undefined) return <p>Henter …</p>;
-  if (recordId && (!record || record.type !== "assessment")) return <p class="message error">Vurderingen findes ikke på enheden.</p>;
+  if (recordId && (!record || record.type !== "assessment")) {
+    return <ServerCopy type="assessment" id={recordId} missing="Vurderingen findes ikke på enheden." deleted="Vurderingen er slettet.">
+      {(remote) => <RemoteTemplateRecord record={remote} />}</ServerCopy>;
+  }
   if (record?.deleted) return <p class="message info">Vurderingen er slettet.</p>;
   if (!recordId && !placementId) return <p class="message error">Vurderingen mangler et forløb.</p>;
 
@@ -130,7 +151,7 @@ export function AssessmentForm({ id, placementId, templateKey }) {
       {back}
       <h1>{template.title}</h1>
       <p class="as-sub">
-        {name ? `${name} · ` : ""}{danishDate(fieldValue("assessed_on", todayIso()))}
+        {name ? `${name} · ` : ""}{longDate(fieldValue("assessed_on", todayIso()))}
         {" · "}<strong>{final ? "Afsluttet" : "Kladde"}</strong>
         {template.version !== latestTemplate(templates, template.key)?.version && ` · Skabelon version ${template.version}`}
       </p>

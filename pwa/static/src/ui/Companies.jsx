@@ -5,7 +5,7 @@ import { useState } from "preact/hooks";
 import { companyRows, readPlacements } from "../store/agenda.js";
 import { useQuery } from "../store/records.js";
 import { activeCounts, COMPANY_STATUS, filterCompanies } from "./company-model.js";
-import { todayLocal } from "./meeting/time.js";
+import { todayIso } from "../dates.js";
 import { navigate } from "./route.js";
 import "./day.css";
 
@@ -18,7 +18,7 @@ export function Companies() {
   const [activeOnly, setActiveOnly] = useState(false);
   const rows = useQuery(() => companyRows(), []);
   const placements = useQuery(() => readPlacements(), []);
-  const counts = activeCounts(placements ?? [], todayLocal());
+  const counts = activeCounts(placements ?? [], todayIso());
   const found = rows && filterCompanies(rows, { search, status, activeOnly }, counts);
   const filtered = search || status || activeOnly;
   return (
@@ -47,7 +47,7 @@ export function Companies() {
         ? <p class="empty">{filtered ? "Ingen virksomheder passer til søgningen." : "Ingen virksomheder endnu."}</p>
         : (
           <>
-            <p class="count" aria-live="polite">{found.length === 1 ? "1 virksomhed" : `${found.length} virksomheder`}</p>
+            <p class="companies-count" aria-live="polite">{found.length === 1 ? "1 virksomhed" : `${found.length} virksomheder`}</p>
             <ul class="list companies" aria-label="Virksomheder">
               {found.slice(0, SHOWN).map((c) => {
                 const active = counts.get(c.id) ?? 0;

@@ -13,9 +13,8 @@ import {
 } from "./company-model.js";
 import { ContactForm } from "./ContactForm.jsx";
 import { problemLines } from "./labels.js";
-import { KIND_LABELS } from "./meeting/labels.js";
-import { danishDate, danishDateTime, todayLocal } from "./meeting/time.js";
-import { PLACEMENT_KINDS } from "./placement/words.js";
+import { danishDate, danishDateTime, todayIso } from "../dates.js";
+import { MEETING_KINDS, PLACEMENT_KINDS } from "./words.js";
 import "./day.css";
 
 /** The company briefing for `id`. */
@@ -28,7 +27,7 @@ export function CompanyPage({ id }) {
   if (!record) return <p class="message error">Virksomheden findes ikke på enheden.</p>;
   if (record.deleted) return <p class="message info">Virksomheden er slettet.</p>;
   const c = record.data;
-  const today = todayLocal();
+  const today = todayIso();
   const active = briefing.placements.filter((p) => isActivePlacement(p.data, today));
   const jobOrders = briefing.jobOrders.filter((j) => isOpenJobOrder(j.data));
   const agreements = briefing.agreements.filter((a) => isOpenAgreement(a.data));
@@ -116,7 +115,7 @@ export function CompanyPage({ id }) {
             <h2 id="b-last">Seneste opfølgning</h2>
             {last ? (
               <>
-                <p class="meta"><a href={`#/moede/${last.id}`}>{KIND_LABELS[last.data.kind] ?? last.data.kind} {danishDateTime(last.data.held_at || last.data.scheduled_at)}</a>
+                <p class="meta"><a href={`#/moede/${last.id}`}>{MEETING_KINDS[last.data.kind] ?? last.data.kind} {danishDateTime(last.data.held_at || last.data.scheduled_at)}</a>
                   {last.data.placement_id && ` · ${citizenOf.get(last.data.placement_id) || "Borger"}`}</p>
                 <h3>Om borgeren</h3>
                 <p class="value">{last.data.notes_citizen || "–"}</p>
@@ -133,7 +132,7 @@ export function CompanyPage({ id }) {
               <ol class="history">
                 {newestFirst(briefing.meetings).map((m) => (
                   <li key={m.id}>
-                    <a href={`#/moede/${m.id}`}>{danishDateTime(m.data.held_at || m.data.scheduled_at) || "Uden dato"}: {KIND_LABELS[m.data.kind] ?? m.data.kind}</a>
+                    <a href={`#/moede/${m.id}`}>{danishDateTime(m.data.held_at || m.data.scheduled_at) || "Uden dato"}: {MEETING_KINDS[m.data.kind] ?? m.data.kind}</a>
                     <span class="meta">
                       {m.data.held_at || m.data.status === "final" ? " · Afholdt" : " · Planlagt"}
                       {` · ${m.createdBy ? userName(users, m.createdBy) : "Dig (ikke sendt)"}`}

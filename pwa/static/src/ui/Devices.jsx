@@ -7,9 +7,8 @@ import { useObservable } from "../observable.js";
 import { currentSession, sessionState } from "../store/session.js";
 import { requestSync } from "../sync/client.js";
 import { NetworkError, api } from "../transport.js";
+import { danishDateTime } from "../dates.js";
 import "./security.css";
-
-const WHEN = new Intl.DateTimeFormat("da-DK", { timeZone: "Europe/Copenhagen", dateStyle: "medium", timeStyle: "short" });
 
 /** The device management page. */
 export function Devices() {
@@ -62,8 +61,8 @@ function DeviceItem({ device, owner, self, onRevoked }) {
       {device.revoked && <span class="revoked"> Tilbagekaldt</span>}
       <dl class="facts">
         {owner && <><dt>Bruger</dt><dd>{owner}</dd></>}
-        <dt>Sidst set</dt><dd>{device.last_seen_at ? WHEN.format(new Date(device.last_seen_at)) : "–"}</dd>
-        <dt>Logget ind første gang</dt><dd>{WHEN.format(new Date(device.created_at))}</dd>
+        <dt>Sidst set</dt><dd>{danishDateTime(device.last_seen_at) || "–"}</dd>
+        <dt>Logget ind første gang</dt><dd>{danishDateTime(device.created_at) || "–"}</dd>
       </dl>
       {problem && <p class="message error" role="alert">{problem}</p>}
       {!device.revoked && step !== "confirm" && (

@@ -14,7 +14,8 @@ import { findTemplate, useTemplates } from "../store/templates.js";
 import { deviceError } from "./labels.js";
 import { SignatureShown, SignSlot } from "./agreement/SignSlot.jsx";
 import { dropSnapshot, snapshotOf, takeSnapshot } from "./agreement/snapshot.js";
-import { consultantName, ROLE_LABELS } from "./agreement/words.js";
+import { consultantName } from "./agreement/words.js";
+import { SIGNER_ROLES } from "./words.js";
 import { TemplateForm } from "./template/TemplateForm.jsx";
 import "./agreement/agreement.css";
 
@@ -94,7 +95,7 @@ export function HandOver({ id }) {
         <div class="actions">
           {optional.map((role) => (
             <button key={role} type="button" class="secondary" onClick={() => setExtra([...extra, role])}>
-              Tilføj underskrift fra {ROLE_LABELS[role].toLocaleLowerCase("da")} (valgfri)
+              Tilføj underskrift fra {SIGNER_ROLES[role].toLocaleLowerCase("da")} (valgfri)
             </button>
           ))}
         </div>

@@ -9,13 +9,13 @@ import { listReferencing } from "../store/queries.js";
 import { getRecord, useQuery } from "../store/records.js";
 import { sessionState } from "../store/session.js";
 import { validateRecord } from "../validate.js";
-import { clockTime, problemLines } from "./labels.js";
+import { problemLines } from "./labels.js";
 import { changesFor, formValue } from "./meeting/draft.js";
 import { CheckGroup, RadioGroup, TextArea, TextField } from "./meeting/fields.jsx";
 import {
   JOB_ORDER_CODECS, JOB_ORDER_HINTS, JOB_ORDER_LABELS as L, JOB_ORDER_OPTIONS, jobOrderAge,
 } from "./meeting/jobOrder.js";
-import { danishDate, todayLocal } from "./meeting/time.js";
+import { clockTime, danishDate, todayIso } from "../dates.js";
 import { useAutosave } from "./meeting/useAutosave.js";
 import { navigate } from "./route.js";
 import "./meeting/meeting.css";
@@ -31,7 +31,7 @@ export function JobOrderForm({ route }) {
 }
 
 function ContactLog({ log, user, onAdd }) {
-  const [date, setDate] = useState(todayLocal());
+  const [date, setDate] = useState(todayIso());
   const [text, setText] = useState("");
   function add() {
     if (!text.trim()) return;
@@ -67,7 +67,7 @@ function JobOrder({ id, isNew, meetingId, ...fromRoute }) {
   const company = useQuery(() => (companyId ? getRecord(companyId) : null), [companyId]);
   const contacts = useQuery(() => (companyId ? listReferencing("contact", companyId) : []), [companyId]) ?? [];
   const defaults = { company_id: companyId, status: "open", positions: 1, log: [{ id: crypto.randomUUID(),
-    date: todayLocal(), ...(user?.id ? { user_id: user.id } : {}),
+    date: todayIso(), ...(user?.id ? { user_id: user.id } : {}),
     text: meetingId ? "Jobordre modtaget ved møde" : "Jobordre oprettet" }] };
   const form = useAutosave({ type: "job_order", id, record, defaults, codecs: JOB_ORDER_CODECS,
     ready: (data) => Boolean(data.title?.trim()),
@@ -86,7 +86,7 @@ function JobOrder({ id, isNew, meetingId, ...fromRoute }) {
   const typed = Object.keys(form.draft).length > 0;
   const found = validateRecord("job_order", current);
   const errors = { ...(record || typed ? found : {}), ...form.inputErrors };
-  const age = jobOrderAge(current, todayLocal());
+  const age = jobOrderAge(current, todayIso());
   const text = (field, attrs = {}) => (
     <TextArea id={`job-order-${field}`} label={L[field]} value={value(field)} error={errors[field]}
       onInput={(v) => edit(field, v)} {...attrs} />

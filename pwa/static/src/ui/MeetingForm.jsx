@@ -7,20 +7,23 @@ import { useRef, useState } from "preact/hooks";
 import { getMany, listReferencing } from "../store/queries.js";
 import { getRecord, saveRecord, useQuery } from "../store/records.js";
 import { validateRecord } from "../validate.js";
-import { clockTime, deviceError, problemLines } from "./labels.js";
+import { deviceError, problemLines } from "./labels.js";
 import { Agreements, PreviousAgreements } from "./meeting/Agreements.jsx";
 import { changesFor, formValue } from "./meeting/draft.js";
 import { FollowUp, Themes } from "./meeting/FollowUp.jsx";
 import { Frame } from "./meeting/Frame.jsx";
 import { Journal } from "./meeting/Journal.jsx";
 import { journalText } from "./meeting/journal.js";
-import { HINTS, KIND_LABELS, MEETING_LABELS } from "./meeting/labels.js";
+import { HINTS, MEETING_LABELS } from "./meeting/labels.js";
+import { RemoteMeeting } from "./RemoteViews.jsx";
+import { ServerCopy } from "./ServerCopy.jsx";
+import { MEETING_KINDS } from "./words.js";
 import { defaultKind, finishErrors, meetingParts, previousMeeting } from "./meeting/model.js";
 import { Notes } from "./meeting/Notes.jsx";
 import { Participants } from "./meeting/Participants.jsx";
 import { derivedTaskId, meetingTasks, taskChanges } from "./meeting/tasks.js";
 import { TextField } from "./meeting/fields.jsx";
-import { danishDate } from "./meeting/time.js";
+import { clockTime, danishDate } from "../dates.js";
 import { useAutosave } from "./meeting/useAutosave.js";
 import { navigate } from "./route.js";
 import "./meeting/meeting.css";
@@ -96,7 +99,10 @@ function Meeting({ id, isNew, ...fromRoute }) {
   const [outcome, setOutcome] = useState(null);
 
   if (record === undefined) return <p>Henter …</p>;
-  if (!isNew && !record) return <p class="message error">Mødet findes ikke på enheden.</p>;
+  if (!isNew && !record) {
+    return <ServerCopy type="meeting" id={id} missing="Mødet findes ikke på enheden." deleted="Mødet er slettet.">
+      {(meeting) => <RemoteMeeting meeting={meeting} />}</ServerCopy>;
+  }
   if (record?.deleted) return <p class="message info">Mødet er slettet.</p>;
   if (!companyId) return <p class="message error">Mødet mangler en virksomhed.</p>;
 
@@ -156,7 +162,7 @@ function Meeting({ id, isNew, ...fromRoute }) {
       <p><a class="back" href={`#/virksomheder/${companyId}`}>← {companyName || "Virksomheden"}</a></p>
       <div class="meeting-head">
         <div>
-          <h1>{KIND_LABELS[current.kind] ?? "Møde"}{companyName ? ` – ${companyName}` : ""}</h1>
+          <h1>{MEETING_KINDS[current.kind] ?? "Møde"}{companyName ? ` – ${companyName}` : ""}</h1>
           {placement && <p class="meta">Forløb: {placement.citizenName}</p>}
           <p class="meta">
             <span class="tag-status">{final ? "✓ Afsluttet" : "Kladde"}</span>

@@ -3,7 +3,7 @@
 // tapped; A/B/C job goals; purpose, goals, contact person and mentor; work functions;
 // the weekly hours as a chart; progression charts; meetings, assessments and agreements.
 // Opening the page logs the access ("placement"); everything reads the local store live.
-import { Fragment } from "preact";
+// A placement no longer on the device (data minimisation) shows the server's copy read-only.
 import { useEffect } from "preact/hooks";
 import { logOpened } from "../store/audit.js";
 import { getMany, listReferencing } from "../store/queries.js";
@@ -14,8 +14,8 @@ import { Progression } from "./charts/Progression.jsx";
 import { problemLines } from "./labels.js";
 import { HoursEditor, PlacementFields, WorkFunctions } from "./placement/Editors.jsx";
 import { Agreements, Assessments, Meetings } from "./placement/Related.jsx";
-import { Masked } from "./placement/Sensitive.jsx";
-import { danishDate, JOB_GOALS, PLACEMENT_KINDS, PLACEMENT_STATUSES } from "./placement/words.js";
+import { PlacementSummary } from "./placement/Summary.jsx";
+import { ServerCopy, useServerCopy } from "./ServerCopy.jsx";
 import "./placement/placement.css";
 
 async function readPlacement(id) {
@@ -36,49 +36,22 @@ export function PlacementPage({ id }) {
   useEffect(() => { logOpened("placement", id); }, [id]);
   if (found === undefined) return <p>Henter …</p>;
   const { placement, citizen, company, contacts, meetings, assessments, agreements } = found;
-  if (!placement) return <p class="message error">Forløbet findes ikke på enheden.</p>;
+  if (!placement) {
+    return <ServerCopy type="placement" id={id} missing="Forløbet findes ikke på enheden." deleted="Forløbet er slettet.">
+      {(remote) => <RemotePlacement placement={remote} />}</ServerCopy>;
+  }
   if (placement.deleted) return <p class="message info">Forløbet er slettet.</p>;
   const d = placement.data;
-  const person = (contactId) => contacts.find((c) => c.id === contactId)?.data.name;
-  const citizenData = citizen?.data ?? {};
-  const goals = citizenData.job_goals ?? {};
   return (
     <>
-      {company && <p><a class="back" href={`#/virksomheder/${company.id}`}>← {company.data.name || "Virksomheden"}</a></p>}
-      <h1>{citizenData.name || "Borger"} <span class="pl-kind">· {PLACEMENT_KINDS[d.kind] ?? "Forløb"}</span></h1>
-      {placement.problem && (
-        <div class="message error">
-          <p>Serveren afviste den seneste ændring:</p>
-          <ul>{problemLines(placement.problem, "placement").map((line) => <li key={line}>{line}</li>)}</ul>
-        </div>
-      )}
-      <div class="pl-top">
-        <section class="card" aria-labelledby="pl-facts">
-          <h2 id="pl-facts">Forløbet</h2>
-          <dl class="facts">
-            <dt>Type</dt><dd>{PLACEMENT_KINDS[d.kind] ?? "Ukendt"}</dd>
-            <dt>Virksomhed</dt>
-            <dd>{company ? <a href={`#/virksomheder/${company.id}`}>{company.data.name || "Uden navn"}</a> : "Findes ikke på enheden"}</dd>
-            <dt>Periode</dt><dd>{danishDate(d.start_date)} – {d.end_date ? danishDate(d.end_date) : "ingen slutdato"}</dd>
-            <dt>Status</dt><dd>{PLACEMENT_STATUSES[d.status] ?? "Ikke angivet"}</dd>
-            <dt>Kontaktperson</dt><dd>{person(d.contact_id) ?? "Ikke valgt"}</dd>
-            <dt>Mentor</dt><dd>{person(d.mentor_id) ?? "Ikke valgt"}</dd>
-          </dl>
-        </section>
-        <section class="card" aria-labelledby="pl-citizen">
-          <h2 id="pl-citizen">Borgeren</h2>
-          <Masked id="pl-cpr" label="CPR-nummer" value={citizenData.cpr} citizenId={citizen?.id}
-            show="Vis CPR-nummer" hide="Skjul CPR-nummer" mask="••••••-••••" />
-          <Masked id="pl-care" label="Skånehensyn" value={citizenData.special_considerations} citizenId={citizen?.id}
-            show="Vis skånehensyn" hide="Skjul skånehensyn" mask="Skjult" multiline />
-          <h3>Jobmål (ABC-jobplan)</h3>
-          <dl class="facts pl-goals">
-            {JOB_GOALS.map(([key, label]) => (
-              <Fragment key={key}><dt>{label}</dt><dd>{goals[key] || <span class="empty">Ikke udfyldt</span>}</dd></Fragment>
-            ))}
-          </dl>
-        </section>
-      </div>
+      <PlacementSummary placement={placement} citizen={citizen} company={company} contacts={contacts}>
+        {placement.problem && (
+          <div class="message error">
+            <p>Serveren afviste den seneste ændring:</p>
+            <ul>{problemLines(placement.problem, "placement").map((line) => <li key={line}>{line}</li>)}</ul>
+          </div>
+        )}
+      </PlacementSummary>
       <PlacementFields placement={placement} contacts={contacts} />
       <WorkFunctions placement={placement} />
       <section class="card" aria-labelledby="pl-hours">
@@ -93,6 +66,24 @@ export function PlacementPage({ id }) {
       <Meetings meetings={meetings} companyId={d.company_id} placementId={placement.id} />
       <Assessments assessments={assessments} templates={templates} placementId={placement.id} />
       <Agreements agreements={agreements} templates={templates} placementId={placement.id} />
+    </>
+  );
+}
+
+/** A purged placement from the server, read-only: its summary and weekly hours. */
+function RemotePlacement({ placement }) {
+  const citizen = useServerCopy("citizen", placement.data.citizen_id);
+  const company = useServerCopy("company", placement.data.company_id);
+  const contacts = useQuery(() => listReferencing("contact", placement.data.company_id ?? ""), [placement.data.company_id]);
+  if (citizen === undefined || company === undefined) return <p role="status">Henter fra serveren …</p>;
+  return (
+    <>
+      <PlacementSummary placement={placement} citizen={citizen.record} company={company.record} contacts={contacts ?? []} />
+      <section class="card" aria-labelledby="pl-hours">
+        <h2 id="pl-hours">Timer pr. uge</h2>
+        <HoursChart hours={placement.data.hours ?? []} />
+      </section>
+      <p class="message info">Forløbets møder, vurderinger og aftaler ligger kun på serveren.</p>
     </>
   );
 }

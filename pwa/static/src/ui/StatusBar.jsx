@@ -3,7 +3,8 @@
 import { useObservable } from "../observable.js";
 import { requestSync } from "../sync/client.js";
 import { syncStatus } from "../sync/status.js";
-import { clockTime, count } from "./labels.js";
+import { clockTime } from "../dates.js";
+import { count } from "./labels.js";
 
 /** The status bar (role="status", labelled "Synkroniseringsstatus"). */
 export function StatusBar() {

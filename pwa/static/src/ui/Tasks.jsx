@@ -9,7 +9,7 @@ import { saveRecord, useQuery } from "../store/records.js";
 import { sessionState } from "../store/session.js";
 import { userName, useUsers } from "../store/users.js";
 import { validateRecord } from "../validate.js";
-import { danishDate, todayLocal } from "./meeting/time.js";
+import { danishDate, todayIso } from "../dates.js";
 import { dueWords, orderTasks } from "./today-model.js";
 import "./day.css";
 
@@ -21,7 +21,7 @@ export function Tasks() {
   const users = useUsers();
   const tasks = useQuery(() => readTasks(), []);
   const [mineOnly, setMineOnly] = useState(false);
-  const today = todayLocal();
+  const today = todayIso();
   if (tasks === undefined) return <p>Henter …</p>;
   const shown = orderTasks(tasks, today).filter((t) => !mineOnly || t.data.assignee_id === user?.id
     || (!t.data.assignee_id && (t.createdBy === user?.id || !t.createdBy)));

@@ -6,7 +6,7 @@ import { useObservable } from "../observable.js";
 import { readAgenda } from "../store/agenda.js";
 import { useQuery } from "../store/records.js";
 import { sessionState } from "../store/session.js";
-import { danishDate } from "./meeting/time.js";
+import { danishDate } from "../dates.js";
 import { buildAgenda, dayLabel } from "./today-model.js";
 import "./day.css";
 

@@ -1,4 +1,4 @@
-// Danish words for what the app shows: field labels, messages, times and sizes.
+// Danish words for what the app shows: field labels, messages and sizes (dates and times: dates.js).
 
 /** Danish labels of company fields (also used to name conflict units). */
 export const COMPANY_FIELDS = {
@@ -36,15 +36,6 @@ export function deviceError(failure) {
   console.error(failure);
   return failure?.name === "StorageFull" ? failure.message
     : "Der skete en fejl på enheden. Prøv igen; hjælper det ikke, så genstart appen.";
-}
-
-/** "HH:MM" in Copenhagen time. */
-export function clockTime(epochMs) {
-  const parts = new Intl.DateTimeFormat("da-DK", {
-    timeZone: "Europe/Copenhagen", hour: "2-digit", minute: "2-digit", hourCycle: "h23",
-  }).formatToParts(new Date(epochMs));
-  const part = (type) => parts.find((p) => p.type === type).value;
-  return `${part("hour")}:${part("minute")}`;
 }
 
 /** Megabytes with one decimal, Danish style ("12,3"). */

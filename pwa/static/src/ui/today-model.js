@@ -10,9 +10,9 @@
 //   done; a meeting's agreement items not done; open tasks. The tasks a meeting derives
 //   (ui/meeting/tasks.js ids) are shown once, as the follow-up or agreement they came from.
 // Pure: no DOM, storage or network.
-import { KIND_LABELS } from "./meeting/labels.js";
+import { MEETING_KINDS } from "./words.js";
 import { derivedTaskId } from "./meeting/tasks.js";
-import { daysBetween, rfc3339ToLocal, todayLocal } from "./meeting/time.js";
+import { daysBetween, rfc3339ToLocal, todayIso, weekday } from "../dates.js";
 
 /** Days shown from today on (today plus the six coming days). */
 export const WINDOW_DAYS = 7;
@@ -28,9 +28,7 @@ export function dayLabel(date, today) {
   if (delta === 0) return "I dag";
   if (delta === 1) return "I morgen";
   if (delta === -1) return "I går";
-  const weekday = new Intl.DateTimeFormat("da-DK", { weekday: "long", timeZone: "UTC" })
-    .format(new Date(`${date}T12:00:00Z`));
-  return `${weekday} ${date.slice(8, 10)}.${date.slice(5, 7)}.`;
+  return `${weekday(date)} ${date.slice(8, 10)}.${date.slice(5, 7)}.`;
 }
 
 /** How a deadline stands: "Forfalden for N dage siden", "Forfalder i dag", "Om N dage". */
@@ -55,7 +53,7 @@ function localDate(dateTime) {
  * company id to {name, responsible_user_id}.
  */
 export function buildAgenda({ meetings, tasks, companies, userId, now = Date.now(), everyone = false, days = WINDOW_DAYS }) {
-  const today = todayLocal(now);
+  const today = todayIso(now);
   const last = addDays(today, days - 1);
   const company = (id) => companies.get(id) ?? { name: "" };
   const mine = (record) => everyone || record.createdBy === userId || record.updatedBy === userId
@@ -66,7 +64,7 @@ export function buildAgenda({ meetings, tasks, companies, userId, now = Date.now
   const shown = meetings.filter((m) => mine(m) && m.data.scheduled_at).map((m) => {
     const at = rfc3339ToLocal(m.data.scheduled_at);
     return { id: m.id, at, day: at.slice(0, 10), time: at.slice(11, 16), epoch: Date.parse(m.data.scheduled_at),
-      kind: KIND_LABELS[m.data.kind] ?? m.data.kind ?? "", companyId: m.data.company_id,
+      kind: MEETING_KINDS[m.data.kind] ?? m.data.kind ?? "", companyId: m.data.company_id,
       companyName: company(m.data.company_id).name, placementId: m.data.placement_id ?? null,
       held: held(m.data), pending: m.pending };
   }).filter((m) => m.day >= today && m.day <= last).sort((a, b) => a.epoch - b.epoch);

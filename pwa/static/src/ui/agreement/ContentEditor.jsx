@@ -5,9 +5,12 @@
 // - A change is saved 600 ms after the last keystroke, on leaving the screen, and when the
 //   parent asks (flushRef); a value the server would reject stays on screen with a Danish
 //   message next to the field and is not saved until it is fixed.
-// - Saved edits are dropped once the stored content shows them (no flicker).
+// - Saved edits are dropped once the stored content shows them (no flicker). When a pull
+//   changes the content under waiting text edits, they are rebased (template/rebase.js),
+//   so the next save never overwrites a colleague's edit.
 import { useEffect, useRef, useState } from "preact/hooks";
-import { setAnswer } from "../template/model.js";
+import { pathKey, setAnswer } from "../template/model.js";
+import { rebaseEdits } from "../template/rebase.js";
 import { TemplateForm } from "../template/TemplateForm.jsx";
 import { deviceError } from "../labels.js";
 import { contentErrors } from "./content.js";
@@ -20,22 +23,27 @@ function applyEdits(content, edits) {
 }
 
 /** The content form; `save(content)` stores it; `flushRef.current()` saves pending edits now
- * and resolves to the content shown (null when it could not be saved). */
-export function ContentEditor({ definition, content, readOnly, workFunctions, save, extraErrors, flushRef }) {
+ * and resolves to the content shown (null when it could not be saved); `rescue(content)`, when
+ * given, keeps a sealed copy of valid unsaved content (store/rescue.js). */
+export function ContentEditor({ definition, content, readOnly, workFunctions, save, rescue, extraErrors, flushRef }) {
   const [edits, setEdits] = useState([]);
   const [errors, setErrors] = useState({});
   const [state, setState] = useState("");
   const live = useRef({});
   const timer = useRef(null);
   const savedCount = useRef(0);
+  const written = useRef(new Map());
+  const previous = useRef(content);
   live.current = { edits, content, save, definition };
 
   useEffect(() => {
-    if (savedCount.current) {
-      const done = savedCount.current;
-      savedCount.current = 0;
-      setEdits((list) => list.slice(done));
-    }
+    const before = previous.current;
+    previous.current = content;
+    const done = savedCount.current;
+    savedCount.current = 0;
+    if (before === content && !done) return;
+    setEdits((list) => rebaseEdits(definition, before, content, list.slice(done), written.current));
+    if (before !== content && timer.current === null && edits.length > done) schedule();
   }, [content]);
 
   async function flush() {
@@ -52,6 +60,7 @@ export function ContentEditor({ definition, content, readOnly, workFunctions, sa
     }
     try {
       await store(next);
+      pending.forEach(([path, value]) => written.current.set(pathKey(path), value));
       savedCount.current = pending.length;
       setState("Gemt");
       return next;
@@ -64,11 +73,18 @@ export function ContentEditor({ definition, content, readOnly, workFunctions, sa
   if (flushRef) flushRef.current = flush;
   useEffect(() => () => { if (timer.current) flush(); }, []);
 
-  function change(path, value) {
-    setEdits((list) => [...list, [path, value]]);
-    setState("");
+  function schedule() {
     clearTimeout(timer.current);
     timer.current = setTimeout(flush, DELAY_MS);
+  }
+
+  function change(path, value) {
+    if (!live.current.edits.some(([p]) => pathKey(p) === pathKey(path))) written.current.delete(pathKey(path));
+    setEdits((list) => [...list, [path, value]]);
+    const next = applyEdits(content, [...live.current.edits, [path, value]]);
+    if (rescue && !Object.keys(contentErrors(definition, next)).length) rescue(next);
+    setState("");
+    schedule();
   }
 
   const shown = applyEdits(content, edits);

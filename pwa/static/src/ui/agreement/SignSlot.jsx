@@ -8,11 +8,13 @@ import { signingErrors } from "./content.js";
 import { validateRecord } from "../../validate.js";
 import { deviceError } from "../labels.js";
 import { SignaturePad } from "../SignaturePad.jsx";
-import { danishDateTime, localTimestamp, ROLE_LABELS, TYPED_CONFIRMATION } from "./words.js";
+import { danishDateTime, rfc3339Now } from "../../dates.js";
+import { SIGNER_ROLES } from "../words.js";
+import { TYPED_CONFIRMATION } from "./words.js";
 
 /** A stored signature shown: the drawing (or the typed name), the name and the time. */
 export function SignatureShown({ signature }) {
-  const label = ROLE_LABELS[signature.role] ?? signature.role;
+  const label = SIGNER_ROLES[signature.role] ?? signature.role;
   return (
     <figure class="sig-shown">
       {signature.method === "drawn" && hasInk(signature.strokes) ? (
@@ -33,7 +35,7 @@ export function SignatureShown({ signature }) {
 
 /** The form that signs for `role` with the snapshot's covered object and hash. */
 export function SignSlot({ role, required, agreementId, snapshot, defaultName, onSigned }) {
-  const label = ROLE_LABELS[role] ?? role;
+  const label = SIGNER_ROLES[role] ?? role;
   const id = `sign-${role}`;
   const [name, setName] = useState(defaultName ?? "");
   const [method, setMethod] = useState("drawn");
@@ -47,7 +49,7 @@ export function SignSlot({ role, required, agreementId, snapshot, defaultName, o
     const found = signingErrors({ name, method, drawing, typed, confirmed });
     setErrors(found);
     if (Object.keys(found).length) return;
-    const data = { agreement_id: agreementId, role, signer_name: name.trim(), signed_at: localTimestamp(),
+    const data = { agreement_id: agreementId, role, signer_name: name.trim(), signed_at: rfc3339Now(),
       content: snapshot.covered, content_sha256: snapshot.hash, method };
     if (method === "drawn") Object.assign(data, drawing);
     const invalid = validateRecord("signature", data);

@@ -4,10 +4,9 @@
 // is merged into signed content: the signed version is the signature's own copy.
 import { changedItems, missingRoles, shortHash } from "../../signature/coverage.js";
 import { problemLines } from "../labels.js";
-import { answerText } from "../template/fields.jsx";
-import { itemsOf } from "../template/model.js";
+import { answerText, itemsOf } from "../template/model.js";
 import { SignatureShown } from "./SignSlot.jsx";
-import { ROLE_LABELS } from "./words.js";
+import { SIGNER_ROLES } from "../words.js";
 
 /** The signatures section of the agreement screen. */
 export function SignatureList({ view, template, templateOf }) {
@@ -31,7 +30,7 @@ export function SignatureList({ view, template, templateOf }) {
         </ul>
       )}
       {record.data.status !== "void" && missing.length > 0 && (
-        <p>Mangler underskrift fra: {missing.map((r) => ROLE_LABELS[r.role] ?? r.role).join(", ")}</p>
+        <p>Mangler underskrift fra: {missing.map((r) => SIGNER_ROLES[r.role] ?? r.role).join(", ")}</p>
       )}
       {groups.map((group) => (
         <Deviation key={group.hash} group={group} current={record.data.content ?? {}}
@@ -67,7 +66,7 @@ function Deviation({ group, current, currentTemplate, templateOf }) {
     <div class="deviation" role="group" aria-labelledby={`dev-${group.hash}`}>
       <p class="message error" id={`dev-${group.hash}`}>Underskrevet version afviger fra den nuværende</p>
       <p>
-        Underskrevet af {group.signatures.map((s) => `${s.signer_name} (${ROLE_LABELS[s.role] ?? s.role})`).join(", ")}.
+        Underskrevet af {group.signatures.map((s) => `${s.signer_name} (${SIGNER_ROLES[s.role] ?? s.role})`).join(", ")}.
         {" "}Fingeraftryk for den underskrevne version: <span class="hash" title={group.hash}>{shortHash(group.hash)}</span>.
         {" "}{changed.size === 1 ? "1 felt er ændret" : `${changed.size} felter er ændret`} siden underskriften.
       </p>

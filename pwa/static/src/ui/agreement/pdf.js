@@ -1,7 +1,7 @@
 // "Hent PDF": the sealed agreement PDF from the server, saved as "aftale-<dato>.pdf".
 import { apiBlob, NetworkError } from "../../transport.js";
 import { currentSession } from "../../store/session.js";
-import { todayInCopenhagen } from "./words.js";
+import { todayIso } from "../../dates.js";
 
 /** Fetch and download agreement `id`'s PDF; returns "" or a Danish message of what failed. */
 export async function downloadPdf(id) {
@@ -18,7 +18,7 @@ export async function downloadPdf(id) {
   const url = URL.createObjectURL(answer.blob);
   const link = document.createElement("a");
   link.href = url;
-  link.download = `aftale-${todayInCopenhagen()}.pdf`;
+  link.download = `aftale-${todayIso()}.pdf`;
   document.body.append(link);
   link.click();
   link.remove();

@@ -6,7 +6,8 @@
 //   the latest `next_follow_up` of the placement's meetings.
 // - A missing source leaves the item empty: nothing is guessed.
 // Pure: no DOM, storage or network.
-import { danishDate, hoursText } from "./words.js";
+import { textDate } from "../../dates.js";
+import { danishHours } from "../words.js";
 
 const SOURCES = {
   goals: (s) => s.placement.goals,
@@ -35,10 +36,10 @@ export function hoursSummary(hours) {
   const row = latestHours(hours);
   if (!row) return undefined;
   const parts = [];
-  if (row.internship_hours !== undefined) parts.push(`${hoursText(row.internship_hours)} timer praktik`);
-  if (row.paid_hours !== undefined) parts.push(`${hoursText(row.paid_hours)} ordinære timer`);
+  if (row.internship_hours !== undefined) parts.push(`${danishHours(row.internship_hours)} timer praktik`);
+  if (row.paid_hours !== undefined) parts.push(`${danishHours(row.paid_hours)} ordinære timer`);
   if (!parts.length) return undefined;
-  return `${parts.join(" og ")} om ugen${row.from_date ? ` fra ${danishDate(row.from_date)}` : ""}`;
+  return `${parts.join(" og ")} om ugen${row.from_date ? ` fra ${textDate(row.from_date)}` : ""}`;
 }
 
 /** "Navn, tlf. 12 34 56 78" of a contact, or undefined. */

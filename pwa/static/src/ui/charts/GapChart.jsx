@@ -1,7 +1,7 @@
 // "Progression mod job": per task the employer's and the citizen's own rating (1–10) side
 // by side, the new-hire benchmark as a dashed mark, and the gap in words ("Forskel: 3");
 // a gap of 2 or more is framed and marked "⚠", never by colour alone.
-import { danishDate } from "../placement/words.js";
+import { longDate } from "../../dates.js";
 import { gapWords, linearScale, ratingGaps } from "./series.js";
 import "./charts.css";
 
@@ -16,7 +16,7 @@ export function GapChart({ template, measured }) {
   if (!rows.length) return <p class="empty">Ingen afsluttede vurderinger med opgaver endnu.</p>;
   return (
     <div class="gaps">
-      <p>Vurdering fra {danishDate(newest.data.assessed_on)}.</p>
+      <p>Vurdering fra {longDate(newest.data.assessed_on)}.</p>
       {rows.map((row, i) => {
         const x = linearScale(0, row.max, LEFT, W - 20);
         const big = row.gap !== null && Math.abs(row.gap) >= 2;

@@ -1,7 +1,8 @@
 // The placement's weekly hours over time: a step chart of internship hours (solid line,
 // round markers) and paid hours (dashed line, square markers), a legend in words, and the
 // same numbers as a table for screen readers.
-import { danishDate, danishHours, todayIso } from "../placement/words.js";
+import { axisDate, longDate, todayIso } from "../../dates.js";
+import { danishHours } from "../words.js";
 import { dayNumber, hourSteps, linearScale, niceMax, stepPath } from "./series.js";
 import "./charts.css";
 
@@ -31,7 +32,7 @@ export function HoursChart({ hours, today = todayIso() }) {
           </g>
         ))}
         {steps.map((s) => (
-          <text key={s.from} x={x(dayNumber(s.from))} y={H - 12} class="tick" text-anchor="middle">{shortDate(s.from)}</text>
+          <text key={s.from} x={x(dayNumber(s.from))} y={H - 12} class="tick" text-anchor="middle">{axisDate(s.from)}</text>
         ))}
         <path d={stepPath(series("internship"), W - PAD.right)} class="line internship" />
         <path d={stepPath(series("paid"), W - PAD.right)} class="line paid" />
@@ -47,7 +48,7 @@ export function HoursChart({ hours, today = todayIso() }) {
         <thead><tr><th scope="col">Fra dato</th><th scope="col">Praktiktimer pr. uge</th><th scope="col">Løntimer pr. uge</th></tr></thead>
         <tbody>
           {steps.map((s) => (
-            <tr key={s.from}><th scope="row">{danishDate(s.from)}</th><td>{danishHours(s.internship)}</td><td>{danishHours(s.paid)}</td></tr>
+            <tr key={s.from}><th scope="row">{longDate(s.from)}</th><td>{danishHours(s.internship)}</td><td>{danishHours(s.paid)}</td></tr>
           ))}
         </tbody>
       </table></div>
@@ -55,8 +56,3 @@ export function HoursChart({ hours, today = todayIso() }) {
   );
 }
 
-/** "5/3" style short date for axis labels. */
-export function shortDate(iso) {
-  const [, m, d] = iso.split("-").map(Number);
-  return `${d}/${m}`;
-}

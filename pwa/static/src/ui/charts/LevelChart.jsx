@@ -2,8 +2,7 @@
 // the total points per date as bars with their numbers, then one small chart per
 // criterion (level 1–5 per date, the newest level and its change in words), and every
 // number in a table for screen readers.
-import { danishDate } from "../placement/words.js";
-import { shortDate } from "./HoursChart.jsx";
+import { axisDate, longDate } from "../../dates.js";
 import { levelHistory, linearScale } from "./series.js";
 import "./charts.css";
 
@@ -20,7 +19,7 @@ export function LevelChart({ template, measured, definitionOf, idPrefix }) {
       <div class="visually-hidden"><table>
         <caption>{template.title}: niveau og point pr. dato</caption>
         <thead>
-          <tr><th scope="col">Kriterium</th>{history.dates.map((d, i) => <th key={i} scope="col">{danishDate(d)}</th>)}</tr>
+          <tr><th scope="col">Kriterium</th>{history.dates.map((d, i) => <th key={i} scope="col">{longDate(d)}</th>)}</tr>
         </thead>
         <tbody>
           {history.criteria.map((c) => (
@@ -48,7 +47,7 @@ function TotalBars({ totals, idPrefix }) {
   return (
     <svg viewBox={`0 0 ${width} ${height}`} class="chart-svg totals" role="img" aria-labelledby={`${idPrefix}-totals`}>
       <title id={`${idPrefix}-totals`}>
-        {`Point i alt pr. dato: ${totals.map((t) => `${danishDate(t.date)}: ${t.total} af ${t.max}`).join("; ")}`}
+        {`Point i alt pr. dato: ${totals.map((t) => `${longDate(t.date)}: ${t.total} af ${t.max}`).join("; ")}`}
       </title>
       <text x="0" y="14" class="tick">Point i alt (højst {max})</text>
       <line x1="50" x2={width} y1={y(max)} y2={y(max)} class="grid" />
@@ -61,7 +60,7 @@ function TotalBars({ totals, idPrefix }) {
           <g key={i}>
             <rect x={cx - 20} y={y(t.total)} width="40" height={y(0) - y(t.total)} class={i === totals.length - 1 ? "bar newest" : "bar"} />
             <text x={cx} y={y(t.total) - 6} text-anchor="middle" class="value-label">{t.total}</text>
-            <text x={cx} y={height - 10} text-anchor="middle" class="tick">{shortDate(t.date)}</text>
+            <text x={cx} y={height - 10} text-anchor="middle" class="tick">{axisDate(t.date)}</text>
           </g>
         );
       })}

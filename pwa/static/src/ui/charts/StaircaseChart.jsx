@@ -1,8 +1,7 @@
 // The progression tool's staircase per work function (Begynder … Oplært): the levels
 // assessed over time as filled dots on a line, the newest targets as open diamonds at
 // their dates, the steps named on the axis, and the same facts as a list in words.
-import { danishDate } from "../placement/words.js";
-import { shortDate } from "./HoursChart.jsx";
+import { axisDate, longDate } from "../../dates.js";
 import { dayNumber, linearScale, staircases } from "./series.js";
 import "./charts.css";
 
@@ -24,9 +23,9 @@ export function StaircaseChart({ template, measured, workFunctions }) {
             <figcaption><strong>{name}</strong></figcaption>
             <Stairs f={f} steps={steps} name={name} />
             <ul class="chart-words">
-              {f.assessed.map((a, i) => <li key={`a${i}`}>● Vurderet {danishDate(a.date)}: {stepName(a.level)}</li>)}
+              {f.assessed.map((a, i) => <li key={`a${i}`}>● Vurderet {longDate(a.date)}: {stepName(a.level)}</li>)}
               {f.targets.map((t) => (
-                <li key={`t${t.n}`}>◇ {t.n}. målsætning: {stepName(t.level)}{t.date ? ` senest ${danishDate(t.date)}` : ""}</li>
+                <li key={`t${t.n}`}>◇ {t.n}. målsætning: {stepName(t.level)}{t.date ? ` senest ${longDate(t.date)}` : ""}</li>
               ))}
             </ul>
           </figure>
@@ -65,7 +64,7 @@ function Stairs({ f, steps, name }) {
         </g>
       ))}
       {[...assessed, ...targets].filter((p) => p.date).map((p, i) => (
-        <text key={`d${i}`} x={p.x} y={H - 8} text-anchor="middle" class="tick">{shortDate(p.date)}</text>
+        <text key={`d${i}`} x={p.x} y={H - 8} text-anchor="middle" class="tick">{axisDate(p.date)}</text>
       ))}
     </svg>
   );

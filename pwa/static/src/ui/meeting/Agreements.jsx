@@ -1,8 +1,9 @@
 // Agreements as a list (what, who, by when, done), and the previous meeting's open
 // agreements at the top to follow up on ("opfølgning på aftalerne fra sidst").
-import { MEETING_LABELS, KIND_LABELS } from "./labels.js";
+import { MEETING_KINDS } from "../words.js";
+import { MEETING_LABELS } from "./labels.js";
 import { FieldError } from "./fields.jsx";
-import { danishDate, danishDateTime } from "./time.js";
+import { danishDate, danishDateTime } from "../../dates.js";
 import { meetingTime } from "./model.js";
 
 /** The previous meeting's agreements: the open ones with "Marker som udført". */
@@ -13,7 +14,7 @@ export function PreviousAgreements({ meeting, onDone }) {
   return (
     <section class="card previous" aria-labelledby="meeting-previous-title">
       <h2 id="meeting-previous-title">Opfølgning på aftaler fra sidste møde</h2>
-      <p class="hint">{KIND_LABELS[meeting.data.kind] ?? "Møde"}{when ? ` ${when}` : ""}: hvordan er det gået?</p>
+      <p class="hint">{MEETING_KINDS[meeting.data.kind] ?? "Møde"}{when ? ` ${when}` : ""}: hvordan er det gået?</p>
       <ul class="rows">
         {items.map((item) => (
           <li key={item.id} class="row previous-item">

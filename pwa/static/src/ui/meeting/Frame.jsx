@@ -1,9 +1,10 @@
 // The meeting frame from GameMaster's "kontrakt" (seed 002, 3.1): kind, time, place,
 // purpose, agenda and time available. Roles are set per participant (Participants.jsx).
-import { HINTS, KIND_LABELS, MEETING_LABELS } from "./labels.js";
+import { MEETING_KINDS } from "../words.js";
+import { HINTS, MEETING_LABELS } from "./labels.js";
 import { TextArea, TextField } from "./fields.jsx";
 import { agendaPrompts, withPrompts } from "./model.js";
-import { nowLocal } from "./time.js";
+import { nowLocal } from "../../dates.js";
 
 const LINKABLE = new Set(["planned", "active", undefined]);
 
@@ -26,7 +27,7 @@ export function Frame({ value, edit, errors, placements }) {
         <div>
           <label for="meeting-kind">{MEETING_LABELS.kind}</label>
           <select id="meeting-kind" value={value("kind")} onChange={(e) => edit("kind", e.currentTarget.value)}>
-            {Object.entries(KIND_LABELS).map(([kind, label]) => <option key={kind} value={kind}>{label}</option>)}
+            {Object.entries(MEETING_KINDS).map(([kind, label]) => <option key={kind} value={kind}>{label}</option>)}
           </select>
         </div>
         {(offered.length > 0 || linked) && (

@@ -9,12 +9,13 @@
 //   changed (the store diffs it per key).
 // - A path leaves the draft once the stored record shows the same value (settled), so
 //   later edits by others to that field show live.
-// - When a pull changes a text field under an unsaved draft of it, the draft is rebased:
-//   a line merge of the colleague's edit into the user's text; when the two edits touch
-//   the same lines, the colleague's text is kept below the user's, marked, never dropped.
-import { attendanceFromRaw, attendanceToRaw, parseHours, hoursText } from "./model.js";
-import { localToRfc3339, rfc3339ToLocal } from "./time.js";
-import { mergeLines } from "../../sync/text.js";
+// - When a pull changes a free-text field (a path without a codec) under an unsaved draft
+//   of it, the draft is rebased (ui/textRebase.js, the rule every autosaving form follows);
+//   picked values (choiceCodec) stay the user's.
+import { attendanceFromRaw, attendanceToRaw, parseHours } from "./model.js";
+import { localToRfc3339, rfc3339ToLocal } from "../../dates.js";
+import { danishHours } from "../words.js";
+import { rebaseText } from "../textRebase.js";
 
 const same = (a, b) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 const LISTS = new Set(["agreements", "participants", "themes_covered", "offers", "log"]);
@@ -24,6 +25,9 @@ const plain = (path) => ({
   parse: (v) => ({ value: v === "" ? null : v }),
 });
 const dateTime = { show: (v) => rfc3339ToLocal(v), parse: (v) => ({ value: localToRfc3339(v) || null }) };
+
+/** A value picked, not typed (an enumeration, a date, a record id): stored as it is, never rebased. */
+export const choiceCodec = plain("");
 
 /** Whole numbers typed as text ("30"); `field` names the error. */
 export function integerCodec(field, message = "Skriv et helt tal") {
@@ -40,7 +44,7 @@ export function integerCodec(field, message = "Skriv et helt tal") {
 /** Hours typed the Danish way ("37,5"); `field` names the error. */
 export function hoursCodec(field) {
   return {
-    show: (v) => hoursText(v),
+    show: (v) => danishHours(v),
     parse(v) {
       const parsed = parseHours(v);
       return parsed.error ? { errors: { [field]: parsed.error } } : { value: parsed.value };
@@ -59,7 +63,8 @@ export const linesCodec = {
 
 /** The meeting form's codecs. */
 export const MEETING_CODECS = {
-  scheduled_at: dateTime, held_at: dateTime,
+  scheduled_at: dateTime, held_at: dateTime, kind: choiceCodec, status: choiceCodec, placement_id: choiceCodec,
+  next_follow_up: choiceCodec, "follow_up.ordinary_hours_discussed": choiceCodec,
   duration_minutes: integerCodec("duration_minutes", "Skriv antal minutter som et helt tal"),
   "follow_up.attendance": {
     show: (v) => attendanceToRaw(v),
@@ -120,9 +125,6 @@ export function settle(data, draft, codecs = MEETING_CODECS) {
   return Object.keys(next).length === Object.keys(draft).length ? draft : next;
 }
 
-/** The label that marks a colleague's text kept beside the user's when the two collide. */
-export const COLLEAGUE_TEXT = "[Samtidig ændret af en kollega:]";
-
 /**
  * The draft rebased onto `newData` after a pull changed the stored record from `oldData`;
  * `written` holds the draft values last written to the store (the user's own base).
@@ -132,10 +134,8 @@ export function rebaseDraft(oldData, newData, draft, codecs = MEETING_CODECS, wr
   for (const [path, mine] of Object.entries(draft)) {
     if (codecs[path] || typeof mine !== "string") continue;
     const before = path in written ? written[path] : shownValue(oldData, path, codecs);
-    const after = shownValue(newData, path, codecs);
-    if (typeof before !== "string" || before === after || mine === after) continue;
-    const merged = mergeLines(before, after, mine) ?? `${mine.trimEnd()}\n\n${COLLEAGUE_TEXT}\n${after}`;
-    next = { ...next, [path]: merged };
+    const merged = rebaseText(before, shownValue(newData, path, codecs), mine);
+    if (merged !== mine) next = { ...next, [path]: merged };
   }
   return next;
 }

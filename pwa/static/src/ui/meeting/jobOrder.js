@@ -2,8 +2,8 @@
 // "Ordreblanket") and "Den gode jobordre" (2.J), and its age (DOMAIN.md: a job order ages
 // from the newest of its creation and its newest log entry; marked after 7 days, urgent
 // after 14; computed when shown, never stored). Pure: no DOM.
-import { hoursCodec, integerCodec, linesCodec } from "./draft.js";
-import { daysBetween } from "./time.js";
+import { choiceCodec, hoursCodec, integerCodec, linesCodec } from "./draft.js";
+import { daysBetween } from "../../dates.js";
 
 /** Field labels. */
 export const JOB_ORDER_LABELS = {
@@ -36,6 +36,8 @@ export const JOB_ORDER_CODECS = {
   hours_per_week: hoursCodec("hours_per_week"),
   positions: integerCodec("positions"), filled: integerCodec("filled"),
   requirements_must: linesCodec, requirements_nice: linesCodec,
+  hours_type: choiceCodec, start_date: choiceCodec, deadline: choiceCodec, candidate_delivery: choiceCodec,
+  contact_id: choiceCodec, status: choiceCodec,
 };
 
 /**

@@ -3,9 +3,9 @@
 // norm hours over a dated period ("30 timer af 37 timer i perioden d. … – …"), never a
 // bare percentage; agreements name what, who, by when and whether done; empty parts are
 // left out; lines end with "\n".
-import { hoursText } from "./model.js";
-import { FOLLOW_UP_PROMPTS, KIND_LABELS, MEETING_LABELS, THEME_LABELS } from "./labels.js";
-import { danishDate, danishDateTime } from "./time.js";
+import { danishDate, danishDateTime } from "../../dates.js";
+import { danishHours, MEETING_KINDS } from "../words.js";
+import { FOLLOW_UP_PROMPTS, MEETING_LABELS, THEME_LABELS } from "./labels.js";
 
 const block = (heading, text) => (String(text ?? "").trim() ? [`${heading}:`, String(text).trim(), ""] : []);
 
@@ -13,7 +13,7 @@ const block = (heading, text) => (String(text ?? "").trim() ? [`${heading}:`, St
 export function attendanceSentence(attendance) {
   if (!attendance) return "";
   const { attended_hours: attended, norm_hours: norm, period_start: start, period_end: end } = attendance;
-  const hours = (v) => (typeof v === "number" ? `${hoursText(v)} timer` : "? timer");
+  const hours = (v) => (typeof v === "number" ? `${danishHours(v)} timer` : "? timer");
   if (typeof attended !== "number" && typeof norm !== "number") return "";
   const period = start || end ? ` i perioden d. ${danishDate(start) || "?"} – ${danishDate(end) || "?"}` : "";
   return `${hours(attended)} af ${hours(norm)}${period}`;
@@ -56,7 +56,7 @@ function agreementLines(agreements) {
  * ({id: {name}}), followedUp (agreements of the last meeting marked done in this one)}.
  */
 export function journalText(meeting, context = {}) {
-  const kind = KIND_LABELS[meeting.kind] ?? "Møde";
+  const kind = MEETING_KINDS[meeting.kind] ?? "Møde";
   const lines = [`${kind}${context.companyName ? ` – ${context.companyName}` : ""}`];
   if (meeting.held_at) lines.push(`${MEETING_LABELS.held_at}: ${danishDateTime(meeting.held_at)}`);
   else if (meeting.scheduled_at) lines.push(`${MEETING_LABELS.scheduled_at}: ${danishDateTime(meeting.scheduled_at)}`);

@@ -2,13 +2,6 @@
 // guide B), GameMaster (seed 002, 3.1), the follow-up agenda of Cabi's "Guide til det gode
 // praktikforløb" (seed 004, T20d) and Cabi's "Skriftlighed" rules (seed 004, T34).
 
-/** Meeting kinds (DOMAIN.md `meeting.kind`) in Danish. */
-export const KIND_LABELS = {
-  first_visit: "Førstegangsbesøg", follow_up: "Opfølgning", startup: "Opstartsmøde",
-  tripartite: "Trepartsmøde", closing: "Afslutning", issue: "Konkret problemstilling",
-  phone: "Telefonmøde",
-};
-
 /** The visit guide's four themes (seed 000, guide B). */
 export const THEME_LABELS = {
   company: "Kendskab til virksomheden",

@@ -7,6 +7,7 @@
 // - Attendance is hours, norm hours and a period, never a bare percentage; hours are
 //   typed the Danish way ("12,5") and have at most two decimals.
 
+import { danishHours } from "../words.js";
 import { AGENDA_PROMPTS } from "./labels.js";
 
 const AGENDA_KINDS = new Set(["follow_up", "tripartite", "closing", "phone"]);
@@ -46,11 +47,6 @@ export function parseHours(text) {
   return { value: Number(trimmed.replace(",", ".")) };
 }
 
-/** Hours as Danish text ("12,5"). */
-export function hoursText(value) {
-  return value === undefined || value === null ? "" : String(value).replace(".", ",");
-}
-
 /** Attendance from the form's raw texts: {value (object or null when empty), errors}. */
 export function attendanceFromRaw(raw) {
   const errors = {};
@@ -72,7 +68,7 @@ export function attendanceFromRaw(raw) {
 /** An attendance object as the form's raw texts. */
 export function attendanceToRaw(attendance) {
   return {
-    attended_hours: hoursText(attendance?.attended_hours), norm_hours: hoursText(attendance?.norm_hours),
+    attended_hours: danishHours(attendance?.attended_hours), norm_hours: danishHours(attendance?.norm_hours),
     period_start: attendance?.period_start ?? "", period_end: attendance?.period_end ?? "",
   };
 }
@@ -82,7 +78,7 @@ export function attendanceShare(attendance) {
   const { attended_hours: attended, norm_hours: norm } = attendance ?? {};
   if (typeof attended !== "number" || typeof norm !== "number") return "";
   const share = norm > 0 ? ` (${Math.round((attended / norm) * 100)} %)` : "";
-  return `${hoursText(attended)} af ${hoursText(norm)} timer${share}`;
+  return `${danishHours(attended)} af ${danishHours(norm)} timer${share}`;
 }
 
 /** The Danish messages that stop a meeting from being finished, by field ({} = may finish). */

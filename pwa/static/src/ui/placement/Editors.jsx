@@ -7,7 +7,8 @@ import { saveRecord } from "../../store/records.js";
 import { validateRecord } from "../../validate.js";
 import { deviceError } from "../labels.js";
 import { hoursRow, placementErrors, workFunctionErrors } from "./checks.js";
-import { danishDate, danishHours, PLACEMENT_STATUSES, todayIso } from "./words.js";
+import { longDate, todayIso } from "../../dates.js";
+import { danishHours, PLACEMENT_STATUSES } from "../words.js";
 
 const FIELD_NAMES = { status: "Status", end_date: "Slutdato", contact_id: "Kontaktperson", mentor_id: "Mentor",
   purpose: "Formål", goals: "Mål og delmål" };
@@ -193,7 +194,7 @@ export function HoursEditor({ placement }) {
       {sorted.length > 0 && (
         <ul class="hours-list" aria-label="Timer pr. uge, nyeste først">
           {sorted.map((h) => (
-            <li key={h.id}>Fra {danishDate(h.from_date)}: {danishHours(h.internship_hours ?? 0)} praktiktimer og {danishHours(h.paid_hours ?? 0)} løntimer pr. uge</li>
+            <li key={h.id}>Fra {longDate(h.from_date)}: {danishHours(h.internship_hours ?? 0)} praktiktimer og {danishHours(h.paid_hours ?? 0)} løntimer pr. uge</li>
           ))}
         </ul>
       )}

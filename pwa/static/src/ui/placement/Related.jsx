@@ -2,7 +2,8 @@
 // each a link to its screen, with the buttons that start a new one.
 import { latestTemplate, templatesOfKind } from "../../store/templates.js";
 import { navigate } from "../route.js";
-import { AGREEMENT_STATUSES, ASSESSOR_ROLES, danishDate, danishDateTime, MEETING_KINDS } from "./words.js";
+import { longDate, longDateTime } from "../../dates.js";
+import { AGREEMENT_STATUSES, ASSESSOR_ROLES, MEETING_KINDS } from "../words.js";
 
 const meetingTime = (m) => String(m.data.held_at ?? m.data.scheduled_at ?? "");
 
@@ -22,7 +23,7 @@ export function Meetings({ meetings, companyId, placementId }) {
               <a href={`#/moede/${m.id}`}>
                 <span class="name">{MEETING_KINDS[m.data.kind] ?? "Møde"}</span>
                 <span class="meta">
-                  {danishDateTime(meetingTime(m)) || "Uden tidspunkt"}
+                  {longDateTime(meetingTime(m)) || "Uden tidspunkt"}
                   {m.data.status === "final" ? " · Afsluttet" : " · Kladde"}
                 </span>
                 {m.pending && <span class="tag">Ikke sendt</span>}
@@ -56,7 +57,7 @@ export function Assessments({ assessments, templates, placementId }) {
               <a href={`#/vurdering/${a.id}`}>
                 <span class="name">{title(a.data.template_key)}</span>
                 <span class="meta">
-                  {danishDate(a.data.assessed_on)}
+                  {longDate(a.data.assessed_on)}
                   {a.data.assessor_role ? ` · ${ASSESSOR_ROLES[a.data.assessor_role] ?? ""}` : ""}
                   {a.data.status === "final" ? " · Afsluttet" : " · Kladde"}
                 </span>

@@ -6,8 +6,8 @@
 // removes a row. Labels, anchor texts and help come from the template JSON as they are.
 // Points per section and the total are computed here when shown, never stored.
 import { useState } from "preact/hooks";
-import { answerText, ItemField, Required } from "./fields.jsx";
-import { getAnswer, groupRows, hasTotal, pathKey, totals } from "./model.js";
+import { ItemField, Required } from "./fields.jsx";
+import { answerText, getAnswer, groupRows, hasTotal, pathKey, totals } from "./model.js";
 import "./template.css";
 
 /** The form (or, with readOnly, the answers as text) of a template definition. */

@@ -128,21 +128,3 @@ function Choices({ item, id, options, kind, selected, pick, clear, answered, mul
     </fieldset>
   );
 }
-
-/** An answer as text for the read-only view ("" when unanswered). */
-export function answerText(item, value) {
-  if (value === undefined || value === null || value === "") return "";
-  const control = describeItem(item);
-  if (control.control === "checkbox") return value ? "Ja" : "Nej";
-  if (control.control === "levels") {
-    const level = control.options.find((o) => o.value === value);
-    return level ? `${level.label} (${level.points} point)` : String(value);
-  }
-  if (control.control === "radios" || control.control === "checkboxes") {
-    const list = Array.isArray(value) ? value : [value];
-    return list.map((v) => control.options.find((o) => o.value === v)?.label ?? String(v)).join(", ");
-  }
-  if (control.control === "rating") return `${value} af ${item.max}`;
-  if (control.control === "number") return String(value).replace(".", ",");
-  return String(value);
-}

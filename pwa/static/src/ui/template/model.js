@@ -8,6 +8,7 @@
 // - Points and totals are derived here when shown, never stored.
 // - Completeness (for status final): every required item answered, also inside every row
 //   of a group; a required group needs at least one row.
+import { longDate } from "../../dates.js";
 
 /** Whether a value counts as an answer. */
 export function isAnswered(value) {
@@ -156,4 +157,23 @@ export function missingRequired(definition, answers) {
 /** The key of an item path, for errors and element ids ("tasks.<uuid>.task"). */
 export function pathKey(path) {
   return path.join(".");
+}
+
+/** An answer as text for the read-only view ("" when unanswered). */
+export function answerText(item, value) {
+  if (value === undefined || value === null || value === "") return "";
+  const control = describeItem(item);
+  if (control.control === "checkbox") return value ? "Ja" : "Nej";
+  if (control.control === "levels") {
+    const level = control.options.find((o) => o.value === value);
+    return level ? `${level.label} (${level.points} point)` : String(value);
+  }
+  if (control.control === "radios" || control.control === "checkboxes") {
+    const list = Array.isArray(value) ? value : [value];
+    return list.map((v) => control.options.find((o) => o.value === v)?.label ?? String(v)).join(", ");
+  }
+  if (control.control === "rating") return `${value} af ${item.max}`;
+  if (control.control === "number") return String(value).replace(".", ",");
+  if (control.control === "date") return longDate(value);
+  return String(value);
 }
