@@ -124,12 +124,15 @@ def fill_opstartsaftale(page: Page, setup: dict) -> str:
 
 
 def leave_hand_over(page: Page) -> None:
-    """Leave hand-over mode: a wrong PIN keeps it, the device PIN ends it."""
+    """Leave hand-over mode: a wrong PIN keeps it (the prompt passes axe-core), the device
+    PIN ends it."""
     page.get_by_role("button", name="Afslut overdragelse").click()
     page.get_by_label("PIN-kode").fill("000000")
     page.get_by_role("button", name="Afslut overdragelse").click()
     expect(page.get_by_role("alert")).to_contain_text("Forkert PIN-kode")
     expect(page.get_by_role("navigation")).to_have_count(0)
+    check_accessibility(page, "leaving hand-over mode (the PIN prompt, a wrong PIN)")
+    screenshot(page, "agreement-hand-over-exit-1024x768")
     page.get_by_label("PIN-kode").fill(PIN)
     page.get_by_role("button", name="Afslut overdragelse").click()
     expect(page.get_by_role("navigation", name="Hovedmenu")).to_be_visible()

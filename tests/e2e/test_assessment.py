@@ -4,55 +4,34 @@ changes the progression chart, the gap of a progression-mod-job assessment, and 
 assessment on the server after going online. axe-core on every screen at 1024×768.
 """
 import datetime
-import json
 import re
 import uuid
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 from tests.e2e.a11y import check_accessibility, screenshot
 from tests.e2e.conftest import sync_now, sync_status, unique, unlock, wait_for_service_worker
+from tests.e2e.steps import (
+    CRITERIA,
+    PHONE,
+    PORTRAIT,
+    TABLET,
+    expect_assessment_on_server,
+    expect_progression,
+    fill_progressionskort,
+    final_progressionskort,
+    no_horizontal_overflow,
+    progress_table,
+    upsert,
+    written_date,
+)
 
 pytestmark = pytest.mark.slow
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "server" / "builtin_templates"
-KORT = json.loads((TEMPLATES / "progressionskort.json").read_text(encoding="utf-8"))
-CRITERIA = [item for section in KORT["definition"]["sections"] for item in section["items"]
-            if item["type"] == "level"]
-MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
-          "oktober", "november", "december"]
 CPR = "010190-1234"
 CARE = "Kan ikke løfte over 10 kg"
-
-
-def danish(day: datetime.date) -> str:
-    """A date as the app writes it: "5. marts 2026"."""
-    return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
-
-
-def anchor(item: dict, value: int) -> dict:
-    """The level of a criterion with this value."""
-    return next(level for level in item["levels"] if level["value"] == value)
-
-
-def points(levels: dict[str, int]) -> int:
-    """The progressionskort total of some levels, from the template's own points."""
-    return sum(anchor(item, levels[item["id"]])["points"] for item in CRITERIA)
-
-
-def starts(text: str) -> re.Pattern:
-    """A name pattern for text at the start (with "/" escaped for the selector engine)."""
-    return re.compile("^" + re.escape(text).replace("/", r"\/"))
-
-
-def upsert(record_type: str, data: dict) -> tuple[str, dict]:
-    """A new record as a push change: (its id, the change)."""
-    record_id = str(uuid.uuid4())
-    return record_id, {"mutation_id": str(uuid.uuid4()), "type": record_type, "id": record_id,
-                       "op": "upsert", "base_rev": 0, "data": data}
 
 
 def set_up_placement(api, assessed_on: datetime.date, levels: dict[str, int]) -> dict:
@@ -78,10 +57,7 @@ def set_up_placement(api, assessed_on: datetime.date, levels: dict[str, int]) ->
                    "internship_hours": 12},
                   {"id": str(uuid.uuid4()), "from_date": later.isoformat(),
                    "internship_hours": 15, "paid_hours": 4}]})
-    _, kort = upsert("assessment", {
-        "placement_id": placement_id, "template_key": "progressionskort", "template_version": 1,
-        "assessed_on": assessed_on.isoformat(), "assessor_role": "consultant", "status": "final",
-        "answers": levels})
+    _, kort = final_progressionskort(placement_id, assessed_on, levels)
     _, mod_job = upsert("assessment", {
         "placement_id": placement_id, "template_key": "progression-mod-job", "template_version": 1,
         "assessed_on": assessed_on.isoformat(), "assessor_role": "company", "status": "final",
@@ -98,11 +74,6 @@ def set_up_placement(api, assessed_on: datetime.date, levels: dict[str, int]) ->
     return {"placement": placement_id, "office": office}
 
 
-def progress_table(page: Page):
-    """The progressionskort chart's text alternative (a table named by its caption)."""
-    return page.get_by_role("table", name="Progressionskort: niveau og point pr. dato")
-
-
 def test_progressionskort_offline_changes_the_chart_and_reaches_the_server(new_device, api):
     """Offline: the placement page masks CPR and skånehensyn until tapped and shows the
     hours chart; a progressionskort for today cannot be finished incomplete, is finished
@@ -114,7 +85,7 @@ def test_progressionskort_offline_changes_the_chart_and_reaches_the_server(new_d
     now = {item["id"]: (4 if i % 2 else 5) for i, item in enumerate(CRITERIA)}
     setup = set_up_placement(api, earlier, before)
     page = new_device("anne")
-    page.set_viewport_size({"width": 1024, "height": 768})
+    page.set_viewport_size(TABLET)
     wait_for_service_worker(page, "anne")
     page.context.set_offline(True)
     expect(sync_status(page)).to_contain_text("Offline")
@@ -125,7 +96,7 @@ def test_progressionskort_offline_changes_the_chart_and_reaches_the_server(new_d
     expect(page.get_by_role("table", name="Timer pr. uge")).to_contain_text("15")
     assert CPR not in page.content() and CARE not in page.content()
     expect(progress_table(page)).to_contain_text("Niveau 2 (2 point)")
-    target = danish(earlier + datetime.timedelta(days=14))
+    target = written_date(earlier + datetime.timedelta(days=14))
     expect(page.get_by_text(f"1. målsætning: Selvstartende senest {target}")).to_be_visible()
     gap = "Forskel: 3 (arbejdsgiveren vurderer højere end borgeren)"
     expect(page.get_by_text(gap)).to_be_visible()
@@ -136,42 +107,20 @@ def test_progressionskort_offline_changes_the_chart_and_reaches_the_server(new_d
     page.get_by_role("button", name="Vis skånehensyn").click()
     expect(page.get_by_text(CARE)).to_be_visible()
 
-    page.get_by_role("button", name="Ny vurdering: Progressionskort").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Progressionskort")
-    page.get_by_role("button", name="Afslut vurdering").click()
-    expect(page.get_by_text("Vurderingen kan ikke afsluttes endnu")).to_be_visible()
-    for item in CRITERIA:
-        label = anchor(item, now[item["id"]])["label"]
-        group = page.get_by_role("group", name=starts(item["label"]))
-        group.get_by_role("radio", name=starts(label)).check()
-    expect(page.get_by_text(f"Point i alt: {points(now)} af")).to_be_visible()
-    check_accessibility(page, "progressionskort")
-    page.evaluate("window.scrollTo(0, 0)")
-    screenshot(page, "assessment-progressionskort-1024x768")
-    page.get_by_role("button", name="Afslut vurdering").click()
-    expect(page.get_by_text("Vurderingen er afsluttet og gemt på enheden.")).to_be_visible()
-    expect(page).to_have_url(re.compile(r"#/vurdering/[0-9a-f-]{36}$"))
-    page.get_by_role("link", name="Tilbage til forløbet").click()
-
-    table = progress_table(page)
-    expect(table).to_contain_text(danish(earlier))
-    expect(table).to_contain_text(danish(today))
-    expect(table.get_by_role("row", name=re.compile("^Point i alt"))).to_contain_text(
-        f"{points(before)} af 56")
-    expect(table.get_by_role("row", name=re.compile("^Point i alt"))).to_contain_text(
-        f"{points(now)} af 56")
+    fill_progressionskort(page, now)
+    expect_progression(page, {earlier: before, today: now})
     expect(page.get_by_text("Niveau 5, op fra 2 (5 point)").first).to_be_visible()
     assert CPR not in page.content(), "the CPR number stayed shown after leaving the page"
+    for size, name in ((PORTRAIT, "768x1024"), (PHONE, "390x844")):
+        page.set_viewport_size(size)
+        expect(progress_table(page)).to_contain_text(written_date(today))
+        no_horizontal_overflow(page, "forløbssiden")
+        screenshot(page, f"placement-page-{name}")
+    page.set_viewport_size(TABLET)
 
     page.context.set_offline(False)
     sync_now(page)
-    made = [r for r in setup["office"].records("assessment")
-            if r["data"]["placement_id"] == setup["placement"]
-            and r["data"]["assessed_on"] == today.isoformat()]
-    assert len(made) == 1, made
-    assert made[0]["data"]["status"] == "final"
-    assert made[0]["data"]["answers"] == now
-    assert made[0]["data"]["template_version"] == 1
+    expect_assessment_on_server(setup["office"], setup["placement"], today, now)
 
 
 def test_placement_edits_save_only_what_changed(new_device, api):
@@ -214,7 +163,7 @@ def test_the_other_assessment_forms_are_accessible(new_device, api):
     answers are kept by autosave alone across a reload."""
     setup = set_up_placement(api, datetime.date(2026, 1, 5), {item["id"]: 3 for item in CRITERIA})
     page = new_device("anne")
-    page.set_viewport_size({"width": 1024, "height": 768})
+    page.set_viewport_size(TABLET)
     page.evaluate("id => { location.hash = `#/forloeb/${id}`; }", setup["placement"])
     page.get_by_role("button", name="Ny vurdering: Progressionsværktøj").click()
     row = page.get_by_role("group", name="Arbejdsfunktion: Varepåfyldning")

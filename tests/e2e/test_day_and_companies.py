@@ -4,7 +4,9 @@ The office (the `Api` helper, as anne and as her colleague lis) pushes a company
 contact, a citizen with an active placement and hours, meetings (one today, one past
 follow-up with notes and agreements, one held by lis) and a job order; the device then
 shows them where the consultant needs them. Every screen is checked with axe-core and
-screenshotted at 1024×768, and once more at phone size (390×844) for horizontal overflow.
+screenshotted at 1024×768 (also an open job order and the new-company form with a wrong
+CVR), and checked for horizontal overflow at phone size (390×844) and, for I dag and the
+briefing, in portrait (768×1024).
 """
 import re
 import uuid
@@ -12,16 +14,15 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 from tests.e2e.a11y import check_accessibility, screenshot
 from tests.e2e.conftest import company_link, expect_synced, go_to, sync_now, unique
+from tests.e2e.steps import PHONE, PORTRAIT, TABLET, no_horizontal_overflow
 
 pytestmark = pytest.mark.slow
 
 VALID_CVR = "29403171"
-TABLET = {"width": 1024, "height": 768}
-PHONE = {"width": 390, "height": 844}
 CVR_MESSAGE = "CVR-nummeret skal være 8 cifre med gyldigt kontrolciffer"
 
 
@@ -79,12 +80,6 @@ def office_data(anne, lis) -> dict:
         status="open")
     return {"names": names, "company": company, "placement": placement,
             "meeting_today": meeting_today}
-
-
-def no_horizontal_overflow(page: Page, screen: str) -> None:
-    """Fail when the page is wider than the viewport."""
-    widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
-    assert widths[0] <= widths[1], f"{screen} overflows horizontally at phone size: {widths}"
 
 
 def test_day_companies_briefing_and_tasks(new_device, api):
@@ -158,6 +153,15 @@ def test_day_companies_briefing_and_tasks(new_device, api):
     check_accessibility(page, "Virksomhedens side")
     screenshot(page, "virksomhed-briefing-1024x768")
 
+    # An open job order from the briefing, and back.
+    page.get_by_role("region", name="Åbne jobordrer").get_by_role(
+        "link", name=names["order"]).click()
+    expect(page.get_by_label("Stillingsbetegnelse (skal udfyldes)")).to_have_value(names["order"])
+    check_accessibility(page, "Jobordre")
+    screenshot(page, "jobordre-1024x768")
+    page.go_back()
+    expect(page.get_by_role("heading", level=1)).to_have_text(names["company"])
+
     # A new contact from the briefing.
     contacts.get_by_role("button", name="Tilføj kontaktperson").click()
     new_contact = unique("Jens Lager")
@@ -201,19 +205,27 @@ def test_day_companies_briefing_and_tasks(new_device, api):
     expect(page.get_by_text(CVR_MESSAGE)).to_be_visible()
     expect(page.get_by_label("CVR-nummer")).to_have_attribute("aria-invalid", "true")
     expect(page.get_by_label("Navn", exact=True)).to_have_value(wrong)
+    check_accessibility(page, "Ny virksomhed med fejl")
+    screenshot(page, "ny-virksomhed-fejl-1024x768")
     go_to(page, "Virksomheder")
     page.get_by_label("Søg").fill(wrong)
     expect(page.get_by_text("Ingen virksomheder passer til søgningen.")).to_be_visible()
     expect_synced(page)
     assert not [c for c in anne.records("company") if c["data"].get("name") == wrong]
 
-    # Phone size: every screen fits the width.
-    page.set_viewport_size(PHONE)
-    for screen, route in [("i-dag", "#/i-dag"), ("virksomheder", "#/virksomheder"),
-                          ("virksomhed-briefing", f"#/virksomheder/{office['company']}"),
-                          ("virksomhed-formular", f"#/virksomheder/{office['company']}/rediger"),
-                          ("opgaver", "#/opgaver")]:
-        page.evaluate("(hash) => { window.location.hash = hash; }", route)
-        expect(page.get_by_role("heading", level=1)).to_be_visible()
-        no_horizontal_overflow(page, screen)
-        screenshot(page, f"{screen}-390x844")
+    # Portrait (I dag and the briefing) and phone size (every screen): they fit the width.
+    briefing = f"#/virksomheder/{office['company']}"
+    for size, screens in [
+            (PORTRAIT, [("i-dag", "#/i-dag", "I dag"),
+                        ("virksomhed-briefing", briefing, names["company"])]),
+            (PHONE, [("i-dag", "#/i-dag", "I dag"),
+                     ("virksomheder", "#/virksomheder", "Virksomheder"),
+                     ("virksomhed-briefing", briefing, names["company"]),
+                     ("virksomhed-formular", f"{briefing}/rediger", names["company"]),
+                     ("opgaver", "#/opgaver", "Opgaver")])]:
+        page.set_viewport_size(size)
+        for screen, route, heading in screens:
+            page.evaluate("(hash) => { window.location.hash = hash; }", route)
+            expect(page.get_by_role("heading", level=1)).to_contain_text(heading)
+            no_horizontal_overflow(page, screen)
+            screenshot(page, f"{screen}-{size['width']}x{size['height']}")

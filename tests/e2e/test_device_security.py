@@ -8,12 +8,14 @@ localStorage, sessionStorage) for them.
 """
 import datetime
 import json
+import re
 import uuid
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.a11y import check_accessibility
+from tests.e2e.a11y import screenshot as viewport_screenshot
 from tests.e2e.conftest import (
     PIN,
     USERS,
@@ -29,6 +31,7 @@ from tests.e2e.conftest import (
     unique,
     unlock,
 )
+from tests.e2e.steps import TABLET
 from tests.live_server import LiveServer
 
 pytestmark = pytest.mark.slow
@@ -299,9 +302,14 @@ def test_devices_page_and_remote_wipe(new_device, api):
     create(other, "placement", {"citizen_id": citizen, "company_id": company,
                                 "kind": "internship", "start_date": days_ago(3)})
     page = new_device("bo")
+    page.set_viewport_size(TABLET)
     assert citizen in json.dumps(raw_storage(page)["ids"])
 
     go_to(page, "Indstillinger")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Indstillinger")
+    expect(page.get_by_text("Lagerplads:")).to_be_visible()
+    check_accessibility(page, "Indstillinger")
+    viewport_screenshot(page, "indstillinger-1024x768")
     page.get_by_role("link", name="Enheder").click()
     devices = page.get_by_role("list", name="Enheder")
     expect(devices.get_by_text("Denne enhed")).to_have_count(1)
@@ -329,6 +337,14 @@ def test_devices_page_and_remote_wipe(new_device, api):
     stored = raw_storage(page)
     assert not any(stored["ids"].values()), f"rows left after the remote wipe: {stored['ids']}"
     assert "Kaj Kodesen" not in stored["text"]
+
+    # The login screen the wipe leaves, with its notice and a wrong password's message.
+    page.get_by_label("Brugernavn").fill("bo")
+    page.get_by_label("Adgangskode").fill("not-the-password")
+    page.get_by_role("button", name="Log ind").click()
+    expect(page.get_by_role("alert")).to_have_text("Forkert brugernavn eller adgangskode")
+    check_accessibility(page, "login (after a remote wipe, a wrong password)")
+    viewport_screenshot(page, "login-1024x768")
 
 
 def test_idle_lock_warns_then_locks_and_the_background_locks_at_once(new_device):
@@ -367,7 +383,8 @@ def test_idle_lock_warns_then_locks_and_the_background_locks_at_once(new_device)
 
 def test_placements_ended_long_ago_leave_the_device(new_device, api):
     """A placement that ended more than 90 days ago, its meeting and its citizen are not
-    kept on the device; a recent one and its citizen are."""
+    kept on the device; a recent one and its citizen are. The purged placement's page
+    shows the server's copy read-only online (storing nothing) and says why offline."""
     office = api("lis")
     company = office.create_company(name=unique("Minimal ApS"))
     old_citizen = create(office, "citizen", {"name": "Birthe Testesen", "cpr": "010190-1234"})
@@ -397,6 +414,21 @@ def test_placements_ended_long_ago_leave_the_device(new_device, api):
     full_round_after_now(page)
     assert old_meeting not in json.dumps(raw_storage(page)["ids"]), \
         "a changed record of a purged placement came back and stayed"
+
+    # The purged placement's page: the server's copy, read-only, online; a reason offline.
+    page.set_viewport_size(TABLET)
+    page.evaluate("id => { location.hash = `#/forloeb/${id}`; }", old)
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Birthe Testesen")
+    expect(page.get_by_text(re.compile("^Hentet fra serveren: .* skrivebeskyttet"))).to_be_visible()
+    check_accessibility(page, "the placement page of a purged placement (the server's copy)")
+    viewport_screenshot(page, "forloeb-kun-paa-serveren-1024x768")
+    assert old not in json.dumps(raw_storage(page)["ids"]), "the server's copy was stored"
+    page.context.set_offline(True)
+    page.evaluate("() => { location.hash = '#/i-dag'; }")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("I dag")
+    page.evaluate("id => { location.hash = `#/forloeb/${id}`; }", old)
+    expect(page.get_by_role("status").filter(has_text="ligger kun på serveren")).to_be_visible()
+    check_accessibility(page, "the placement page of a purged placement (offline)")
 
 
 def test_openings_logged_offline_reach_the_access_log(new_device, api):

@@ -11,6 +11,8 @@ import uuid
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.a11y import check_accessibility
+from tests.e2e.a11y import screenshot as viewport_screenshot
 from tests.e2e.conftest import (
     company_link,
     create_company,
@@ -28,6 +30,7 @@ from tests.e2e.conftest import (
     unlock,
     wait_for_service_worker,
 )
+from tests.e2e.steps import TABLET
 
 pytestmark = pytest.mark.slow
 
@@ -119,7 +122,8 @@ def test_back_online_it_syncs_by_itself(new_device, api):
 
 def test_rejected_change_stays_visible_with_the_servers_message(new_device, api, server):
     """A change the server rejects stays, with the server's message, through a reload,
-    until the user discards it ("Kassér"); then the server's data shows again.
+    until the user discards it ("Kassér"); then the server's data shows again. The
+    "Afviste ændringer" screen passes axe-core at 1024×768.
 
     The case: the app checks every field's format like the server, but it cannot know who
     is in the team right now. Offline, the consultant makes her colleague lis responsible
@@ -158,8 +162,11 @@ def test_rejected_change_stays_visible_with_the_servers_message(new_device, api,
         expect(page.get_by_role("button", name="Ret")).to_be_visible()
         expect(page.get_by_role("button", name="Kassér")).to_be_visible()
 
+    page.set_viewport_size(TABLET)
     expect_rejection_shown()
     screenshot(page, "rejected-change")
+    check_accessibility(page, "Afviste ændringer (a rejected change)")
+    viewport_screenshot(page, "afviste-aendringer-1024x768")
     page.reload()
     unlock(page, "anne")
     expect(sync_status(page)).to_contain_text("1 afvist ændring")

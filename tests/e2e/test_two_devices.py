@@ -3,22 +3,24 @@ same company while both are offline, then sync one after the other.
 
 Different fields merge on the server and both devices end with both edits. The same field
 becomes a conflict on the device that pushed second, which resolves it there under
-"Konflikter"; both devices and the server end with the same value.
+"Konflikter" (checked with axe-core at 1024×768); both devices and the server end with the
+same value.
 """
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.e2e.a11y import check_accessibility, screenshot
 from tests.e2e.conftest import (
     edit_company,
     expect_company,
     expect_pending,
     expect_synced,
     go_to,
-    screenshot,
     sync_now,
     sync_status,
     unique,
 )
+from tests.e2e.steps import TABLET
 
 pytestmark = pytest.mark.slow
 
@@ -78,11 +80,13 @@ def test_same_field_conflict_is_resolved_on_the_second_device(new_device, api):
     expect(sync_status(second)).to_contain_text("1 konflikt")
     assert server.record("company", record_id)["data"]["industry"] == "Planteskole"
 
+    second.set_viewport_size(TABLET)
     go_to(second, "Konflikter")
     expect(side(second, "Fælles udgangspunkt")).to_contain_text("Gartneri")
     expect(side(second, "Den anden ændring")).to_contain_text("Planteskole")
     expect(side(second, "Din ændring")).to_contain_text("Blomsterhandel")
-    screenshot(second, "conflict-on-second-device")
+    check_accessibility(second, "Konflikter (an open conflict)")
+    screenshot(second, "konflikter-1024x768")
     second.get_by_role("button", name="Behold min").click()
     expect(sync_status(second)).not_to_contain_text("konflikt")
     expect_pending(second, 1)  # the resolution waits in the outbox like any change

@@ -1,10 +1,13 @@
-"""A follow-up visit in a real browser, offline from the start of the visit: the company
-briefing, a follow-up meeting (frame, both notes, attendance, the follow-up prompts, the
-ordinary-hours question, agreements, next follow-up), the previous meeting's open agreement
-marked done, a job order made from the meeting, the page closed mid-typing and reopened
-with the text intact, "Afslut mødet" and its tasks; then online, and everything on the
-server. axe-core on the meeting form (first visit and follow-up) and the job order form at
-1024×768; screenshots of both at 1024×768 and of the meeting form at 768×1024 and 390×844.
+"""A follow-up visit in a real browser, offline from the start of the visit (issue 5's
+story): the company briefing, a follow-up meeting (frame, both notes, attendance, the
+follow-up prompts, the ordinary-hours question, agreements, next follow-up), the previous
+meeting's open agreement marked done, a job order made from the meeting, the page closed
+mid-typing and reopened with the text intact, "Afslut mødet" and its tasks; then the
+placement page opened from the briefing, a progressionskort for a second date and the
+chart's text alternative listing both dates; then online, and everything on the server.
+axe-core on the meeting form (first visit and follow-up), the job order form and the
+progressionskort at 1024×768; screenshots of them at 1024×768, and of the meeting form at
+768×1024 and 390×844 (whose width another test checks).
 """
 import datetime
 import re
@@ -15,26 +18,38 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.a11y import check_accessibility, screenshot
-from tests.e2e.conftest import sync_now, sync_status, unique, unlock, wait_for_service_worker
+from tests.e2e.conftest import (
+    company_link,
+    go_to,
+    sync_now,
+    sync_status,
+    unique,
+    unlock,
+    wait_for_service_worker,
+)
+from tests.e2e.steps import (
+    CRITERIA,
+    PHONE,
+    PORTRAIT,
+    TABLET,
+    expect_assessment_on_server,
+    expect_progression,
+    fill_progressionskort,
+    final_progressionskort,
+    no_horizontal_overflow,
+    upsert,
+)
 
 pytestmark = pytest.mark.slow
 
 TASK_NAMESPACE = uuid.UUID("6c1a2f0e-5d0b-4a7e-9f54-6d3b1f6e2a10")
-TABLET = {"width": 1024, "height": 768}
-PORTRAIT = {"width": 768, "height": 1024}
-PHONE = {"width": 390, "height": 844}
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 EARLIER_AGREEMENT = "Ole finder sikkerhedssko til Sara"
 NOTES_CITIZEN = "Sara fortæller, at hun trives på holdet.\nHun møder til tiden."
 NOTES_COMPANY = "Aftalt med Ole, at Sara prøver at stå i butikken om fredagen."
 TYPED_LAST = " Ole ringer til jobcentret, hvis Sara er syg"
-
-
-def upsert(record_type: str, data: dict) -> tuple[str, dict]:
-    """A new record as a push change: (its id, the change)."""
-    record_id = str(uuid.uuid4())
-    return record_id, {"mutation_id": str(uuid.uuid4()), "type": record_type, "id": record_id,
-                       "op": "upsert", "base_rev": 0, "data": data}
+KORT_BEFORE = {item["id"]: 2 for item in CRITERIA}
+KORT_NOW = {item["id"]: (3 if i % 3 else 4) for i, item in enumerate(CRITERIA)}
 
 
 def danish(day: datetime.date) -> str:
@@ -44,7 +59,8 @@ def danish(day: datetime.date) -> str:
 
 def set_up_visit(api, today: datetime.date) -> dict:
     """A company with a contact, a citizen with an active placement there, and an earlier
-    follow-up meeting with one open agreement, pushed from the office."""
+    follow-up meeting with one open agreement and a final progressionskort four weeks ago,
+    pushed from the office."""
     name = unique("Havnens Bageri")
     company_id, company = upsert("company", {"name": name, "city": "Esbjerg"})
     contact_id, contact = upsert("contact", {"company_id": company_id, "name": "Ole Hansen",
@@ -62,10 +78,13 @@ def set_up_visit(api, today: datetime.date) -> dict:
         "notes_citizen": "Sara fortæller, at hun er glad for opgaverne.",
         "agreements": [{"id": item_id, "text": EARLIER_AGREEMENT, "responsible": "Ole",
                         "due_date": today.isoformat(), "done": False}]})
-    results = api("anne").push(company, contact, citizen, placement, earlier)
-    assert [r["status"] for r in results] == ["applied"] * 5, results
+    assessed_on = today - datetime.timedelta(days=28)
+    _, kort = final_progressionskort(placement_id, assessed_on, KORT_BEFORE)
+    results = api("anne").push(company, contact, citizen, placement, earlier, kort)
+    assert [r["status"] for r in results] == ["applied"] * 6, results
     return {"name": name, "company_id": company_id, "contact_id": contact_id,
-            "placement_id": placement_id, "earlier_id": earlier_id, "item_id": item_id}
+            "placement_id": placement_id, "earlier_id": earlier_id, "item_id": item_id,
+            "assessed_on": assessed_on}
 
 
 def start_meeting(page: Page, visit: dict) -> str:
@@ -196,8 +215,27 @@ def check_journal(page: Page, start: datetime.date, end: datetime.date) -> None:
     expect(page.get_by_text(re.compile(r"^(Kopieret|Teksten er markeret)"))).to_be_visible()
 
 
+def assess_from_the_briefing(page: Page, visit: dict, today: datetime.date) -> None:
+    """Open the placement from the company briefing, fill today's progressionskort: the
+    chart's text alternative lists the earlier date and today with their totals."""
+    go_to(page, "Virksomheder")
+    company_link(page, visit["name"]).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(visit["name"])
+    placements = page.get_by_role("region", name="Aktive forløb")
+    placements.get_by_role("link", name="Sara Jensen").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Sara Jensen")
+    expect_progression(page, {visit["assessed_on"]: KORT_BEFORE})
+    rising = page.get_by_text("Niveau 4, op fra 2 (4 point)")
+    expect(rising).to_have_count(0)
+    fill_progressionskort(page, KORT_NOW)
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Sara Jensen")
+    expect_progression(page, {visit["assessed_on"]: KORT_BEFORE, today: KORT_NOW})
+    expect(rising.first).to_be_visible()
+
+
 def check_server(office, visit: dict, ids: dict, dates: dict) -> None:
-    """The meeting, the earlier meeting's agreement, the job order and the tasks arrived."""
+    """The meeting, the earlier meeting's agreement, the job order, the tasks and today's
+    progressionskort arrived."""
     meeting_id = ids["meeting"]
     meeting = office.record("meeting", meeting_id)["data"]
     assert meeting["status"] == "final"
@@ -232,12 +270,14 @@ def check_server(office, visit: dict, ids: dict, dates: dict) -> None:
     expected = {task_id} | {str(uuid.uuid5(TASK_NAMESPACE, f"{a['id']}:agreement"))
                             for a in meeting["agreements"]}
     assert {t["id"] for t in tasks} == expected
+    expect_assessment_on_server(office, visit["placement_id"], dates["today"], KORT_NOW)
 
 
 def test_follow_up_visit_offline_reaches_the_server(new_device, api):
     today = datetime.datetime.now(COPENHAGEN).date()
     days = datetime.timedelta
-    dates = {"start": today - days(21), "end": today - days(1), "next": today + days(21)}
+    dates = {"start": today - days(21), "end": today - days(1), "next": today + days(21),
+             "today": today}
     visit = set_up_visit(api, today)
     page = new_device("anne")
     page.set_viewport_size(TABLET)
@@ -280,10 +320,24 @@ def test_follow_up_visit_offline_reaches_the_server(new_device, api):
     page.get_by_label("Næste opfølgning (skal udfyldes)").fill(dates["next"].isoformat())
     page.get_by_role("button", name="Opdatér opgaver").click()
     expect(page.get_by_text(f"{danish(dates['next'])} er lagt i Opgaver")).to_be_visible()
+    assess_from_the_briefing(page, visit, today)
 
     page.context.set_offline(False)
     sync_now(page)
     check_server(api("anne"), visit, {"meeting": meeting_id, "job_order": job_order_id}, dates)
+
+
+def test_follow_up_meeting_form_fits_portrait_and_phone(new_device, api):
+    """The follow-up meeting form (with the attendance fields) is no wider than the screen
+    in portrait (768×1024) and on a phone (390×844)."""
+    today = datetime.datetime.now(COPENHAGEN).date()
+    visit = set_up_visit(api, today)
+    page = new_device("anne")
+    start_meeting(page, visit)
+    expect(page.get_by_label("Normtid (timer)")).to_be_visible()
+    for size in (PORTRAIT, PHONE):
+        page.set_viewport_size(size)
+        no_horizontal_overflow(page, "the follow-up meeting form")
 
 
 def test_autosave_never_undoes_a_colleagues_edit(new_device, api):
