@@ -8,6 +8,7 @@
 // - "Afslut vurdering" needs every required item; a final assessment shows read-only
 //   until it is reopened as a draft.
 import { useEffect, useRef, useState } from "preact/hooks";
+import { logOpened } from "../store/audit.js";
 import { getRecord, saveRecord, useQuery } from "../store/records.js";
 import { findTemplate, latestTemplate, useTemplates } from "../store/templates.js";
 import { longDate, todayIso } from "../dates.js";
@@ -38,6 +39,7 @@ function changesOf(data, entries) {
 export function AssessmentForm({ id, placementId, templateKey }) {
   const made = useRef(null);
   const recordId = id ?? made.current;
+  useEffect(() => { if (id) logOpened("assessment", id); }, [id]);
   const record = useQuery(() => (recordId ? getRecord(recordId) : null), [recordId]);
   const stored = record?.data ?? {};
   const forPlacement = stored.placement_id ?? placementId;

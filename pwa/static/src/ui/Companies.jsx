@@ -3,7 +3,7 @@
 // no decryption; the placements are decrypted once per change to count active ones.
 import { useState } from "preact/hooks";
 import { companyRows, readPlacements } from "../store/agenda.js";
-import { useQuery } from "../store/records.js";
+import { useQuery, useSettledQuery } from "../store/records.js";
 import { activeCounts, COMPANY_STATUS, filterCompanies } from "./company-model.js";
 import { todayIso } from "../dates.js";
 import { navigate } from "./route.js";
@@ -17,7 +17,7 @@ export function Companies() {
   const [status, setStatus] = useState("");
   const [activeOnly, setActiveOnly] = useState(false);
   const rows = useQuery(() => companyRows(), []);
-  const placements = useQuery(() => readPlacements(), []);
+  const placements = useSettledQuery(() => readPlacements(), []);
   const counts = activeCounts(placements ?? [], todayIso());
   const found = rows && filterCompanies(rows, { search, status, activeOnly }, counts);
   const filtered = search || status || activeOnly;

@@ -3,7 +3,8 @@
 // the previous meeting's open ones), next follow-up, and the journal note. Everything typed
 // is written to the device as it is typed (meeting/useAutosave.js); "Afslut mødet" checks
 // completeness, sets status final and makes the follow-up tasks (meeting/tasks.js).
-import { useRef, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
+import { logOpened } from "../store/audit.js";
 import { getMany, listReferencing } from "../store/queries.js";
 import { getRecord, saveRecord, useQuery } from "../store/records.js";
 import { validateRecord } from "../validate.js";
@@ -35,6 +36,7 @@ export function MeetingForm({ route }) {
   if (!isNew) pending.current = {};
   const key = route.join("/");
   const id = isNew ? (pending.current[key] ??= crypto.randomUUID()) : route[0];
+  useEffect(() => { if (!isNew) logOpened("meeting", id); }, [id]);
   return <Meeting key={id} id={id} isNew={isNew} companyId={isNew ? route[1] : undefined}
     placementId={isNew ? route[2] : undefined} />;
 }

@@ -5,7 +5,7 @@ import { useState } from "preact/hooks";
 import { useObservable } from "../observable.js";
 import { readTasks } from "../store/agenda.js";
 import { StorageFull } from "../store/outbox.js";
-import { saveRecord, useQuery } from "../store/records.js";
+import { saveRecord, useSettledQuery } from "../store/records.js";
 import { sessionState } from "../store/session.js";
 import { userName, useUsers } from "../store/users.js";
 import { validateRecord } from "../validate.js";
@@ -19,7 +19,7 @@ const RELATED_ROUTES = { meeting: "moede", company: "virksomheder", placement: "
 export function Tasks() {
   const { user } = useObservable(sessionState);
   const users = useUsers();
-  const tasks = useQuery(() => readTasks(), []);
+  const tasks = useSettledQuery(() => readTasks(), []);
   const [mineOnly, setMineOnly] = useState(false);
   const today = todayIso();
   if (tasks === undefined) return <p>Henter …</p>;

@@ -4,7 +4,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { useObservable } from "../observable.js";
 import { readAgenda } from "../store/agenda.js";
-import { useQuery } from "../store/records.js";
+import { useSettledQuery } from "../store/records.js";
 import { sessionState } from "../store/session.js";
 import { danishDate } from "../dates.js";
 import { buildAgenda, dayLabel } from "./today-model.js";
@@ -27,7 +27,7 @@ export function Today() {
   const { user } = useObservable(sessionState);
   const [everyone, setEveryone] = useState(false);
   const now = useMinute();
-  const records = useQuery(() => readAgenda(), []);
+  const records = useSettledQuery(() => readAgenda(), []);
   if (records === undefined) return <p>Henter …</p>;
   const agenda = buildAgenda({ ...records, userId: user?.id, now, everyone });
   const days = [...new Set(agenda.meetings.map((m) => m.day))];
