@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
-import { WARNING_MS, idleStep, secondsLeft } from '../../pwa/static/src/ui/idle.js';
+import { WARNING_MS, idleLimitMs, idleStep, secondsLeft } from '../../pwa/static/src/ui/idle.js';
 
 const FIVE_MIN = 5 * 60_000;
 
@@ -34,4 +34,12 @@ describe('secondsLeft', () => {
     assert.equal(secondsLeft(1000 + FIVE_MIN - 100, 1000, FIVE_MIN), 1);
     assert.equal(secondsLeft(FIVE_MIN * 2, 0, FIVE_MIN), 0);
   });
+});
+
+test('hand-over mode waits 15 minutes whatever the setting; otherwise the setting counts', () => {
+  assert.equal(idleLimitMs(5, false), FIVE_MIN);
+  assert.equal(idleLimitMs(1, true), 15 * 60_000);
+  assert.equal(idleLimitMs(15, false), 15 * 60_000);
+  assert.equal(idleStep(10 * 60_000, 0, idleLimitMs(5, true)).state, 'active');
+  assert.equal(idleStep(10 * 60_000, 0, idleLimitMs(5, false)).state, 'lock');
 });

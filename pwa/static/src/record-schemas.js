@@ -20,7 +20,7 @@ export const MESSAGES = {
   control: "Må ikke indeholde kontroltegn",
   surrogate: "Indeholder ugyldige tegn",
   cvr: "CVR-nummeret skal være 8 cifre med gyldigt kontrolciffer",
-  cpr: "CPR-nummeret skal skrives DDMMÅÅ-XXXX med en gyldig fødselsdato",
+  cpr: "CPR-nummeret skal være en gyldig fødselsdato og fire cifre: DDMMÅÅ-NNNN",
   postcode: "Postnummeret skal være 4 cifre",
   email: "E-mailadressen ser ikke rigtig ud",
   phone: "Telefonnummeret må kun have cifre, mellemrum, +, - og parenteser (højst 30 tegn)",

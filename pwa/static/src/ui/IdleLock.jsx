@@ -8,7 +8,7 @@ import { useObservable } from "../observable.js";
 import { deviceSettings, loadDeviceSettings } from "../store/deviceSettings.js";
 import { handOverState } from "../store/handover.js";
 import { lock } from "../store/session.js";
-import { HAND_OVER_IDLE_MS, idleStep, secondsLeft } from "./idle.js";
+import { idleLimitMs, idleStep, secondsLeft } from "./idle.js";
 import "./security.css";
 
 const ACTIVITY = ["pointerdown", "keydown", "touchstart", "wheel", "scroll"];
@@ -17,7 +17,7 @@ const ACTIVITY = ["pointerdown", "keydown", "touchstart", "wheel", "scroll"];
 export function IdleLock({ children }) {
   const { idleMinutes } = useObservable(deviceSettings);
   const { agreementId } = useObservable(handOverState);
-  const idleMs = agreementId ? HAND_OVER_IDLE_MS : idleMinutes * 60_000;
+  const idleMs = idleLimitMs(idleMinutes, Boolean(agreementId));
   const last = useRef(Date.now());
   const [view, setView] = useState({ warning: false, seconds: 0 });
 

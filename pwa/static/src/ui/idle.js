@@ -8,6 +8,11 @@ export const WARNING_MS = 30_000;
 /** The idle time while hand-over mode is on. */
 export const HAND_OVER_IDLE_MS = 15 * 60_000;
 
+/** The idle time in ms: the user's setting, or 15 minutes while hand-over mode is on. */
+export function idleLimitMs(idleMinutes, handOver) {
+  return handOver ? HAND_OVER_IDLE_MS : idleMinutes * 60_000;
+}
+
 /** {state: "active" | "warning" | "lock", wakeIn: ms until the next decision (0 for lock)}. */
 export function idleStep(now, lastActivity, idleMs) {
   const idle = Math.max(0, now - lastActivity);
