@@ -1,4 +1,5 @@
 // Danish words for what the app shows: field labels, messages and sizes (dates and times: dates.js).
+import { MEETING_LABELS } from "./meeting/labels.js";
 
 /** Danish labels of company fields (also used to name conflict units). */
 export const COMPANY_FIELDS = {
@@ -15,9 +16,28 @@ export const TYPE_NAMES = {
   signature: "Underskrift", job_order: "Jobordre", task: "Opgave", conflict: "Konflikt",
 };
 
-/** The Danish label of a merge unit ("city" → "By"; unknown units as they are). */
+/** Danish labels of placement fields (for the server's messages about them). */
+const PLACEMENT_FIELDS = {
+  citizen_id: "Borger", company_id: "Virksomhed", kind: "Forløbstype", start_date: "Startdato",
+  end_date: "Slutdato", purpose: "Formål", goals: "Mål og delmål", work_functions: "Arbejdsfunktioner",
+  contact_id: "Kontaktperson", mentor_id: "Mentor", hours: "Timer pr. uge", status: "Status",
+  outcome: "Resultat",
+};
+
+const FIELD_LABELS = { company: COMPANY_FIELDS, meeting: MEETING_LABELS, placement: PLACEMENT_FIELDS };
+
+/**
+ * The Danish label of a merge unit or error path ("city" → "By", "hours.0.paid_hours" →
+ * "Timer pr. uge (række 1, paid_hours)"); unknown fields as they are.
+ */
 export function unitLabel(recordType, unit) {
-  return (recordType === "company" && COMPANY_FIELDS[unit]) || unit;
+  const [field, ...rest] = String(unit).split(".");
+  const label = FIELD_LABELS[recordType]?.[field];
+  if (!label) return unit;
+  if (!rest.length) return label;
+  const [first, ...more] = rest;
+  const where = /^\d+$/.test(first) ? [`række ${Number(first) + 1}`, ...more] : rest;
+  return `${label} (${where.join(", ")})`;
 }
 
 /** The message for a failed login or re-login. */
