@@ -75,13 +75,17 @@ class Api:
         answer.raise_for_status()
         return answer.json()["results"]
 
-    def create_company(self, **data) -> str:
-        """Create a company as this user; its id."""
+    def create(self, record_type: str, **data) -> str:
+        """Create a record of any type as this user; its id."""
         record_id = str(uuid.uuid4())
-        [result] = self.push({"mutation_id": str(uuid.uuid4()), "type": "company",
+        [result] = self.push({"mutation_id": str(uuid.uuid4()), "type": record_type,
                               "id": record_id, "op": "upsert", "base_rev": 0, "data": data})
         assert result["status"] == "applied", result
         return record_id
+
+    def create_company(self, **data) -> str:
+        """Create a company as this user; its id."""
+        return self.create("company", **data)
 
     def record(self, record_type: str, record_id: str) -> dict:
         """The server's current envelope of one record."""

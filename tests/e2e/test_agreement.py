@@ -36,25 +36,16 @@ TABLET = {"width": 1024, "height": 768}
 ROLES = ("Borger", "Virksomhed", "Virksomhedskonsulent")
 
 
-def create(api: Api, record_type: str, **data) -> str:
-    """Create a record of any type through the API; its id."""
-    record_id = str(uuid.uuid4())
-    [result] = api.push({"mutation_id": str(uuid.uuid4()), "type": record_type, "id": record_id,
-                         "op": "upsert", "base_rev": 0, "data": data})
-    assert result["status"] == "applied", result
-    return record_id
-
-
 def make_placement(api: Api) -> dict:
     """A company with a contact, a citizen and a placement with hours and work functions."""
     company = unique("Havnens Værksted")
     company_id = api.create_company(name=company, city="Esbjerg")
     contact = unique("Søren Ødegård")
-    contact_id = create(api, "contact", company_id=company_id, name=contact, phone="75 12 00 00")
+    contact_id = api.create("contact", company_id=company_id, name=contact, phone="75 12 00 00")
     citizen = unique("Åse Mølgaard")
-    citizen_id = create(api, "citizen", name=citizen)
-    placement_id = create(
-        api, "placement", citizen_id=citizen_id, company_id=company_id, contact_id=contact_id,
+    citizen_id = api.create("citizen", name=citizen)
+    placement_id = api.create(
+        "placement", citizen_id=citizen_id, company_id=company_id, contact_id=contact_id,
         kind="internship", start_date="2026-12-01", goals="15 timer om ugen på lageret",
         work_functions=[{"id": str(uuid.uuid4()), "name": "Lager", "tasks": "Pluk og pak"}],
         hours=[{"id": str(uuid.uuid4()), "from_date": "2026-12-01", "internship_hours": 12}])
@@ -316,12 +307,7 @@ def test_signed_offline_while_changed_elsewhere_keeps_both_versions(new_device, 
     page.get_by_role("button", name="Overlad til underskrift").click()
     sign(page, "Borger", setup["citizen"])
 
-    stored = office.record("agreement", agreement_id)
-    changed = {**stored["data"], "content": {**stored["data"]["content"], "start_time": "10:00"}}
-    [result] = office.push({"mutation_id": str(uuid.uuid4()), "type": "agreement",
-                            "id": agreement_id, "op": "upsert", "base_rev": stored["rev"],
-                            "data": changed})
-    assert result["status"] == "applied", result
+    change_start_time_elsewhere(office, agreement_id)
 
     leave_hand_over(page)
     expect_locked_with_signatures(page, 1)
@@ -346,6 +332,16 @@ def test_signed_offline_while_changed_elsewhere_keeps_both_versions(new_device, 
     assert office.record("agreement", agreement_id)["data"]["content"]["start_time"] == "10:00"
 
 
+def change_start_time_elsewhere(office: Api, agreement_id: str) -> None:
+    """Another device moves the agreement's start time to 10:00."""
+    stored = office.record("agreement", agreement_id)
+    changed = {**stored["data"], "content": {**stored["data"]["content"], "start_time": "10:00"}}
+    [result] = office.push({"mutation_id": str(uuid.uuid4()), "type": "agreement",
+                            "id": agreement_id, "op": "upsert", "base_rev": stored["rev"],
+                            "data": changed})
+    assert result["status"] == "applied", result
+
+
 def wait_until(condition, what: str) -> None:
     """Wait (up to WAIT_MS) until a check against the server holds."""
     deadline = time.monotonic() + WAIT_MS / 1000
@@ -365,12 +361,7 @@ def test_a_change_during_hand_over_is_not_shown_and_is_told_afterwards(new_devic
     sync_now(page)
     page.get_by_role("button", name="Overlad til underskrift").click()
 
-    stored = office.record("agreement", agreement_id)
-    changed = {**stored["data"], "content": {**stored["data"]["content"], "start_time": "10:00"}}
-    [result] = office.push({"mutation_id": str(uuid.uuid4()), "type": "agreement",
-                            "id": agreement_id, "op": "upsert", "base_rev": stored["rev"],
-                            "data": changed})
-    assert result["status"] == "applied", result
+    change_start_time_elsewhere(office, agreement_id)
     sign(page, "Borger", setup["citizen"])
     wait_until(lambda: any(s["data"]["agreement_id"] == agreement_id
                            for s in office.records("signature")), "the signature on the server")

@@ -26,15 +26,6 @@ VALID_CVR = "29403171"
 CVR_MESSAGE = "CVR-nummeret skal være 8 cifre med gyldigt kontrolciffer"
 
 
-def put(api, record_type: str, **data) -> str:
-    """Create a record through the API device; its id."""
-    record_id = str(uuid.uuid4())
-    [result] = api.push({"mutation_id": str(uuid.uuid4()), "type": record_type, "id": record_id,
-                         "op": "upsert", "base_rev": 0, "data": data})
-    assert result["status"] == "applied", result
-    return record_id
-
-
 def rfc3339(moment: datetime) -> str:
     """A UTC RFC 3339 date-time."""
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -49,19 +40,19 @@ def office_data(anne, lis) -> dict:
              "citizen": unique("Ali Hassan"), "order": unique("Bagerlærling"),
              "agreement": unique("Mette ringer til Ali om mødetider"),
              "follow_up": unique("Kontorhuset")}
-    company = put(anne, "company", name=names["company"], cvr=VALID_CVR, city="Esbjerg",
+    company = anne.create("company", name=names["company"], cvr=VALID_CVR, city="Esbjerg",
                   industry=names["industry"], status="active", interests=["internship", "mentor"])
-    put(anne, "company", name=names["other"], city="Ribe", industry="Byggeri")
-    put(anne, "contact", company_id=company, name=names["contact"], title="Værkfører",
+    anne.create("company", name=names["other"], city="Ribe", industry="Byggeri")
+    anne.create("contact", company_id=company, name=names["contact"], title="Værkfører",
         phone="75 12 00 00", role="mentor", is_primary=True)
-    citizen = put(anne, "citizen", name=names["citizen"], cpr="010190-1234")
-    placement = put(anne, "placement", citizen_id=citizen, company_id=company, kind="internship",
+    citizen = anne.create("citizen", name=names["citizen"], cpr="010190-1234")
+    placement = anne.create("placement", citizen_id=citizen, company_id=company, kind="internship",
                     start_date=str(today - timedelta(days=30)), status="active",
                     hours=[{"id": str(uuid.uuid4()), "from_date": str(today - timedelta(days=30)),
                             "internship_hours": 20, "paid_hours": 5}])
-    meeting_today = put(anne, "meeting", company_id=company, placement_id=placement,
+    meeting_today = anne.create("meeting", company_id=company, placement_id=placement,
                         kind="follow_up", scheduled_at=rfc3339(now + timedelta(minutes=10)))
-    put(anne, "meeting", company_id=company, placement_id=placement, kind="follow_up",
+    anne.create("meeting", company_id=company, placement_id=placement, kind="follow_up",
         held_at=rfc3339(now - timedelta(days=14)), status="final",
         next_follow_up=str(today - timedelta(days=1)),
         notes_citizen="Ali fortæller, at han trives med at bage.",
@@ -69,14 +60,14 @@ def office_data(anne, lis) -> dict:
         agreements=[{"id": str(uuid.uuid4()), "text": names["agreement"], "responsible": "Mette",
                      "due_date": str(today + timedelta(days=2))}])
     # A follow-up that is due: no later meeting about it (the one above is planned today).
-    other_company = put(anne, "company", name=names["follow_up"], city="Varde")
-    put(anne, "meeting", company_id=other_company, kind="follow_up",
+    other_company = anne.create("company", name=names["follow_up"], city="Varde")
+    anne.create("meeting", company_id=other_company, kind="follow_up",
         held_at=rfc3339(now - timedelta(days=10)), next_follow_up=str(today - timedelta(days=1)),
         status="final")
-    put(lis, "meeting", company_id=company, kind="first_visit",
+    lis.create("meeting", company_id=company, kind="first_visit",
         held_at=rfc3339(now - timedelta(days=60)), notes_company="Lis mødte ejeren.",
         participants=[{"id": str(uuid.uuid4()), "name": "Ole Bager", "role": "Ejer"}])
-    put(anne, "job_order", company_id=company, title=names["order"], positions=2, filled=0,
+    anne.create("job_order", company_id=company, title=names["order"], positions=2, filled=0,
         status="open")
     return {"names": names, "company": company, "placement": placement,
             "meeting_today": meeting_today}

@@ -134,15 +134,6 @@ def new_id() -> str:
     return str(uuid.uuid4())
 
 
-def create(api, record_type: str, data: dict, record_id: str | None = None) -> str:
-    """Create one record through the API; its id."""
-    record_id = record_id or new_id()
-    [result] = api.push({"mutation_id": new_id(), "type": record_type, "id": record_id,
-                         "op": "upsert", "base_rev": 0, "data": data})
-    assert result["status"] == "applied", result
-    return record_id
-
-
 def days_ago(days: int) -> str:
     """An ISO date `days` before today."""
     return (datetime.date.today() - datetime.timedelta(days=days)).isoformat()
@@ -176,11 +167,11 @@ def test_locked_storage_holds_no_names_or_cpr_and_the_pin_unlocks_offline(new_de
     company = office.create_company(name=company_name, city="Varde",
                                     knowledge="Praktik for Birthe Testesen, 010190-1234")
     secrets = ["Birthe Testesen", "010190-1234", "0101901234", "Kaj Kodesen", "150275-2468"]
-    first = create(office, "citizen", {"name": "Birthe Testesen", "cpr": "010190-1234",
+    first = office.create("citizen", **{"name": "Birthe Testesen", "cpr": "010190-1234",
                                        "special_considerations": "Kaj Kodesen må ikke løfte"})
-    second = create(office, "citizen", {"name": "Kaj Kodesen", "cpr": "150275-2468"})
+    second = office.create("citizen", **{"name": "Kaj Kodesen", "cpr": "150275-2468"})
     for citizen in (first, second):
-        create(office, "placement", {"citizen_id": citizen, "company_id": company,
+        office.create("placement", **{"citizen_id": citizen, "company_id": company,
                                      "kind": "internship", "start_date": days_ago(10)})
     page = new_device("anne")
     stored = raw_storage(page)
@@ -258,8 +249,8 @@ def test_five_wrong_passwords_erase_the_device_after_a_warning_with_the_unsent_c
     name = unique("Adgangen ApS")
     office = api("anne")
     company = office.create_company(name=name)
-    citizen = create(office, "citizen", {"name": "Birthe Testesen", "cpr": "010190-1234"})
-    create(office, "placement", {"citizen_id": citizen, "company_id": company,
+    citizen = office.create("citizen", **{"name": "Birthe Testesen", "cpr": "010190-1234"})
+    office.create("placement", **{"citizen_id": citizen, "company_id": company,
                                  "kind": "internship", "start_date": days_ago(3)})
     page = new_device("anne")
     page.context.set_offline(True)
@@ -298,8 +289,8 @@ def test_devices_page_and_remote_wipe(new_device, api):
     a revoke through the API makes the open app erase its data at its next sync."""
     other = api("bo")
     company = other.create_company(name=unique("Fjernslet ApS"))
-    citizen = create(other, "citizen", {"name": "Kaj Kodesen", "cpr": "150275-2468"})
-    create(other, "placement", {"citizen_id": citizen, "company_id": company,
+    citizen = other.create("citizen", **{"name": "Kaj Kodesen", "cpr": "150275-2468"})
+    other.create("placement", **{"citizen_id": citizen, "company_id": company,
                                 "kind": "internship", "start_date": days_ago(3)})
     page = new_device("bo")
     page.set_viewport_size(TABLET)
@@ -387,17 +378,17 @@ def test_placements_ended_long_ago_leave_the_device(new_device, api):
     shows the server's copy read-only online (storing nothing) and says why offline."""
     office = api("lis")
     company = office.create_company(name=unique("Minimal ApS"))
-    old_citizen = create(office, "citizen", {"name": "Birthe Testesen", "cpr": "010190-1234"})
-    new_citizen = create(office, "citizen", {"name": "Kaj Kodesen", "cpr": "150275-2468"})
-    old = create(office, "placement", {"citizen_id": old_citizen, "company_id": company,
+    old_citizen = office.create("citizen", **{"name": "Birthe Testesen", "cpr": "010190-1234"})
+    new_citizen = office.create("citizen", **{"name": "Kaj Kodesen", "cpr": "150275-2468"})
+    old = office.create("placement", **{"citizen_id": old_citizen, "company_id": company,
                                        "kind": "internship", "start_date": days_ago(200),
                                        "end_date": days_ago(120)})
-    recent = create(office, "placement", {"citizen_id": new_citizen, "company_id": company,
+    recent = office.create("placement", **{"citizen_id": new_citizen, "company_id": company,
                                           "kind": "internship", "start_date": days_ago(100),
                                           "end_date": days_ago(30)})
-    old_meeting = create(office, "meeting", {"company_id": company, "placement_id": old,
+    old_meeting = office.create("meeting", **{"company_id": company, "placement_id": old,
                                              "kind": "follow_up"})
-    recent_meeting = create(office, "meeting", {"company_id": company, "placement_id": recent,
+    recent_meeting = office.create("meeting", **{"company_id": company, "placement_id": recent,
                                                 "kind": "follow_up"})
     page = new_device("lis")
     ids = json.dumps(raw_storage(page)["ids"])
@@ -436,8 +427,8 @@ def test_openings_logged_offline_reach_the_access_log(new_device, api):
     sync sends it and empties the queue; the lead sees it in the citizen's access log."""
     office = api("anne")
     company = office.create_company(name=unique("Revision ApS"))
-    citizen = create(office, "citizen", {"name": "Birthe Testesen", "cpr": "010190-1234"})
-    placement = create(office, "placement", {"citizen_id": citizen, "company_id": company,
+    citizen = office.create("citizen", **{"name": "Birthe Testesen", "cpr": "010190-1234"})
+    placement = office.create("placement", **{"citizen_id": citizen, "company_id": company,
                                              "kind": "internship", "start_date": days_ago(5)})
     page = new_device("anne")
     page.context.set_offline(True)

@@ -5,8 +5,6 @@ index version `ix`; the new build finds a company's placements through `refs`. A
 next unlock the app recomputes the clear keys of every such row (store/queries.js
 reindexRows), so the company briefing lists the placement again, offline.
 """
-import uuid
-
 import pytest
 from playwright.sync_api import expect
 
@@ -55,22 +53,13 @@ STALE_ROWS = """() => new Promise((resolve, reject) => {
 })"""
 
 
-def put(api, record_type: str, **data) -> str:
-    """Create a record as the office; its id."""
-    record_id = str(uuid.uuid4())
-    [result] = api.push({"mutation_id": str(uuid.uuid4()), "type": record_type, "id": record_id,
-                         "op": "upsert", "base_rev": 0, "data": data})
-    assert result["status"] == "applied", result
-    return record_id
-
-
 def test_rows_of_an_older_build_are_reindexed_after_unlock(new_device, api):
     office = api("anne")
     company_name, citizen_name = unique("Gamle Rækker ApS"), unique("Bente Olsen")
     industry = unique("Møbelsnedkeri")
-    company = put(office, "company", name=company_name, cvr=VALID_CVR, industry=industry)
-    citizen = put(office, "citizen", name=citizen_name)
-    put(office, "placement", citizen_id=citizen, company_id=company, kind="internship",
+    company = office.create("company", name=company_name, cvr=VALID_CVR, industry=industry)
+    citizen = office.create("citizen", name=citizen_name)
+    office.create("placement", citizen_id=citizen, company_id=company, kind="internship",
         start_date="2026-11-01", status="active")
     page = new_device("anne")
     wait_for_service_worker(page, "anne")
