@@ -5,8 +5,7 @@ from sqlalchemy import event
 from server.config import INSTANCE_DIR, Config
 from server.extensions import cors, db, migrate
 from server.security import check_production_config, register_security_headers
-
-WRITE_OPTION = "feltmappe_write"
+from server.services.transaction import WRITE_OPTION
 
 
 def create_app(config: type[Config] | dict | None = None) -> Flask:

@@ -5,7 +5,7 @@ from server.api import api
 from server.api.common import authenticated, documented, json_body, load_with
 from server.schemas import wire
 from server.services import audit
-from server.services.sync import in_write_transaction
+from server.services.transaction import in_write_transaction
 from sync.types import Actor
 
 AUDIT_QUERY = [{"name": "citizen_id", "in": "query", "required": True,

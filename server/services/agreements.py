@@ -14,7 +14,7 @@ from server.services import seal
 from server.services.audit import log_access
 from server.services.records import get_record
 from server.services.rules import SchemaRules
-from server.services.transaction import begin_write
+from server.services.transaction import in_write_transaction
 from sync.types import Actor
 
 
@@ -39,9 +39,7 @@ def agreement_pdf(actor: Actor, agreement_id: str, config: Mapping,
     sealed = seal.seal_pdf(render_agreement(doc), attachment, config, config["JOBCENTER_NAME"])
     touched = [(r.type, r.id, r.citizen_id)
                for r in [record, *signatures, placement, citizen] if r is not None]
-    begin_write()
-    log_access(actor, "pdf", touched)
-    db.session.commit()
+    in_write_transaction(lambda _store: log_access(actor, "pdf", touched))
     return sealed
 
 

@@ -13,7 +13,8 @@ from server.models import Device, Team, User
 from server.models.types import utcnow
 from server.services import throttle
 from server.services.passwords import hash_password, verify_password
-from server.services.transaction import begin_write
+from server.services.sql_store import SqlStore
+from server.services.transaction import in_write_transaction
 from sync.types import Actor
 
 LAST_SEEN_GRANULARITY = timedelta(seconds=60)
@@ -53,20 +54,21 @@ def login(username: str, password: str, device_name: str, address: str,
     if not accepted:
         throttle.record_failure(username, address)
         raise _unauthorized()
-    begin_write()
-    user = db.session.get(User, user_id)
-    token = secrets.token_urlsafe(32)
-    device = _reusable_device(user, previous_device_id)
-    if device is None:
-        device = Device(id=str(uuid.uuid4()), user_id=user.id, name=device_name,
-                        token_hash=token_hash(token))
-        db.session.add(device)
-    else:
-        device.token_hash, device.name = token_hash(token), device_name
-    device.last_seen_at = utcnow()
-    throttle.clear_failures(username, address)
-    db.session.commit()
-    return token, device, user
+
+    def give_token(_store: SqlStore) -> tuple[str, Device, User]:
+        user = db.session.get(User, user_id)
+        token = secrets.token_urlsafe(32)
+        device = _reusable_device(user, previous_device_id)
+        if device is None:
+            device = Device(id=str(uuid.uuid4()), user_id=user.id, name=device_name,
+                            token_hash=token_hash(token))
+            db.session.add(device)
+        else:
+            device.token_hash, device.name = token_hash(token), device_name
+        device.last_seen_at = utcnow()
+        throttle.clear_failures(username, address)
+        return token, device, user
+    return in_write_transaction(give_token)
 
 
 def _reusable_device(user: User, device_id: str | None) -> Device | None:
@@ -95,10 +97,8 @@ def authenticate(token: str | None) -> Actor:
     actor = Actor(user_id=user.id, device_id=device.id, team_id=user.team_id, role=user.role)
     now = utcnow()
     if device.last_seen_at < now - LAST_SEEN_GRANULARITY:
-        begin_write()
-        db.session.execute(update(Device).where(Device.id == actor.device_id)
-                           .values(last_seen_at=now))
-        db.session.commit()
+        in_write_transaction(lambda _store: db.session.execute(
+            update(Device).where(Device.id == actor.device_id).values(last_seen_at=now)))
     else:
         db.session.rollback()
     return actor
@@ -106,12 +106,12 @@ def authenticate(token: str | None) -> Actor:
 
 def revoke_device(device_id: str) -> Device | None:
     """Revoke a device: its token answers device-revoked from now on. None when unknown."""
-    begin_write()
-    device = db.session.get(Device, device_id)
-    if device is not None and device.revoked_at is None:
-        device.revoked_at = utcnow()
-    db.session.commit()
-    return device
+    def revoke(_store: SqlStore) -> Device | None:
+        device = db.session.get(Device, device_id)
+        if device is not None and device.revoked_at is None:
+            device.revoked_at = utcnow()
+        return device
+    return in_write_transaction(revoke)
 
 
 def ensure_team(name: str) -> Team:
@@ -127,14 +127,16 @@ def ensure_team(name: str) -> Team:
 def create_user(username: str, password: str, team_name: str, role: str = "consultant",
                 display_name: str | None = None, user_id: str | None = None) -> User:
     """Create a user (and the team when needed) and commit."""
-    begin_write()
-    if db.session.scalar(select(User).where(func.lower(User.username) == username.lower())):
-        raise Problem("validation", 400, "User exists", "username already exists",
-                      errors={"username": ["already exists"]})
-    team = ensure_team(team_name)
-    user = User(id=user_id or str(uuid.uuid4()), team_id=team.id, username=username,
-                display_name=display_name or username, role=role,
-                password_hash=hash_password(password), active=True)
-    db.session.add(user)
-    db.session.commit()
-    return user
+    password_hash = hash_password(password)
+
+    def create(_store: SqlStore) -> User:
+        if db.session.scalar(select(User).where(func.lower(User.username) == username.lower())):
+            raise Problem("validation", 400, "User exists", "username already exists",
+                          errors={"username": ["already exists"]})
+        team = ensure_team(team_name)
+        user = User(id=user_id or str(uuid.uuid4()), team_id=team.id, username=username,
+                    display_name=display_name or username, role=role,
+                    password_hash=password_hash, active=True)
+        db.session.add(user)
+        return user
+    return in_write_transaction(create)

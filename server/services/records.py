@@ -6,16 +6,9 @@ from server.extensions import db
 from server.models import Record, Revision
 from server.models.types import rfc3339
 from server.services.audit import log_access
-from server.services.transaction import begin_write
+from server.services.envelope import envelope
+from server.services.transaction import in_write_transaction
 from sync.types import Actor
-
-
-def envelope(record: Record) -> dict:
-    """The record envelope of PROTOCOL.md section 2."""
-    return {"type": record.type, "id": record.id, "rev": record.rev, "deleted": record.deleted,
-            "data": record.data, "team_id": record.team_id,
-            "created_at": rfc3339(record.created_at), "created_by": record.created_by,
-            "updated_at": rfc3339(record.updated_at), "updated_by": record.updated_by}
 
 
 def readable(actor: Actor, record: Record | None) -> bool:
@@ -55,8 +48,6 @@ def _audit_read(actor: Actor, action: str, record: Record) -> None:
     """Log the read of a record that concerns a citizen, in its own short write."""
     touched = [(record.type, record.id, record.citizen_id)]
     if record.citizen_id:
-        begin_write()
-        log_access(actor, action, touched)
-        db.session.commit()
+        in_write_transaction(lambda _store: log_access(actor, action, touched))
     else:
         db.session.rollback()

@@ -6,7 +6,7 @@ from sqlalchemy import delete, exists, select, tuple_
 from server.extensions import db
 from server.models import Mutation, Record, RecordReference, Revision, ServerMeta, User
 from server.models.types import rfc3339, utcnow
-from server.services.records import envelope
+from server.services.envelope import envelope
 from sync.ports import RecordRules
 from sync.types import CONFLICT_TYPE, UNREFERENCING_TYPES, Actor, StoredRecord
 

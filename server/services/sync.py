@@ -1,72 +1,17 @@
 """Push, pull and resolve: the transaction boundary around the pure engine in sync/.
 
-A push runs in one transaction (BEGIN IMMEDIATE on SQLite); it locks the records it names in
-id order, audits what it wrote and takes its feed number last, just before COMMIT (see
-server/services/feed.py). A deadlock, a serialization failure or a lost race on a unique key
-(two processes creating one record, or replaying one mutation id) rolls the whole push back
-and runs it again; mutation ids make that safe.
+A push runs in one write transaction (server/services/transaction.py: BEGIN IMMEDIATE on
+SQLite, retried after a lost race); it locks the records it names in id order, audits what
+it wrote and takes its feed number last, just before COMMIT (server/services/feed.py).
 """
-import random
-import time
-from collections.abc import Callable
-from typing import TypeVar
-
-from flask import current_app
-from sqlalchemy.exc import DBAPIError, IntegrityError
-
 from server.errors import Problem
 from server.extensions import db
 from server.services.audit import log_access
-from server.services.feed import stamp_touched
-from server.services.rules import SchemaRules
+from server.services.rules import rules
 from server.services.sql_store import SqlStore
-from server.services.transaction import begin_write
+from server.services.transaction import in_write_transaction
 from sync import engine, feed, resolve
 from sync.types import Actor, Change, PushResult, Refused
-
-RETRIES = 8
-RETRYABLE_SQLSTATES = {"40001", "40P01"}
-T = TypeVar("T")
-
-
-def rules() -> SchemaRules:
-    """The app's record rules (built once: templates are read at start)."""
-    if "feltmappe_rules" not in current_app.extensions:
-        current_app.extensions["feltmappe_rules"] = SchemaRules()
-    return current_app.extensions["feltmappe_rules"]
-
-
-def _retryable(error: DBAPIError) -> bool:
-    """Whether a database error is a lost race worth running the transaction again for."""
-    if isinstance(error, IntegrityError):
-        return True
-    code = getattr(error.orig, "sqlstate", None)
-    return code in RETRYABLE_SQLSTATES or "database is locked" in str(error.orig)
-
-
-def in_write_transaction(work: Callable[[SqlStore], T], actor: Actor | None = None,
-                         action: str = "") -> T:
-    """Run `work` in a write transaction, audit and stamp what it wrote, commit; retry races."""
-    attempt = 0
-    while True:
-        begin_write()
-        store = SqlStore(rules())
-        try:
-            outcome = work(store)
-            if actor is not None:
-                log_access(actor, action, store.touched_records())
-            stamp_touched(store.touched)
-            db.session.commit()
-            return outcome
-        except DBAPIError as error:
-            db.session.rollback()
-            attempt += 1
-            if not _retryable(error) or attempt == RETRIES:
-                raise
-            time.sleep(random.uniform(0, 0.02 * 2 ** attempt))
-        except BaseException:
-            db.session.rollback()
-            raise
 
 
 def push(actor: Actor, changes: list[Change]) -> list[dict]:
@@ -101,9 +46,7 @@ def pull(actor: Actor, since: str | None, limit: int) -> dict:
     finally:
         db.session.rollback()
     if any(citizen for _, _, citizen in read):
-        begin_write()
-        log_access(actor, "pull", read)
-        db.session.commit()
+        in_write_transaction(lambda _store: log_access(actor, "pull", read))
     return {"changes": page.records, "checkpoint": page.checkpoint, "has_more": page.has_more}
 
 

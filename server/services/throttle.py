@@ -19,7 +19,7 @@ from server.errors import Problem
 from server.extensions import db
 from server.models import LoginFailure
 from server.models.types import utcnow
-from server.services.transaction import begin_write
+from server.services.transaction import in_write_transaction
 
 BASE_DELAY_SECONDS = 30
 
@@ -58,17 +58,14 @@ def record_failure(username: str, address: str) -> None:
     now = utcnow()
     cutoff = now - timedelta(seconds=current_app.config["LOGIN_WINDOW_SECONDS"])
     insert = pg_insert if db.engine.dialect.name == "postgresql" else sqlite_insert
-    begin_write()
-    for key in throttle_keys(username, address):
-        stmt = insert(LoginFailure).values(key=key, count=1, first_at=now, last_at=now)
-        stale = LoginFailure.last_at < cutoff
-        stmt = stmt.on_conflict_do_update(index_elements=[LoginFailure.key], set_={
-            "count": case((stale, 1), else_=LoginFailure.count + 1),
-            "first_at": case((stale, now), else_=LoginFailure.first_at),
-            "last_at": now,
-        })
-        db.session.execute(stmt)
-    db.session.commit()
+    stale = LoginFailure.last_at < cutoff
+    statements = [insert(LoginFailure).values(key=key, count=1, first_at=now, last_at=now)
+                  .on_conflict_do_update(index_elements=[LoginFailure.key], set_={
+                      "count": case((stale, 1), else_=LoginFailure.count + 1),
+                      "first_at": case((stale, now), else_=LoginFailure.first_at),
+                      "last_at": now,
+                  }) for key in throttle_keys(username, address)]
+    in_write_transaction(lambda _store: [db.session.execute(stmt) for stmt in statements])
 
 
 def clear_failures(username: str, address: str) -> None:
