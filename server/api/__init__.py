@@ -1,7 +1,11 @@
-"""The /api/v1 blueprints: thin views that parse, call a service and dump."""
+"""The /api/v1 blueprint: thin views that parse, call a service and dump.
+
+Each module declares its own blueprint with its routes; this one mounts them under /api/v1.
+"""
 from flask import Blueprint
 
-api = Blueprint("api", __name__, url_prefix="/api/v1")
+from server.api import agreements, audit, auth, meta, records, sync
 
-# The routes register on import.
-from server.api import agreements, audit, auth, meta, records, sync  # noqa: E402,F401
+api = Blueprint("api", __name__, url_prefix="/api/v1")
+for routes in (agreements, audit, auth, meta, records, sync):
+    api.register_blueprint(routes.api)

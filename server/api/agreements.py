@@ -1,12 +1,13 @@
 """The sealed PDF of a signed agreement, and the check of such a PDF (issue 6)."""
-from flask import Response, current_app, request
+from flask import Blueprint, Response, current_app, request
 
-from server.api import api
 from server.api.common import authenticated, documented
 from server.errors import Problem, validation_problem
 from server.schemas.agreements import Verification
 from server.services import agreements, sync
 from sync.types import Actor
+
+api = Blueprint("agreements", __name__)
 
 PDF = "application/pdf"
 

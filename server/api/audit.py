@@ -1,12 +1,13 @@
 """The access audit: events a device logged offline, and a citizen's access log."""
-from flask import request
+from flask import Blueprint, request
 
-from server.api import api
 from server.api.common import authenticated, documented, json_body, load_with
 from server.schemas import wire
 from server.services import audit
 from server.services.transaction import in_write_transaction
 from sync.types import Actor
+
+api = Blueprint("audit", __name__)
 
 AUDIT_QUERY = [{"name": "citizen_id", "in": "query", "required": True,
                 "schema": {"type": "string", "format": "uuid"}}]

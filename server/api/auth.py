@@ -1,9 +1,12 @@
 """Login, logout and /me (PROTOCOL.md section 1)."""
-from server.api import api
+from flask import Blueprint
+
 from server.api.common import authenticated, client_address, documented, json_body
 from server.schemas import wire
 from server.services import accounts, auth
 from sync.types import Actor
+
+api = Blueprint("auth", __name__)
 
 
 @api.post("/auth/login")

@@ -1,12 +1,13 @@
 """Users, devices and the OpenAPI document."""
-from flask import current_app, jsonify, request
+from flask import Blueprint, current_app, jsonify, request
 
-from server.api import api
 from server.api.common import authenticated, documented
 from server.openapi import build_spec
 from server.schemas import wire
 from server.services import accounts, sync
 from sync.types import Actor
+
+api = Blueprint("meta", __name__)
 
 
 @api.get("/users")

@@ -1,9 +1,12 @@
 """Single records and their history (PROTOCOL.md section 5)."""
-from server.api import api
+from flask import Blueprint
+
 from server.api.common import authenticated, documented
 from server.schemas import wire
 from server.services import records
 from sync.types import Actor
+
+api = Blueprint("records", __name__)
 
 
 @api.get("/records/<string:record_type>/<uuid:record_id>")

@@ -1,12 +1,13 @@
 """Push, pull and conflict resolution (PROTOCOL.md sections 3, 4 and 5)."""
-from flask import current_app, request
+from flask import Blueprint, current_app, request
 
-from server.api import api
 from server.api.common import authenticated, documented, json_body, load_with
 from server.errors import Problem
 from server.schemas import wire
 from server.services import sync
 from sync.types import Actor, Change
+
+api = Blueprint("sync", __name__)
 
 PULL_QUERY = [{"name": "since", "in": "query", "required": False, "schema": {"type": "string"}},
               {"name": "limit", "in": "query", "required": False,
