@@ -4,7 +4,7 @@ from datetime import date
 
 from sqlalchemy import select
 
-from server.demo_data import build_demo
+from server.demo.data import build_demo
 from server.extensions import db
 from server.models import User
 from server.services.auth import create_user

@@ -1,4 +1,4 @@
-"""The demo-data generator (server/demo_data.py): deterministic, valid and complete."""
+"""The demo-data generator (server/demo/data.py): deterministic, valid and complete."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from server.builtin_templates import find_template, load_builtin_templates
-from server.demo_data import PLACEMENT_KINDS, RECORD_ORDER, build_demo
+from server.demo.data import PLACEMENT_KINDS, RECORD_ORDER, build_demo
 from server.schemas.jsontree import canonical_sha256
 from server.schemas.records import validate_record_data
 

@@ -11,7 +11,7 @@ import re
 import uuid
 from datetime import date, timedelta
 
-from server import demo_catalogue as C
+from server.demo import catalogue as C
 
 NAMESPACE = uuid.UUID("0e3f6b8a-2c41-5d7e-9a10-4f6c2b8d1e55")
 CVR_WEIGHTS = (2, 7, 6, 5, 4, 3, 2, 1)

@@ -14,7 +14,7 @@ from datetime import datetime, time, timedelta
 from random import Random
 from zoneinfo import ZoneInfo
 
-from server.demo_people import demo_id
+from server.demo.people import demo_id
 from server.schemas.jsontree import canonical_sha256
 
 TEMPLATE_KEY = "opstartsaftale"

@@ -11,11 +11,11 @@ import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from server import demo_catalogue as C
-from server import demo_text as T
-from server.demo_agreements import add_agreements
-from server.demo_meetings import MeetingWriter, weekday
-from server.demo_people import People, demo_id, domain, lower_first, slug
+from server.demo import catalogue as C
+from server.demo import text as T
+from server.demo.agreements import add_agreements
+from server.demo.meetings import MeetingWriter, weekday
+from server.demo.people import People, demo_id, domain, lower_first, slug
 
 RECORD_ORDER = (
     "company", "contact", "citizen", "placement", "meeting", "assessment", "agreement",

@@ -1,4 +1,4 @@
-"""Demo meetings, hours and assessments of one team (used by server/demo_data.py).
+"""Demo meetings, hours and assessments of one team (used by server/demo/data.py).
 
 Rules: a placement's meetings run from the start-up meeting every 3–5 weeks; held ones are
 final with `held_at` and a `next_follow_up` that is the date of the next meeting. The next
@@ -13,10 +13,10 @@ from __future__ import annotations
 import itertools
 from datetime import date, timedelta
 
-from server import demo_catalogue as C
-from server import demo_text as T
-from server.demo_answers import build_answers
-from server.demo_people import demo_id, lower_first
+from server.demo import catalogue as C
+from server.demo import text as T
+from server.demo.answers import build_answers
+from server.demo.people import demo_id, lower_first
 
 _MIDDLE_KINDS = ("follow_up", "follow_up", "phone", "follow_up", "tripartite", "follow_up",
                  "issue")

@@ -1,4 +1,4 @@
-"""Danish text pools for the demo data (server/demo_data.py); everything here is fictitious.
+"""Danish text pools for the demo data (server/demo/data.py); everything here is fictitious.
 
 Placeholders in the sentence templates are filled with str.format: {borger} (the citizen's
 first name), {kontakt} (the company contact), {virksomhed}, {funktion} (a work function),

@@ -1,4 +1,4 @@
-"""Who and where in the demo data (server/demo_data.py): teams, users, towns, industries,
+"""Who and where in the demo data (server/demo/data.py): teams, users, towns, industries,
 companies and name pools. Everything here is fictitious; citizens' surnames are invented.
 """
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from server import demo_text as T
+from server.demo import text as T
 
 
 def build_answers(

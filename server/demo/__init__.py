@@ -1,0 +1,1 @@
+"""The fictitious demo data of `flask seed-demo` (Jobcenter Fjordby); nothing here is real."""
