@@ -36,6 +36,8 @@ from sync.types import (
 )
 from sync.units import MISSING, json_equal, strip_nulls, unit_value
 
+Data = dict[str, Any]
+
 CONFLICT_NAMESPACE = uuid.UUID("0b7d2f8e-8a51-4c3e-9a1f-3f1f5c6d7e90")
 
 
@@ -76,10 +78,10 @@ def upsert(store: RecordStore, rules: RecordRules, actor: Actor, change: Change,
 
 
 def _edit(store: RecordStore, rules: RecordRules, actor: Actor, change: Change,
-          base: dict, client: dict, current: StoredRecord) -> PushResult:
+          base: Data, client: Data, current: StoredRecord) -> PushResult:
     """Merge an edit into a live record."""
     if change.base_rev == current.rev:
-        data, conflicts = client, {}
+        data, conflicts = client, dict[str, UnitConflict]()
     else:
         outcome = merge(change.type, base, current.data, client,
                         text_units=rules.text_units(change.type, client))
@@ -102,8 +104,8 @@ def _edit(store: RecordStore, rules: RecordRules, actor: Actor, change: Change,
     return PushResult(change.mutation_id, change.id, status, rev)
 
 
-def _repair(rules: RecordRules, record_type: str, outcome: MergeResult, base: dict,
-            server: dict, client: dict) -> tuple[dict, dict[str, UnitConflict]]:
+def _repair(rules: RecordRules, record_type: str, outcome: MergeResult, base: Data,
+            server: Data, client: Data) -> tuple[Data, dict[str, UnitConflict]]:
     """Keep the server's values for client units that break a rule only once merged."""
     data, conflicts = outcome.data, dict(outcome.conflicts)
     errors = rules.validate(record_type, data)
@@ -125,8 +127,8 @@ def _repair(rules: RecordRules, record_type: str, outcome: MergeResult, base: di
     return data, conflicts
 
 
-def _edit_of_deleted(store: RecordStore, actor: Actor, change: Change, base: dict,
-                     client: dict, current: StoredRecord) -> PushResult:
+def _edit_of_deleted(store: RecordStore, actor: Actor, change: Change, base: Data,
+                     client: Data, current: StoredRecord) -> PushResult:
     """An edit against a record deleted meanwhile: kept in a conflict, the record stays deleted."""
     changed = sorted(diff_units(change.type, base, client))
     if not changed:
@@ -180,7 +182,7 @@ def referenced(store: RecordStore, current: StoredRecord) -> Rejection | None:
                      f"{len(referrers)} live records reference it", errors)
 
 
-def _base_data(store: RecordStore, change: Change, current: StoredRecord | None) -> dict:
+def _base_data(store: RecordStore, change: Change, current: StoredRecord | None) -> Data:
     """The data of revision base_rev; empty for 0, a tombstone or a purged revision."""
     if current is None or change.base_rev == 0:
         return {}
@@ -189,7 +191,7 @@ def _base_data(store: RecordStore, change: Change, current: StoredRecord | None)
 
 
 def _dangling_references(store: RecordStore, rules: RecordRules, actor: Actor,
-                         record_type: str, base: dict, client: dict) -> dict[str, list[str]]:
+                         record_type: str, base: Data, client: Data) -> dict[str, list[str]]:
     """Errors for the references this change sets or changes that name nothing in the team."""
     old_refs = set(rules.references(record_type, base))
     errors = {path: [f"no {target} {ref_id} in this team"]
@@ -205,7 +207,7 @@ def _dangling_references(store: RecordStore, rules: RecordRules, actor: Actor,
 
 
 def changes_signed_content(store: RecordStore, rules: RecordRules, current: StoredRecord,
-                            data: dict) -> bool:
+                            data: Data) -> bool:
     """Whether new data changes an agreement's content or placement under a valid signature."""
     if current.type != "agreement":
         return False
@@ -216,16 +218,17 @@ def changes_signed_content(store: RecordStore, rules: RecordRules, current: Stor
             or data.get("placement_id") != current.data.get("placement_id"))
 
 
-def _values(conflicts: dict[str, UnitConflict]) -> tuple[dict, dict, dict]:
+def _values(conflicts: dict[str, UnitConflict]) -> tuple[Data, Data, Data]:
     """The base, server and client maps of a conflict (a missing key: no value)."""
-    return tuple({unit: value for unit, c in conflicts.items()
-                  if (value := getattr(c, side)) is not MISSING}
-                 for side in ("base", "server", "client"))
+    base, server, client = ({unit: value for unit, c in conflicts.items()
+                              if (value := getattr(c, side)) is not MISSING}
+                             for side in ("base", "server", "client"))
+    return base, server, client
 
 
 def _write_conflict(store: RecordStore, actor: Actor, change: Change, current: StoredRecord,
                     reason: str, server_rev: int, fields: list[str],
-                    values: tuple[dict, dict, dict]) -> str:
+                    values: tuple[Data, Data, Data]) -> str:
     """Store a conflict record for a change; its id follows from the device and mutation."""
     conflict_id = str(uuid.uuid5(CONFLICT_NAMESPACE, f"{actor.device_id}:{change.mutation_id}"))
     base, server, client = values

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
+from typing import Any
 
 from sync import decide
 from sync.decide import not_found, rejected
@@ -42,7 +43,7 @@ def push(store: RecordStore, rules: RecordRules, actor: Actor,
 
 
 def _push_one(store: RecordStore, rules: RecordRules, actor: Actor, change: Change,
-              known: dict[str, tuple[str, dict]]) -> PushResult:
+              known: dict[str, tuple[str, dict[str, Any]]]) -> PushResult:
     """Replay a known mutation id, or decide the change and keep its result."""
     mark = fingerprint(change)
     if change.mutation_id in known:

@@ -22,7 +22,7 @@ class MemoryStore:
         self._touched: set[str] = set()
         self._references: Any = None
 
-    def use_references(self, references) -> None:
+    def use_references(self, references: Any) -> None:
         """Tell the store how to find a record's references (the rules' `references`)."""
         self._references = references
 
@@ -95,7 +95,7 @@ class MemoryStore:
 
     def signature_hashes(self, agreement_id: str) -> set[str]:
         """Hashes of the agreement's signatures."""
-        return {r.data.get("content_sha256") for r in self.records.values()
+        return {r.data["content_sha256"] for r in self.records.values()
                 if r.type == "signature" and r.data.get("agreement_id") == agreement_id}
 
     def now(self) -> str:

@@ -1,4 +1,6 @@
 """Teams, users, devices and the login-failure counters shared by every server process."""
+from datetime import datetime
+
 from sqlalchemy import Boolean, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -14,7 +16,7 @@ class Team(db.Model):
     __tablename__ = "teams"
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
-    created_at = mapped_column(UtcDateTime, nullable=False, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False, default=utcnow)
 
 
 class User(db.Model):
@@ -28,7 +30,7 @@ class User(db.Model):
     role: Mapped[str] = mapped_column(String(20))
     password_hash: Mapped[str] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
-    created_at = mapped_column(UtcDateTime, nullable=False, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False, default=utcnow)
     team: Mapped[Team] = relationship()
 
 
@@ -40,9 +42,9 @@ class Device(db.Model):
     user_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
     name: Mapped[str] = mapped_column(String(200))
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
-    created_at = mapped_column(UtcDateTime, nullable=False, default=utcnow)
-    last_seen_at = mapped_column(UtcDateTime, nullable=False, default=utcnow)
-    revoked_at = mapped_column(UtcDateTime, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False, default=utcnow)
+    last_seen_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False, default=utcnow)
+    revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     user: Mapped[User] = relationship()
 
 
@@ -52,5 +54,5 @@ class LoginFailure(db.Model):
     __tablename__ = "login_failures"
     key: Mapped[str] = mapped_column(String(300), primary_key=True)
     count: Mapped[int] = mapped_column(Integer, default=0)
-    first_at = mapped_column(UtcDateTime, nullable=False)
-    last_at = mapped_column(UtcDateTime, nullable=False)
+    first_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
+    last_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)

@@ -1,4 +1,6 @@
 """The access audit: who read or changed which record concerning a citizen, when, from where."""
+from datetime import datetime
+
 from sqlalchemy import BigInteger, ForeignKey, Index, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -12,7 +14,7 @@ class AuditEvent(db.Model):
     __tablename__ = "audit_events"
     id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"),
                                     primary_key=True)
-    at = mapped_column(UtcDateTime, nullable=False, index=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False, index=True)
     user_id: Mapped[str] = mapped_column(String(36))
     device_id: Mapped[str | None] = mapped_column(String(36))
     action: Mapped[str] = mapped_column(String(20))

@@ -1,4 +1,7 @@
 """Records, their revisions, the change-feed counter and the idempotency log."""
+from datetime import datetime
+from typing import Any
+
 from sqlalchemy import BigInteger, Boolean, ForeignKey, Index, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -15,12 +18,12 @@ class Record(db.Model):
     team_id: Mapped[str] = mapped_column(ForeignKey("teams.id"))
     rev: Mapped[int] = mapped_column(Integer)
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
-    data = mapped_column(Json, nullable=False)
+    data: Mapped[Any] = mapped_column(Json, nullable=False)
     citizen_id: Mapped[str | None] = mapped_column(String(36), index=True)
     feed_seq: Mapped[int] = mapped_column(BigInteger)
-    created_at = mapped_column(UtcDateTime, nullable=False)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
     created_by: Mapped[str] = mapped_column(String(36))
-    updated_at = mapped_column(UtcDateTime, nullable=False)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
     updated_by: Mapped[str] = mapped_column(String(36))
     __table_args__ = (Index("ix_records_feed", "team_id", "feed_seq", "id"),)
 
@@ -34,8 +37,8 @@ class Revision(db.Model):
     )
     rev: Mapped[int] = mapped_column(Integer, primary_key=True)
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
-    data = mapped_column(Json, nullable=False)
-    updated_at = mapped_column(UtcDateTime, nullable=False)
+    data: Mapped[Any] = mapped_column(Json, nullable=False)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
     updated_by: Mapped[str] = mapped_column(String(36))
     device_id: Mapped[str | None] = mapped_column(String(36))
 
@@ -48,8 +51,8 @@ class Mutation(db.Model):
     device_id: Mapped[str] = mapped_column(ForeignKey("devices.id"))
     mutation_id: Mapped[str] = mapped_column(String(36))
     fingerprint: Mapped[str] = mapped_column(String(64))
-    result = mapped_column(Json, nullable=False)
-    created_at = mapped_column(UtcDateTime, nullable=False)
+    result: Mapped[Any] = mapped_column(Json, nullable=False)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
     __table_args__ = (UniqueConstraint("device_id", "mutation_id"),)
 
 
