@@ -7,7 +7,7 @@ TEST_STAMP := $(VENV)/.test-installed
 NODE_STAMP := node_modules/.installed
 PYTHON     ?= python3
 
-.PHONY: run test install migrate pwa clean
+.PHONY: run test lint format-check install migrate pwa clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,10 +41,19 @@ run: migrate
 	$(FLASK) seal create-demo-cert
 	$(VENV)/bin/gunicorn --workers 4 --bind 127.0.0.1:5000 --access-logfile - wsgi:app
 
-test: $(TEST_STAMP) pwa
+# eslint (bugs, not style), ruff (B, E, F, I, UP, W) and mypy (strict on sync/). Once the
+# tree has been formatted once, format-check joins them (docs/architecture.md "Tooling").
+lint: $(TEST_STAMP) $(NODE_STAMP)
+	npm run --silent lint
+	$(VENV)/bin/ruff check server sync tests bench
+	$(VENV)/bin/mypy
+
+format-check: $(NODE_STAMP)
+	npm run --silent format:check
+
+test: lint $(TEST_STAMP) pwa
 	scripts/ensure-chromium.sh
 	npm test --silent
-	$(VENV)/bin/ruff check server sync tests bench
 	@PG_URL="$$(scripts/test-postgres.sh)"; \
 	if [ -z "$$PG_URL" ]; then echo "PostgreSQL unavailable: running on SQLite only"; fi; \
 	FELTMAPPE_TEST_PG_URL="$$PG_URL" $(VENV)/bin/pytest
