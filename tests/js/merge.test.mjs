@@ -5,10 +5,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 
-import { conflictValues, diffUnits, merge } from '../../pwa/static/src/sync/merge.js';
+import { conflictValues, diffUnits, merge } from '../../pwa/static/src/merge/merge.js';
 import {
   MISSING as M, jsonEqual, setUnit, stripNulls, templateTextUnits, unitValue,
-} from '../../pwa/static/src/sync/units.js';
+} from '../../pwa/static/src/merge/units.js';
 
 const FIXTURES = JSON.parse(readFileSync(new URL('fixtures/merge-cases.json', import.meta.url), 'utf8'));
 const item = (id, text, more = {}) => ({ id, text, ...more });

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { rebase } from '../../pwa/static/src/sync/rebase.js';
+import { rebase } from '../../pwa/static/src/merge/rebase.js';
 
 const live = (data) => ({ deleted: false, data });
 

@@ -21,7 +21,7 @@
 //   are gone (applied).
 // Every function returns a new outbox and leaves its arguments unchanged.
 
-import { rebase } from '../sync/rebase.js';
+import { rebase } from '../merge/rebase.js';
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 const randomId = () => crypto.randomUUID();

@@ -15,7 +15,7 @@
 // - A rejected result changes no record (the outbox keeps the change: coalesce.applyResult).
 // Records are envelopes {type, id, rev, deleted, data}; entries are outbox entries.
 
-import { rebase } from './rebase.js';
+import { rebase } from '../merge/rebase.js';
 
 const IGNORE = Object.freeze({ action: 'ignore' });
 

@@ -3,7 +3,7 @@
 // next autosave never overwrites a colleague's edit. The colleague's edit is merged in line
 // by line (as the server merges longtext); when both edited the same lines, the colleague's
 // text is kept below the user's, marked, never dropped. Pure: no DOM or storage.
-import { mergeLines } from "../sync/text.js";
+import { mergeLines } from "../merge/text.js";
 
 /** The label that marks a colleague's text kept beside the user's when the two collide. */
 export const COLLEAGUE_TEXT = "[Samtidig ændret af en kollega:]";
