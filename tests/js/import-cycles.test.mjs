@@ -1,5 +1,6 @@
 // No import cycles in pwa/static/src, and the layering rules of docs/architecture.md:
-// merge/ imports neither store/ nor sync/, and store/ imports no framework.
+// merge/ imports only merge/; store/ imports neither sync/ nor ui/ nor a framework, and
+// reaches the server only through net/serverLogin.js (the session's login and logout).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
@@ -22,6 +23,21 @@ function files(folder) {
 function specifiers(path) {
   const source = readFileSync(path, "utf8").replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, "");
   return [...source.matchAll(IMPORT)].map((m) => m[1] ?? m[2]);
+}
+
+/** Every specifier (local ones resolved relative to src) each module imports. */
+function allImports() {
+  return files(SRC).map((path) => ({
+    from: relative(SRC, path),
+    to: specifiers(path).map((s) => (s.startsWith(".") ? relative(SRC, resolve(dirname(path), s)) : s)),
+  }));
+}
+
+/** The imports of modules in `folder` that `allowed` refuses, as "from → to". */
+function refused(folder, allowed) {
+  return allImports()
+    .filter(({ from }) => from.startsWith(`${folder}/`))
+    .flatMap(({ from, to }) => to.filter((t) => !allowed(t)).map((t) => `${from} → ${t}`));
 }
 
 /** The import graph: module (relative to src) → the local modules it imports. */
@@ -67,4 +83,15 @@ test("every local import resolves to a module", () => {
 
 test("no import cycles in pwa/static/src", () => {
   assert.deepEqual(cycles(graph()), []);
+});
+
+test("merge/ is pure: it imports only merge/", () => {
+  assert.deepEqual(refused("merge", (to) => to.startsWith("merge/")), []);
+});
+
+test("store/ imports neither sync/, ui/, a framework nor the network", () => {
+  const allowed = (to) =>
+    !/^(sync|ui)\//.test(to) && !to.startsWith("preact") && to !== "transport.js" &&
+    (!to.startsWith("net/") || to === "net/serverLogin.js");
+  assert.deepEqual(refused("store", allowed), []);
 });

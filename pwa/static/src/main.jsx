@@ -6,7 +6,7 @@ import { onErasedElsewhere } from "./store/db.js";
 import { reindexRows } from "./store/queries.js";
 import { recoverRescues } from "./store/rescue.js";
 import { sessionState, startSession } from "./store/session.js";
-import { loadTemplates } from "./store/templates.js";
+import { loadTemplates } from "./net/templates.js";
 import { startSync, stopSync } from "./sync/client.js";
 import { registerServiceWorker } from "./sw-register.js";
 import { App } from "./ui/App.jsx";

@@ -11,13 +11,14 @@
 //   purged placement or citizen is needed again (the placement no longer ended, a kept
 //   placement names the citizen), the checkpoint is dropped so the next sync pulls
 //   everything from the beginning and brings back what belongs to it.
-import { deviceSettings } from "./deviceSettings.js";
-import { db } from "./db.js";
-import { handOverState } from "./handover.js";
-import { commit } from "./outbox.js";
-import { cutoffDate, isEnded, selectPurge } from "./purgeRules.js";
-import { getRecord, openRow } from "./records.js";
-import { currentSession, openMeta, sealMeta } from "./session.js";
+import { deviceSettings } from "../store/deviceSettings.js";
+import { db } from "../store/db.js";
+import { handOverState } from "../store/handover.js";
+import { commit } from "../store/outbox.js";
+import { cutoffDate, isEnded, selectPurge } from "../store/purgeRules.js";
+import { getRecord, openRow } from "../store/records.js";
+import { openMeta, sealMeta } from "../store/keyring.js";
+import { currentSession } from "../store/session.js";
 import { NetworkError, api } from "../transport.js";
 import { todayIso } from "../dates.js";
 

@@ -1,5 +1,6 @@
 // The server side of logging in: POST /auth/login with this device's name, and the
-// reasons a login fails, for the screens' messages (store/session.js uses it).
+// reasons a login fails, for the screens' messages, and the logout (store/session.js uses
+// them: the session reaches the server only through this module).
 import { api, NetworkError, problemSlug } from "../transport.js";
 
 /** A login the server or the network refused; `reason` names why, for the message. */
@@ -34,4 +35,9 @@ export async function serverLogin(fields) {
   }
   if (slug === "client-outdated") throw new LoginError("outdated");
   throw new LoginError("server");
+}
+
+/** Tell the server this device logs out (best effort: a failure is ignored). */
+export async function serverLogout(token) {
+  await api("POST", "/auth/logout", { token }).catch(() => null);
 }

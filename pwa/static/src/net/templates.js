@@ -3,7 +3,7 @@
 // personal data, so the meta row "templates" = {etag, templates} is stored in the clear.
 // A record keeps its template version; every version the server sent stays available.
 import { api } from "../transport.js";
-import { db } from "./db.js";
+import { db } from "../store/db.js";
 import { observable, useObservable } from "../observable.js";
 
 const ROW = "templates";

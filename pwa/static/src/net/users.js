@@ -1,11 +1,12 @@
 // The colleagues of the user's team (GET /api/v1/users), kept on the device so names show
 // offline. Names are personal data, so the meta row "users" is sealed under the data key
-// (session.js sealMeta/openMeta). The sync client refreshes it after every pull.
+// (keyring.js sealMeta/openMeta). The sync client refreshes it after every pull.
 import { useEffect } from "preact/hooks";
 import { observable, useObservable } from "../observable.js";
 import { api } from "../transport.js";
-import { db } from "./db.js";
-import { Locked, openMeta, sealMeta, sessionState } from "./session.js";
+import { db } from "../store/db.js";
+import { Locked, openMeta, sealMeta } from "../store/keyring.js";
+import { sessionState } from "../store/session.js";
 
 const ROW = "users";
 

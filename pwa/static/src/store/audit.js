@@ -4,7 +4,7 @@
 //   else: never a field value. The sync client sends the rows and deletes the accepted ones.
 // - Logging while locked does nothing (there is nothing on screen to open then).
 import { db } from "./db.js";
-import { Locked, seal, unseal } from "./session.js";
+import { Locked, seal, unseal } from "./keyring.js";
 
 const context = (id) => `audit:${id}`;
 const TYPES = ["citizen", "placement", "agreement", "meeting", "assessment", "signature"];

@@ -10,7 +10,7 @@
 // - A full disk (QuotaExceededError) becomes StorageFull for the caller, never swallowed.
 import Dexie from "dexie";
 import { db } from "./db.js";
-import { seal, sessionState, unseal } from "./session.js";
+import { onKeyForgotten, seal, unseal } from "./keyring.js";
 
 const CONTEXT = "outbox";
 const sealed = new WeakMap(); // entry object → its encrypted bytes
@@ -18,8 +18,8 @@ let cache = { version: -1, outbox: [] };
 const inFlight = new Set();
 
 // Nothing decrypted stays in memory once the app is locked or logged out.
-sessionState.subscribe(({ phase }) => {
-  if (phase !== "ready") cache = { version: -1, outbox: [] };
+onKeyForgotten(() => {
+  cache = { version: -1, outbox: [] };
 });
 
 /** The device has no room left: the write did not happen. */

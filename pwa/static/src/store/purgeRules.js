@@ -1,5 +1,5 @@
 // Which records data minimisation removes from the device, as a pure function (node tests:
-// tests/js/purgeRules.test.mjs; store/minimise.js reads the rows and applies the answer).
+// tests/js/purgeRules.test.mjs; net/minimise.js reads the rows and applies the answer).
 // Rules:
 // - A placement whose end_date lies before the cut-off (today − keepDays) goes, with the
 //   records that belong only to it: meetings, assessments and agreements naming it, and the

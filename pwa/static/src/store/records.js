@@ -9,13 +9,11 @@
 //   `refs` holds the record ids the data names (UUIDs). Nothing about a citizen.
 // - An edit writes the record row and the outbox (store/coalesce.js) in one transaction
 //   (store/outbox.js commit); a conflict's resolution is queued there too, in order.
-// - Reads decrypt; useQuery re-runs a read whenever the tables it read change.
-import { liveQuery } from "dexie";
-import { useEffect, useState } from "preact/hooks";
+// - Reads decrypt; ui/useQuery.js re-runs a read whenever the tables it read change.
 import { addEdit, discard, pendingCount, pendingFor } from "./coalesce.js";
 import { db } from "./db.js";
 import { commit, readOutbox } from "./outbox.js";
-import { seal, unseal } from "./session.js";
+import { seal, unseal } from "./keyring.js";
 
 const editListeners = new Set();
 
@@ -173,50 +171,6 @@ export async function storageInfo() {
 /** Ask the browser not to evict the local data (a no-op where unsupported). */
 export async function requestPersistence() {
   return (await navigator.storage?.persist?.()) ?? false;
-}
-
-/** Re-run a Dexie read whenever its tables change; undefined until the first result. */
-export function useQuery(read, deps) {
-  const [state, setState] = useState({ deps, value: undefined });
-  useEffect(() => {
-    const subscription = liveQuery(read).subscribe({
-      next: (value) => setState({ deps, value }),
-      error: (error) => console.error("local read failed", error),
-    });
-    return () => subscription.unsubscribe();
-  }, deps);
-  return sameDeps(state.deps, deps) ? state.value : undefined;
-}
-
-/**
- * Like useQuery, for reads that open every row of a type (I dag, Opgaver, the placement
- * counts): the first read and a read after the user's own edit run at once; after other
- * writes (a pull), only once the store has been quiet for `quietMs` (every write bumps the
- * meta row "version"), so a sync storing page after page re-reads once, not once per page.
- */
-export function useSettledQuery(read, deps, quietMs = 1000) {
-  const [state, setState] = useState({ deps, value: undefined });
-  useEffect(() => {
-    let [timer, stopped, first] = [null, false, true];
-    const run = () => read().then((value) => !stopped && setState({ deps, value }),
-      (error) => console.error("local read failed", error));
-    const subscription = liveQuery(() => db.meta.get("version")).subscribe({
-      next: () => {
-        clearTimeout(timer);
-        if (first) run();
-        else timer = setTimeout(run, quietMs);
-        first = false;
-      },
-      error: (error) => console.error("local read failed", error),
-    });
-    const stopListening = onLocalEdit(() => { clearTimeout(timer); run(); });
-    return () => { stopped = true; clearTimeout(timer); subscription.unsubscribe(); stopListening(); };
-  }, deps);
-  return sameDeps(state.deps, deps) ? state.value : undefined;
-}
-
-function sameDeps(a, b) {
-  return a.length === b.length && a.every((value, i) => Object.is(value, b[i]));
 }
 
 async function labelOf(row) {

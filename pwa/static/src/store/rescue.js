@@ -10,7 +10,7 @@
 // - After unlock (main.jsx), every copy is applied with saveRecord and
 //   removed; one that no longer decrypts (another login, erased data) is removed.
 import { saveRecord } from "./records.js";
-import { Locked, seal, unseal } from "./session.js";
+import { Locked, seal, unseal } from "./keyring.js";
 
 const PREFIX = "feltmappe.rescue.";
 const state = new Map(); // record id → {kept: newest seq, covered: newest seq written}

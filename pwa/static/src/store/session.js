@@ -1,4 +1,4 @@
-// The session: the unlocked data key (in memory only), login, unlock, re-login, wipe.
+// The session: login, unlock, re-login, lock and wipe; the data key itself is store/keyring.js.
 // Rules (ARCHITECTURE.md "Keys on the device"):
 // - The first login (network needed) makes a random data key and stores it only wrapped,
 //   in meta rows "wrap:<kind>" = {salt, iterations, wrapped}: "password" at login, "pin"
@@ -12,15 +12,15 @@
 // - A 401 asks for the password again (relogin) and keeps every table; the login then
 //   sends the old device_id. A remote wipe or a logout deletes the whole database.
 import { observable } from "../observable.js";
-import { api } from "../transport.js";
 import {
-  PBKDF2_ITERATIONS, decryptJSON, deriveWrappingKey, encryptJSON, newDataKey, randomBytes,
+  PBKDF2_ITERATIONS, deriveWrappingKey, newDataKey, randomBytes,
   WrongSecret, unwrapDataKey, wrapDataKey,
 } from "./crypto.js";
 import { db, eraseDatabase } from "./db.js";
+import { forgetKey, holdKey, openMeta, requireKey, sealMeta } from "./keyring.js";
 import { pinProblem } from "./pinRules.js";
 import { clearRescues } from "./rescue.js";
-import { LoginError, serverLogin } from "./serverLogin.js";
+import { LoginError, serverLogin, serverLogout } from "../net/serverLogin.js";
 
 export { LoginError };
 
@@ -39,15 +39,6 @@ export const sessionState = observable({ phase: "starting", relogin: false, user
   hasPin: false, needsPin: false, tries: NO_TRIES, pinDeleted: false });
 
 const ERASED = "Der blev skrevet forkert adgangskode for mange gange, så alle lokale data er slettet. Log ind igen.";
-let dataKey = null;
-
-/** Raised when stored data is needed while no key is in memory. */
-export class Locked extends Error {
-  constructor() {
-    super("locked");
-    this.name = "Locked";
-  }
-}
 
 /** The fifth wrong password would erase the data: the caller must confirm it first. */
 export class EraseUnconfirmed extends Error {
@@ -74,7 +65,7 @@ export async function login(username, password) {
     await Promise.all([db.records.clear(), db.outbox.clear(), db.meta.clear(), db.audit.clear()]);
     await db.meta.bulkPut([wrapping, session]);
   });
-  dataKey = key;
+  holdKey(key);
   sessionState.set({ phase: "ready", relogin: false, user: answer.user, notice: "", hasPin: false,
     needsPin: true, tries: NO_TRIES, pinDeleted: false });
 }
@@ -90,7 +81,7 @@ export async function unlock(kind, secret, { confirmErase = false } = {}) {
   }
   const key = await openWrapping(kind, secret).catch((error) => countWrong(kind, error));
   await db.meta.put({ key: "tries", value: NO_TRIES });
-  dataKey = key;
+  holdKey(key);
   const session = await currentSession();
   const hasPin = Boolean(await db.meta.get("wrap:pin"));
   sessionState.set({ phase: "ready", user: session.user, notice: "", hasPin, needsPin: !hasPin,
@@ -127,7 +118,7 @@ export function unsentCount() {
 /** Forget the key: the app is locked until the next unlock. */
 export function lock() {
   if (sessionState.get().phase !== "ready") return;
-  dataKey = null;
+  forgetKey();
   sessionState.set({ phase: "locked", relogin: false, needsPin: false });
 }
 
@@ -152,7 +143,7 @@ export async function relogin(password) {
 
 /** Erase all local data (remote wipe, logout) and show the login with a notice. */
 export async function wipe(notice = "") {
-  dataKey = null;
+  forgetKey();
   clearRescues();
   await eraseDatabase();
   sessionState.set({ phase: "login", relogin: false, user: null, notice, hasPin: false,
@@ -162,38 +153,13 @@ export async function wipe(notice = "") {
 /** Tell the server this device logs out (best effort), then erase all local data. */
 export async function logout() {
   const { token } = await currentSession();
-  await api("POST", "/auth/logout", { token }).catch(() => null);
+  await serverLogout(token);
   await wipe();
 }
 
 /** The stored session {token, device_id, user, username}, decrypted. */
 export async function currentSession() {
   return openMeta(await db.meta.get("session"));
-}
-
-/** Encrypt a value for a row; `context` names the row (e.g. "record:<id>"). */
-export function seal(value, context, key = requireKey()) {
-  return encryptJSON(key, value, context);
-}
-
-/** Decrypt a value sealed for the same row context. */
-export function unseal(bytes, context) {
-  return decryptJSON(requireKey(), bytes, context);
-}
-
-/** A meta row {key, enc} holding a value encrypted under the data key. */
-export async function sealMeta(name, value, key = requireKey()) {
-  return { key: name, enc: await seal(value, `meta:${name}`, key) };
-}
-
-/** The value of an encrypted meta row (undefined for no row). */
-export async function openMeta(row) {
-  return row ? unseal(row.enc, `meta:${row.key}`) : undefined;
-}
-
-function requireKey() {
-  if (!dataKey) throw new Locked();
-  return dataKey;
 }
 
 function sessionOf(answer, username) {

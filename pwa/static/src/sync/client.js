@@ -9,14 +9,15 @@
 //   beginning, then drop local records that pull did not return unless changes wait.
 //   426: tell the user a new version is needed and look for it.
 // - After the push, the device's queued audit events go (store/audit.js); after the pull,
-//   placements that ended long ago leave the device (store/minimise.js).
-import { minimise } from "../store/minimise.js";
+//   placements that ended long ago leave the device (net/minimise.js).
+import { minimise } from "../net/minimise.js";
 import { readOutbox, StorageFull } from "../store/outbox.js";
 import { onLocalEdit, requestPersistence } from "../store/records.js";
-import { Locked, currentSession, requireRelogin, wipe } from "../store/session.js";
+import { Locked } from "../store/keyring.js";
+import { currentSession, requireRelogin, wipe } from "../store/session.js";
 import { db } from "../store/db.js";
-import { refreshTemplates } from "../store/templates.js";
-import { refreshUsers } from "../store/users.js";
+import { refreshTemplates } from "../net/templates.js";
+import { refreshUsers } from "../net/users.js";
 import { checkForUpdate } from "../sw-register.js";
 import { NetworkError } from "../transport.js";
 import { nextDelay } from "./backoff.js";

@@ -11,7 +11,7 @@ import { applyResult, pendingFor, rebaseEntry } from "../store/coalesce.js";
 import { db } from "../store/db.js";
 import { commit } from "../store/outbox.js";
 import { openRow, recordRow } from "../store/records.js";
-import { sealMeta } from "../store/session.js";
+import { sealMeta } from "../store/keyring.js";
 import { decidePulled, decideResult } from "./apply.js";
 
 /** Settle a push's results: entries leave or stay rejected/waiting, records are stored. */

@@ -2,7 +2,7 @@
 // the current one is stored; 410 resync-required pulls from the beginning and then drops
 // local records the pull did not return unless changes wait for them.
 import { db } from "../store/db.js";
-import { openMeta } from "../store/session.js";
+import { openMeta } from "../store/keyring.js";
 import { applyPage, removeUnseen } from "./incoming.js";
 import { Stop, call } from "./requests.js";
 import { syncStatus } from "./status.js";

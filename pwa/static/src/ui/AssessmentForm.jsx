@@ -9,8 +9,9 @@
 //   until it is reopened as a draft.
 import { useEffect, useRef, useState } from "preact/hooks";
 import { logOpened } from "../store/audit.js";
-import { getRecord, saveRecord, useQuery } from "../store/records.js";
-import { findTemplate, latestTemplate, useTemplates } from "../store/templates.js";
+import { getRecord, saveRecord } from "../store/records.js";
+import { useQuery } from "./useQuery.js";
+import { findTemplate, latestTemplate, useTemplates } from "../net/templates.js";
 import { longDate, todayIso } from "../dates.js";
 import { problemLines } from "./labels.js";
 import { RemoteTemplateRecord } from "./RemoteViews.jsx";

@@ -3,7 +3,7 @@
 // no decryption; the placements are decrypted once per change to count active ones.
 import { useState } from "preact/hooks";
 import { companyRows, readPlacements } from "../store/agenda.js";
-import { useQuery, useSettledQuery } from "../store/records.js";
+import { useQuery, useSettledQuery } from "./useQuery.js";
 import { activeCounts, COMPANY_STATUS, filterCompanies } from "./company-model.js";
 import { todayIso } from "../dates.js";
 import { navigate } from "./route.js";

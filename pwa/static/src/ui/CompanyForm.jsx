@@ -5,8 +5,9 @@
 // the first save and the route is replaced by its own, so a reload never duplicates it.
 import { useState } from "preact/hooks";
 import { StorageFull } from "../store/outbox.js";
-import { getRecord, saveRecord, useQuery } from "../store/records.js";
-import { userName, useUsers } from "../store/users.js";
+import { getRecord, saveRecord } from "../store/records.js";
+import { useQuery } from "./useQuery.js";
+import { userName, useUsers } from "../net/users.js";
 import { validateRecord } from "../validate.js";
 import { COMPANY_STATUS, INTEREST_LABELS } from "./company-model.js";
 import { COMPANY_FIELDS, problemLines } from "./labels.js";

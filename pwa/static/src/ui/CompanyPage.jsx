@@ -4,9 +4,10 @@
 // history across colleagues, newest first.
 import { useState } from "preact/hooks";
 import { readBriefing } from "../store/briefing.js";
-import { getRecord, useQuery } from "../store/records.js";
-import { findTemplate, useTemplates } from "../store/templates.js";
-import { userName, useUsers } from "../store/users.js";
+import { getRecord } from "../store/records.js";
+import { useQuery } from "./useQuery.js";
+import { findTemplate, useTemplates } from "../net/templates.js";
+import { userName, useUsers } from "../net/users.js";
 import {
   COMPANY_STATUS, CONTACT_ROLES, currentHours, hoursText, INTEREST_LABELS, isActivePlacement,
   isOpenAgreement, isOpenJobOrder, lastFollowUp, newestFirst,

@@ -2,7 +2,8 @@
 // user keeps one side or saves a merged value. The resolution is queued in the outbox and
 // sent through the resolve endpoint by the sync client (also when made offline).
 import { useObservable } from "../observable.js";
-import { openConflicts, useQuery } from "../store/records.js";
+import { openConflicts } from "../store/records.js";
+import { useQuery } from "./useQuery.js";
 import { sessionState } from "../store/session.js";
 import { ConflictCard } from "./ConflictCard.jsx";
 

@@ -6,7 +6,8 @@
 import { useRef, useState } from "preact/hooks";
 import { useObservable } from "../observable.js";
 import { listReferencing } from "../store/queries.js";
-import { getRecord, useQuery } from "../store/records.js";
+import { getRecord } from "../store/records.js";
+import { useQuery } from "./useQuery.js";
 import { sessionState } from "../store/session.js";
 import { validateRecord } from "../validate.js";
 import { problemLines } from "./labels.js";

@@ -6,7 +6,8 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { logOpened } from "../store/audit.js";
 import { getMany, listReferencing } from "../store/queries.js";
-import { getRecord, saveRecord, useQuery } from "../store/records.js";
+import { getRecord, saveRecord } from "../store/records.js";
+import { useQuery } from "./useQuery.js";
 import { validateRecord } from "../validate.js";
 import { deviceError, problemLines } from "./labels.js";
 import { Agreements, PreviousAgreements } from "./meeting/Agreements.jsx";

@@ -7,8 +7,9 @@
 import { useEffect } from "preact/hooks";
 import { logOpened } from "../store/audit.js";
 import { getMany, listReferencing } from "../store/queries.js";
-import { getRecord, useQuery } from "../store/records.js";
-import { useTemplates } from "../store/templates.js";
+import { getRecord } from "../store/records.js";
+import { useQuery } from "./useQuery.js";
+import { useTemplates } from "../net/templates.js";
 import { HoursChart } from "./charts/HoursChart.jsx";
 import { Progression } from "./charts/Progression.jsx";
 import { problemLines } from "./labels.js";

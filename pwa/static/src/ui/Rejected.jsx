@@ -1,6 +1,7 @@
 // Changes the server rejected: each stays with the server's message until the user fixes
 // it ("Ret" opens the form with the rejected data) or gives it up ("Kassér").
-import { discardRejected, rejectedChanges, useQuery } from "../store/records.js";
+import { discardRejected, rejectedChanges } from "../store/records.js";
+import { useQuery } from "./useQuery.js";
 import { TYPE_NAMES, problemLines } from "./labels.js";
 import { navigate } from "./route.js";
 

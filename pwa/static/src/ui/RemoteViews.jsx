@@ -1,7 +1,7 @@
 // Read-only views of records fetched from the server because the device no longer holds
 // them (ServerCopy.jsx): a meeting as its journal note, an assessment's answers and an
 // agreement's content through the template renderer.
-import { findTemplate, useTemplates } from "../store/templates.js";
+import { findTemplate, useTemplates } from "../net/templates.js";
 import { longDate } from "../dates.js";
 import { journalText } from "./meeting/journal.js";
 import { Journal } from "./meeting/Journal.jsx";

@@ -1,9 +1,9 @@
-// Records the device no longer holds (data minimisation, store/minimise.js): a link to a
+// Records the device no longer holds (data minimisation, net/minimise.js): a link to a
 // placement that ended long ago, or to one of its meetings, assessments or agreements,
 // shows the server's copy read-only when online (nothing is stored on the device), the
 // Danish explanation (OnlyOnServer) offline, else that the record is not on the device.
 import { useEffect, useState } from "preact/hooks";
-import { getOrFetch, OnlyOnServer } from "../store/minimise.js";
+import { getOrFetch, OnlyOnServer } from "../net/minimise.js";
 import { deviceError } from "./labels.js";
 
 /** The server's copy notice above a read-only record. */

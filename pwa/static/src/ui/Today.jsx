@@ -4,7 +4,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { useObservable } from "../observable.js";
 import { readAgenda } from "../store/agenda.js";
-import { useSettledQuery } from "../store/records.js";
+import { useSettledQuery } from "./useQuery.js";
 import { sessionState } from "../store/session.js";
 import { danishDate } from "../dates.js";
 import { buildAgenda, dayLabel } from "./today-model.js";

@@ -2,7 +2,7 @@
 // template's shape: anchored levels at the top level (progressionskort) → levels and
 // totals over dates; a group over work functions (progressionsvaerktoej) → staircases;
 // a group over rows with ratings (progression-mod-job) → employer vs. citizen with gaps.
-import { findTemplate, latestTemplate } from "../../store/templates.js";
+import { findTemplate, latestTemplate } from "../../net/templates.js";
 import { hasTotal } from "../template/model.js";
 import { GapChart } from "./GapChart.jsx";
 import { LevelChart } from "./LevelChart.jsx";

@@ -1,6 +1,6 @@
 // What hangs on a placement: its meetings (newest first), assessments and agreements,
 // each a link to its screen, with the buttons that start a new one.
-import { latestTemplate, templatesOfKind } from "../../store/templates.js";
+import { latestTemplate, templatesOfKind } from "../../net/templates.js";
 import { navigate } from "../route.js";
 import { longDate, longDateTime } from "../../dates.js";
 import { AGREEMENT_STATUSES, ASSESSOR_ROLES, MEETING_KINDS } from "../words.js";
