@@ -108,7 +108,7 @@ const CASES = [
   ['job_order', { requirements_must: ['Kørekort B', ''] }, {}],
   ['job_order', { offers: ['ordinary', 'igu'] }, { 'offers.1': MESSAGES.choice }],
   ['task', { due_date: '2026-03-02', done: false }, {}],
-  ['task', { related_id: OTHER }, { related_type: MESSAGES.relatedType }],
+  ['task', { related_id: OTHER }, { related_type: MESSAGES.relatedType, related_id: MESSAGES.relatedId }],
   ['task', { related_id: OTHER, related_type: 'meeting' }, {}],
   ['task', { related_type: 'task' }, { related_type: MESSAGES.choice }],
 ];

@@ -45,6 +45,7 @@ export const MESSAGES = {
   finalNeeds: "Skal udfyldes, når mødet er endeligt",
   finalStatus: "Et endeligt møde skal have tidspunkt for afholdelse og næste opfølgning",
   relatedType: "Skal udfyldes, når opgaven henviser til en post",
+  relatedId: "Henvisningen mangler sin posttype",
   sha256: "Skal være 64 små hexadecimale cifre",
   strokes: "En tegnet underskrift skal have mindst ét strøg",
 };
@@ -179,7 +180,10 @@ export const SCHEMAS = {
     title: req(name()), due_date: date(), related_type: oneOf(...RECORD_TYPES.filter((t) => t !== "task")),
     related_id: uuid(), assignee_id: uuid(), done: bool(),
   }, (data, fail) => {
-    if (present(data.related_id) && !present(data.related_type)) fail("related_type", MESSAGES.relatedType);
+    if (present(data.related_id) && !present(data.related_type)) {
+      fail("related_type", MESSAGES.relatedType);
+      fail("related_id", MESSAGES.relatedId);
+    }
   }),
 };
 
