@@ -1,5 +1,6 @@
 """The OpenAPI 3 document, generated from the views' declared schemas (apispec + marshmallow)."""
 import re
+from typing import Any
 
 from apispec import APISpec
 from apispec.ext.marshmallow import MarshmallowPlugin
@@ -23,13 +24,13 @@ def _path_and_params(rule: str) -> tuple[str, list[dict]]:
 def _operation(meta: dict, params: list[dict]) -> dict:
     """One OpenAPI operation from a view's documented facts."""
     problem = {"content": {"application/problem+json": {"schema": "ProblemDoc"}}}
-    ok = {"description": "OK"}
+    ok: dict[str, Any] = {"description": "OK"}
     binary = {"schema": {"type": "string", "format": "binary"}}
     if meta["response"] is not None:
         ok["content"] = {"application/json": {"schema": meta["response"]}}
     if meta.get("produces"):
         ok["content"] = {meta["produces"]: binary}
-    op = {"summary": meta["summary"], "parameters": params + meta.get("query", []),
+    op: dict[str, Any] = {"summary": meta["summary"], "parameters": params + meta.get("query", []),
           "responses": {"200": ok}}
     for status in meta.get("errors", (400, 401) if meta["auth"] else (400,)):
         op["responses"][str(status)] = {"description": "Problem", **problem}
@@ -60,7 +61,7 @@ def build_spec(app: Flask) -> dict:
             continue
         path, params = _path_and_params(rule.rule)
         ops = {m.lower(): _operation(meta, params)
-               for m in sorted(rule.methods - {"HEAD", "OPTIONS"})}
+               for m in sorted((rule.methods or set()) - {"HEAD", "OPTIONS"})}
         spec.path(path=path, operations=ops)
     app.extensions["openapi"] = spec.to_dict()
     return app.extensions["openapi"]

@@ -9,6 +9,7 @@ inputs into an AgreementDocument.
 import io
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
@@ -32,7 +33,7 @@ class AgreementDocument:
     agreement_id: str
     agreement: dict
     signatures: list[dict]
-    templates: dict[tuple[str, int], dict]
+    templates: dict[tuple[Any, Any], dict]  # keyed by (template_key, template_version)
     jobcenter: str
     generated_at: datetime
     citizen_name: str | None = None
@@ -111,7 +112,8 @@ def _control(digest: str, look: dict, mono: str) -> list:
 
 def _other_versions(doc: AgreementDocument, digest: str, look: dict) -> list:
     """Each signed version that differs from the current one, in full."""
-    story, seen = [], {digest}
+    story: list = []
+    seen: set[Any] = {digest}
     for signature in doc.signatures:
         version, other = signature.get("content", {}), signature.get("content_sha256")
         if other in seen or not isinstance(version, dict):

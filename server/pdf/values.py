@@ -1,13 +1,15 @@
 """Template values and times as a Danish reader expects them on paper."""
 from datetime import date, datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
           "september", "oktober", "november", "december")
 EMPTY = "—"
-ROLES = {"citizen": "Borger", "company": "Virksomhed", "consultant": "Virksomhedskonsulent",
-         "mentor": "Mentor", "caseworker": "Sagsbehandler"}
+ROLES: dict[Any, str] = {
+    "citizen": "Borger", "company": "Virksomhed", "consultant": "Virksomhedskonsulent",
+    "mentor": "Mentor", "caseworker": "Sagsbehandler"}
 
 
 def danish_date(value: str | date) -> str:
@@ -38,7 +40,7 @@ def danish_number(value: int | float) -> str:
     return str(value).replace(".", ",")
 
 
-def _label_of(choices: list, value: object) -> str:
+def _label_of(choices: list | None, value: object) -> str:
     """The label of a choice, level or option value (plain values are their own label)."""
     for choice in choices or []:
         if isinstance(choice, dict) and choice.get("value") == value:
@@ -58,7 +60,7 @@ def format_value(item: dict, value: object) -> str:
     kind = item.get("type")
     if isinstance(value, bool):
         return "Ja" if value else "Nej"
-    if kind == "date":
+    if kind == "date" and isinstance(value, str):
         return danish_date(value)
     if kind == "time" and isinstance(value, str):
         return value.replace(":", ".")
