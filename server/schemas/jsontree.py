@@ -7,6 +7,7 @@ shift the other elements), and the rules of the list decide whether they are all
 from __future__ import annotations
 
 import hashlib
+from typing import Any
 
 import rfc8785
 from marshmallow.exceptions import SCHEMA
@@ -22,6 +23,7 @@ def json_problems(value: object) -> dict[str, list[str]]:
     stack: list[tuple[tuple, object]] = [((), value)]
     while stack:
         path, item = stack.pop()
+        problem: str | None
         if len(path) > MAX_DEPTH:
             problem = f"must not be nested more than {MAX_DEPTH} levels deep"
         elif isinstance(item, (dict, list)):
@@ -107,6 +109,6 @@ def _shell(value):
     return value
 
 
-def canonical_sha256(obj: object) -> str:
+def canonical_sha256(obj: Any) -> str:
     """Hex SHA-256 of the RFC 8785 canonical JSON of `obj` (raises on values JSON cannot hold)."""
     return hashlib.sha256(rfc8785.dumps(obj)).hexdigest()

@@ -19,8 +19,8 @@ SHORT = 500
 FREE = 100_000
 MAX_SAFE_INTEGER = 2**53 - 1
 
-MESSAGES = {"required": "is required", "null": "must not be null",
-            "validator_failed": "is not valid"}
+MESSAGES: dict[str, str | list | dict] = {"required": "is required", "null": "must not be null",
+                                          "validator_failed": "is not valid"}
 SAFE_RANGE = f"must be between -{MAX_SAFE_INTEGER} and {MAX_SAFE_INTEGER}"
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
