@@ -1,4 +1,4 @@
-"""Operator commands: user create, device revoke, seed-demo (PROTOCOL.md section 6), the
+"""Operator commands: user create, device revoke, seed-demo (docs/protocol.md section 6), the
 agreement seal (seal create-demo-cert) and agreement verify."""
 import json
 from pathlib import Path

@@ -26,7 +26,7 @@ DRAIN_LIMIT = 64 * 1024 * 1024
 
 
 class Problem(Exception):
-    """A failure the client should see, with a fixed slug (PROTOCOL.md section 0)."""
+    """A failure the client should see, with a fixed slug (docs/protocol.md section 0)."""
 
     def __init__(self, slug: str, status: int, title: str, detail: str | None = None,
                  errors: dict | None = None, headers: dict | None = None, **extra):

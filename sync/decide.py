@@ -1,4 +1,4 @@
-"""The decision for one upsert or delete against a record's newest state (PROTOCOL.md 3, 3a).
+"""The decision for one upsert or delete against a record's newest state (docs/protocol.md 3, 3a).
 
 - Create (base_rev 0, unknown id): validated, references checked, stored as rev 1.
 - Edit: the client's change is `data` against revision `base_rev`; it merges with the

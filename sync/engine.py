@@ -1,6 +1,6 @@
 """Apply a push against a store: idempotency first, then one decision per change.
 
-Rules (PROTOCOL.md section 3):
+Rules (docs/protocol.md section 3):
 - Changes apply one after the other; each sees what the earlier ones did. A change is
   decided completely before it writes anything, so a rejected change leaves nothing behind,
   not even its mutation id: a fixed retry is judged anew.

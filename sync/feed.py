@@ -1,4 +1,4 @@
-"""Checkpoints and pages of the change feed (PROTOCOL.md section 4).
+"""Checkpoints and pages of the change feed (docs/protocol.md section 4).
 
 Every committed change carries a feed number; numbers become visible in increasing order
 (the SQL store takes them under a row lock as the last step before COMMIT, see

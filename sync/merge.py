@@ -1,4 +1,4 @@
-"""Three-way merge of a record's data, unit by unit (PROTOCOL.md 3a; units: sync.units).
+"""Three-way merge of a record's data, unit by unit (docs/protocol.md 3a; units: sync.units).
 
 - Per unit: changed on one side only -> that side; on both to the same value -> that
   value; on both to different values -> conflict (the data keeps the server's value).

@@ -1,4 +1,4 @@
-"""Resolving a conflict: the chosen values become a new revision (PROTOCOL.md section 5).
+"""Resolving a conflict: the chosen values become a new revision (docs/protocol.md section 5).
 
 - `data` may name only the conflict's units; a unit left out keeps the record's value.
 - It applies like a push from the conflict's `server_rev`: when a unit's current value is

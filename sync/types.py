@@ -27,7 +27,7 @@ class Actor:
 
 @dataclass(frozen=True)
 class Change:
-    """One change of a push (PROTOCOL.md section 3)."""
+    """One change of a push (docs/protocol.md section 3)."""
 
     mutation_id: str
     type: str

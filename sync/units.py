@@ -1,8 +1,8 @@
-"""Merge units: per-type tables (DOMAIN.md "Record types", PROTOCOL.md 3a) and value rules.
+"""Merge units: per-type tables (docs/domain.md "Record types", docs/protocol.md 3a), value rules.
 
 A record's ``data`` splits into merge units by the kind of each field:
 
-- ``TEXT``: free text marked *(text)* in DOMAIN.md (and template ``longtext`` fields,
+- ``TEXT``: free text marked *(text)* in docs/domain.md (and template ``longtext`` fields,
   which the caller names at merge time); merged line by line.
 - ``OBJECT``: not a unit itself; each key is a unit, recursively, named by its dotted
   path (``follow_up.works_well``, ``answers.tasks.<uuid>.employer``).

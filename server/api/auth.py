@@ -1,4 +1,4 @@
-"""Login, logout and /me (PROTOCOL.md section 1)."""
+"""Login, logout and /me (docs/protocol.md section 1)."""
 from flask import Blueprint
 
 from server.api.common import authenticated, client_address, documented, json_body

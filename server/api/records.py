@@ -1,4 +1,4 @@
-"""Single records and their history (PROTOCOL.md section 5)."""
+"""Single records and their history (docs/protocol.md section 5)."""
 from flask import Blueprint
 
 from server.api.common import authenticated, documented

@@ -1,4 +1,4 @@
-"""Push, pull and conflict resolution (PROTOCOL.md sections 3, 4 and 5)."""
+"""Push, pull and conflict resolution (docs/protocol.md sections 3, 4 and 5)."""
 from flask import Blueprint, current_app, request
 
 from server.api.common import authenticated, documented, json_body, load_with

@@ -1,4 +1,4 @@
-"""Built-in assessment and agreement templates (DOMAIN.md, "Templates")."""
+"""Built-in assessment and agreement templates (docs/domain.md, "Templates")."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Generic demo answers for an assessment template (DOMAIN.md, "Templates").
+"""Generic demo answers for an assessment template (docs/domain.md, "Templates").
 
 Rules: `quality` (0 worst … 1 best) picks a level or rating, with a little noise; a
 benchmark rating (T.BENCHMARK_WORDS in its label) is rated high instead. Level

@@ -1,7 +1,7 @@
 """Fictitious ids, names, numbers and addresses for the demo data, unique within one build.
 
 CVR numbers pass the modulus-11 check (weights 2,7,6,5,4,3,2,1). CPR numbers have a real
-birth date and a 7th digit that gives the right century under the CPR rule (DOMAIN.md).
+birth date and a 7th digit that gives the right century under the CPR rule (docs/domain.md).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Formatted strings of DOMAIN.md: ids, dates, contact details, CVR and CPR numbers."""
+"""Formatted strings of docs/domain.md: ids, dates, contact details, CVR and CPR numbers."""
 from __future__ import annotations
 
 import re

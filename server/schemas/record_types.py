@@ -1,4 +1,4 @@
-"""Schemas of the record types about companies, people and tasks (DOMAIN.md "Record types").
+"""Schemas of the record types about companies, people and tasks (docs/domain.md "Record types").
 
 Field rules come from the field types; rules that span fields run only when every field
 is valid, and name every field they span (so a merge that breaks one knows its units).

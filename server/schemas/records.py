@@ -1,4 +1,4 @@
-"""Record validation and references (DOMAIN.md "Values", "References", "Validation").
+"""Record validation and references (docs/domain.md "Values", "References", "Validation").
 
 Errors and reference paths are keyed by dotted path under `data` (`data.cvr`,
 `data.agreements.0.due_date`, `data.answers.c07`), as problem documents name them.

@@ -1,4 +1,4 @@
-"""Fields for DOMAIN.md "Values": each checks a value and returns it exactly as sent.
+"""Fields for docs/domain.md "Values": each checks a value and returns it exactly as sent.
 
 Strings: no control characters but tab, line feed and carriage return, no lone
 surrogates, at most NAME, SHORT or FREE characters (code points). Numbers: finite, not

@@ -1,4 +1,4 @@
-"""Wire formats of the API (PROTOCOL.md), used to parse requests and to document responses."""
+"""Wire formats of the API (docs/protocol.md), used to parse requests and to document responses."""
 from marshmallow import EXCLUDE, RAISE, Schema, fields, validate
 
 UUID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
@@ -90,7 +90,7 @@ class DeviceAnswer(Schema):
 
 
 class Envelope(Schema):
-    """A record envelope (PROTOCOL.md section 2)."""
+    """A record envelope (docs/protocol.md section 2)."""
 
     type = fields.String()
     id = fields.String()

@@ -15,7 +15,7 @@ from sync.types import Actor, Change, PushResult, Refused
 
 
 def push(actor: Actor, changes: list[Change]) -> list[dict]:
-    """Apply a push and answer one result per change (PROTOCOL.md section 3)."""
+    """Apply a push and answer one result per change (docs/protocol.md section 3)."""
     def work(store: SqlStore) -> list[dict]:
         results = engine.push(store, rules(), actor, changes)
         return [_result(store, result) for result in results]
@@ -36,7 +36,7 @@ def _result(store: SqlStore, result: PushResult) -> dict:
 
 
 def pull(actor: Actor, since: str | None, limit: int) -> dict:
-    """One page of the change feed (PROTOCOL.md section 4)."""
+    """One page of the change feed (docs/protocol.md section 4)."""
     store = SqlStore(rules())
     try:
         page = feed.pull(store, actor, since, limit)
@@ -52,7 +52,7 @@ def pull(actor: Actor, since: str | None, limit: int) -> dict:
 
 def resolve_conflict(actor: Actor, conflict_id: str, chosen: dict, restore: bool,
                      delete: bool) -> dict:
-    """Resolve a conflict and answer the conflict and the record (PROTOCOL.md section 5)."""
+    """Resolve a conflict and answer the conflict and the record (docs/protocol.md section 5)."""
     def work(store: SqlStore) -> tuple[bool, dict]:
         applied = resolve.resolve(store, rules(), actor, conflict_id, chosen, restore, delete)
         conflict = store.envelope(conflict_id)

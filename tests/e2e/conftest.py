@@ -1,7 +1,7 @@
 """End-to-end fixtures: the real server (gunicorn, 2 workers, SQLite file) and the built app
 in Debian's headless Chromium through Python Playwright.
 
-Rules for the tests built on these fixtures (ARCHITECTURE.md "Traps worth knowing"):
+Rules for the tests built on these fixtures (docs/architecture.md "Traps worth knowing"):
 - Wait on conditions (Playwright's auto-waiting locators and `expect`), never on sleeps.
 - One server per test module, serving a snapshot of the built client taken when the
   module starts; each test makes its own companies with unique names, so tests of a

@@ -1,4 +1,4 @@
-// Decisions for pulled records and push results (PROTOCOL.md 3 and 4).
+// Decisions for pulled records and push results (docs/protocol.md 3 and 4).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 

@@ -1,4 +1,4 @@
-// The outbox rules (PROTOCOL.md 3 "What the client sends"), after tests/sync/test_reference_client.py.
+// The outbox rules (docs/protocol.md 3 "What the client sends"), after tests/sync/test_reference_client.py.
 import assert from 'node:assert/strict';
 import { beforeEach, describe, test } from 'node:test';
 

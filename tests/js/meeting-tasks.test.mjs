@@ -1,4 +1,4 @@
-// The tasks a finished meeting makes: UUIDv5 ids (DOMAIN.md `task`), stable across saves.
+// The tasks a finished meeting makes: UUIDv5 ids (docs/domain.md `task`), stable across saves.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 

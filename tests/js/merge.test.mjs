@@ -1,4 +1,4 @@
-// Table-driven tests of the client's three-way merge (PROTOCOL.md 3a), ported from
+// Table-driven tests of the client's three-way merge (docs/protocol.md 3a), ported from
 // tests/sync/test_merge.py, and a cross-check against the Python merge's own answers
 // (fixtures/merge-cases.json, written by make_merge_fixtures.py).
 import assert from 'node:assert/strict';

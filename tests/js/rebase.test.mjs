@@ -1,4 +1,4 @@
-// Rebasing unsent edits onto newer server data (PROTOCOL.md 3; tests/sync/reference_client.py).
+// Rebasing unsent edits onto newer server data (docs/protocol.md 3; tests/sync/reference_client.py).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 

@@ -1,4 +1,4 @@
-"""Every role and team rule on every endpoint, as one table (PROTOCOL.md sections 1 and 5).
+"""Every role and team rule on every endpoint, as one table (docs/protocol.md sections 1 and 5).
 
 The records belong to anne's team (Nord): anne is a consultant there, lis its lead; bo is a
 consultant of another team; admin administers every team.

@@ -1,4 +1,4 @@
-"""The access audit (PROTOCOL.md section 5, DOMAIN.md "Access audit")."""
+"""The access audit (docs/protocol.md section 5, docs/domain.md "Access audit")."""
 import pytest
 from sqlalchemy import select, text
 

@@ -1,4 +1,4 @@
-"""Login, tokens, devices, revocation, session expiry (PROTOCOL.md section 1)."""
+"""Login, tokens, devices, revocation, session expiry (docs/protocol.md section 1)."""
 from datetime import timedelta
 
 from sqlalchemy import select

@@ -1,4 +1,4 @@
-"""Checks that the built-in templates obey DOMAIN.md's template format."""
+"""Checks that the built-in templates obey docs/domain.md's template format."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ EXPECTED_ROLES = {
     "mentor": False, "caseworker": False,
 }
 TEMPLATE_KEYS = {"kind", "key", "version", "title", "definition", "source", "roles"}
-# DOMAIN.md "Values": control characters other than tab, LF and CR are not allowed.
+# docs/domain.md "Values": control characters other than tab, LF and CR are not allowed.
 BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 STAIRCASE = ["Begynder", "Avanceret begynder", "Selvstartende", "Selvkørende", "Oplært"]
 
@@ -124,7 +124,7 @@ def field_problems(item, where, inside_repeat):
 
 
 def template_problems(template):
-    """Every way a template breaks DOMAIN.md's format (empty list: none)."""
+    """Every way a template breaks docs/domain.md's format (empty list: none)."""
     problems = []
     extra = set(template) - TEMPLATE_KEYS
     if extra:

@@ -1,4 +1,4 @@
-"""The operator commands of PROTOCOL.md section 6, run through Flask's CLI runner."""
+"""The operator commands of docs/protocol.md section 6, run through Flask's CLI runner."""
 from sqlalchemy import func, select
 
 from server.extensions import db

@@ -1,4 +1,4 @@
-"""Every failure is a problem document: never HTML, never a 500 (PROTOCOL.md section 0)."""
+"""Every failure is a problem document: never HTML, never a 500 (docs/protocol.md section 0)."""
 import pytest
 
 PROBLEM = "application/problem+json"

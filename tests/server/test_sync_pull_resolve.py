@@ -1,4 +1,4 @@
-"""Pull (PROTOCOL.md section 4) and conflict resolution (section 5) through the API."""
+"""Pull (docs/protocol.md section 4) and conflict resolution (section 5) through the API."""
 import base64
 import json
 

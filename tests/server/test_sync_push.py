@@ -1,4 +1,4 @@
-"""Push through the API: every decision of PROTOCOL.md section 3 on SQLite and PostgreSQL."""
+"""Push through the API: every decision of docs/protocol.md section 3 on SQLite and PostgreSQL."""
 import pytest
 
 from tests.server.sync_helpers import Device, company, new_id, signature, upsert

@@ -1,4 +1,4 @@
-"""Field rules of record data (DOMAIN.md "Values" and "Record types"), one table per rule."""
+"""Field rules of record data (docs/domain.md "Values" and "Record types"), one table per rule."""
 from __future__ import annotations
 
 from datetime import date

@@ -1,4 +1,4 @@
-"""Record validation through the real push API (PROTOCOL.md 0 and 3, DOMAIN.md "Values",
+"""Record validation through the real push API (docs/protocol.md 0 and 3, docs/domain.md "Values",
 "References", "Validation"), table-driven on SQLite and PostgreSQL.
 
 The field tables are the unit tests' own (tests/server/test_validation.py and the
@@ -112,7 +112,7 @@ def same_json(a: object, b: object) -> bool:
 
 def without_nulls(value: object) -> object:
     """The value as the server should store it: object keys whose value is null dropped at
-    every depth, null list elements kept (DOMAIN.md "Values")."""
+    every depth, null list elements kept (docs/domain.md "Values")."""
     if isinstance(value, dict):
         return {k: without_nulls(v) for k, v in value.items() if v is not None}
     if isinstance(value, list):
@@ -471,7 +471,7 @@ def number_spelling_cases() -> list[Case]:
 
 
 def test_numbers_beyond_2_53_are_rejected_however_spelled(anne, world):
-    """Integers lie within +-(2^53 - 1) (DOMAIN.md "Values"): a number beyond that is a
+    """Integers lie within +-(2^53 - 1) (docs/domain.md "Values"): a number beyond that is a
     validation error whether the JSON spells it 9007199254740992 or 9007199254740992.0."""
     check_cases(anne, number_spelling_cases(), world)
 

@@ -1,4 +1,4 @@
-"""A model device that follows PROTOCOL.md section 3 "What the client sends" and section 4.
+"""A model device that follows docs/protocol.md section 3 "What the client sends" and section 4.
 
 A device holds `known`, the newest state the server gave it of each record, and an
 `outbox` of pending changes in send order. Per record the outbox holds at most one sent

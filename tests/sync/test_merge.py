@@ -1,4 +1,4 @@
-"""Table-driven tests of the three-way merge (PROTOCOL.md 3a).
+"""Table-driven tests of the three-way merge (docs/protocol.md 3a).
 
 Each row: record type, base, server, client -> merged data and conflicts
 (unit -> (base, server, client), MISSING for a side without a value).

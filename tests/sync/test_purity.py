@@ -1,4 +1,4 @@
-"""Rule 1 of ARCHITECTURE.md: `sync/` imports only the standard library, merge3 and itself.
+"""Rule 1 of docs/architecture.md: `sync/` imports only the standard library, merge3 and itself.
 
 Two independent proofs: every import statement under sync/ is read with `ast`, and every
 sync module is imported in a fresh interpreter whose import system refuses (and records)

@@ -281,7 +281,7 @@ class SyncMachine(RuleBasedStateMachine):
 
     def check_result(self, device: str, change: dict[str, Any], result: dict[str, Any],
                      before: StoredRecord | None) -> None:
-        """Check a result against the record before the change (PROTOCOL.md 3, 3a)."""
+        """Check a result against the record before the change (docs/protocol.md 3, 3a)."""
         first = self.lost.pop((device, change["mutation_id"]), None)
         after = self.store.get_record(change["id"])
         if first is not None:

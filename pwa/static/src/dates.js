@@ -1,4 +1,4 @@
-// Dates and times as the app stores and shows them, always in Europe/Copenhagen (DOMAIN.md
+// Dates and times as the app stores and shows them, always in Europe/Copenhagen (docs/domain.md
 // "Values": dates are YYYY-MM-DD, date-times RFC 3339 with an offset, shown in Copenhagen
 // time). Pure: no DOM, storage or network.
 // A datetime-local input's "YYYY-MM-DDTHH:MM" is Copenhagen wall time; in the hour that

@@ -1,4 +1,4 @@
-// Formats of DOMAIN.md "Values", mirroring server/schemas/formats.py and values.py.
+// Formats of docs/domain.md "Values", mirroring server/schemas/formats.py and values.py.
 // Pure: no DOM, storage or network. Each check takes a string and says whether it fits.
 
 const CVR_WEIGHTS = [2, 7, 6, 5, 4, 3, 2, 1];

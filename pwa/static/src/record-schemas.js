@@ -8,7 +8,7 @@ import {
 
 const NAME = 200;
 const SHORT = 500;
-/** Free-text limit and the safe integer range (DOMAIN.md "Values"). */
+/** Free-text limit and the safe integer range (docs/domain.md "Values"). */
 export const FREE = 100_000;
 export const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
@@ -81,7 +81,7 @@ const inOrder = (first, last) => (data, fail) => {
   }
 };
 
-/** The offer catalogue (company interests), in DOMAIN.md's order. */
+/** The offer catalogue (company interests), in docs/domain.md's order. */
 export const OFFER_CATALOGUE = ["recruitment", "job_ads", "retention", "upskilling",
   "adult_apprentice", "job_rotation", "mentor", "wage_subsidy", "flex_job", "sheltered_job",
   "internship", "redundancy_help", "work_sharing"];

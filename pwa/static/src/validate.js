@@ -1,5 +1,5 @@
 // Client-side validation before a save, with Danish messages: the server's rules of
-// server/schemas/*.py for every record type of DOMAIN.md. Pure: no DOM, storage or network.
+// server/schemas/*.py for every record type of docs/domain.md. Pure: no DOM, storage or network.
 // The server validates again; this only spares the user a rejected change. Rules:
 // - Errors are {path: message}: a top-level field ("cvr"), or a dotted path into nested
 //   values ("hours.0.paid_hours", "follow_up.attendance.norm_hours"); one message per path.

@@ -1,4 +1,4 @@
-// Three-way merge of a record's data, unit by unit (PROTOCOL.md 3a; units: units.js).
+// Three-way merge of a record's data, unit by unit (docs/protocol.md 3a; units: units.js).
 // Mirrors sync/merge.py.
 //
 // - Per unit: changed on one side only -> that side; on both to the same value -> that

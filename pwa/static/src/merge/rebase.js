@@ -1,4 +1,4 @@
-// Rebasing unsent edits onto newer server data (PROTOCOL.md 3 "What the client sends").
+// Rebasing unsent edits onto newer server data (docs/protocol.md 3 "What the client sends").
 //
 // - The unsent edits are the difference localBase -> pending; they are applied onto the
 //   newer data with the merge rules of section 3a (merge.js, the newer data as "server").

@@ -1,4 +1,4 @@
-// Line-based three-way text merge (PROTOCOL.md 3a): a port of what sync/merge.py runs,
+// Line-based three-way text merge (docs/protocol.md 3a): a port of what sync/merge.py runs,
 // so that the client and the server find the same merges and the same conflicts.
 //
 // - A line ends at "\n" only and keeps it; "\r", U+2028 and the like stay inside lines.

@@ -1,4 +1,4 @@
-// Merge units: per-type tables (DOMAIN.md "Record types", PROTOCOL.md 3a) and value rules.
+// Merge units: per-type tables (docs/domain.md "Record types", docs/protocol.md 3a) and value rules.
 // Mirrors sync/units.py and sync/paths.py.
 //
 // A record's `data` splits into merge units by the kind of each field:

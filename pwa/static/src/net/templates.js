@@ -1,4 +1,4 @@
-// The assessment and agreement templates (DOMAIN.md "Templates"): versioned data from
+// The assessment and agreement templates (docs/domain.md "Templates"): versioned data from
 // `GET /api/v1/templates`, kept on the device so forms open offline. Templates hold no
 // personal data, so the meta row "templates" = {etag, templates} is stored in the clear.
 // A record keeps its template version; every version the server sent stays available.

@@ -1,5 +1,5 @@
 // Which signatures cover an agreement's current content, and what follows from it.
-// Rules (DOMAIN.md "agreement", "signature"):
+// Rules (docs/domain.md "agreement", "signature"):
 // - The covered object is {template_key, template_version, content}; a key the agreement
 //   lacks is left out, exactly as the server does (server/services/rules.py covered_hash).
 // - A signature covers the agreement while its content_sha256 equals the hash of the

@@ -1,4 +1,4 @@
-// Signature strokes: between signature_pad's point groups and DOMAIN.md's stored vectors.
+// Signature strokes: between signature_pad's point groups and docs/domain.md's stored vectors.
 // Rules:
 // - A stored stroke is a list of [x, y, t] points: x and y in CSS pixels of the pad
 //   (origin top left, y grows downwards; `width` × `height` the pad's CSS size when signed),

@@ -1,5 +1,5 @@
 // The device's access audit: what the user opened on this device, queued until sync.
-// Rules (PROTOCOL.md 5, "POST /api/v1/audit/events"):
+// Rules (docs/protocol.md 5, "POST /api/v1/audit/events"):
 // - A row is {id, enc}: enc seals {id, at, action, record_type, record_id} and nothing
 //   else: never a field value. The sync client sends the rows and deletes the accepted ones.
 // - Logging while locked does nothing (there is nothing on screen to open then).

@@ -1,4 +1,4 @@
-// The outbox as plain data (PROTOCOL.md 3 "What the client sends"); no IndexedDB here.
+// The outbox as plain data (docs/protocol.md 3 "What the client sends"); no IndexedDB here.
 //
 // The outbox is an array of entries in send order (ascending `seq`):
 //   {seq, recordId, type, mutationId, op: 'upsert'|'delete', baseRev, baseData, origin,

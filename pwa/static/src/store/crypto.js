@@ -1,4 +1,4 @@
-// Encryption at rest with WebCrypto (ARCHITECTURE.md "Keys on the device"):
+// Encryption at rest with WebCrypto (docs/architecture.md "Keys on the device"):
 // - a random AES-GCM 256 data key encrypts every stored value;
 // - the data key is stored only wrapped (AES-KW) by keys derived from a secret
 //   (PBKDF2-SHA256, 600,000 iterations, a random 16-byte salt per wrapping);

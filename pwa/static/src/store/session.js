@@ -1,5 +1,5 @@
 // The session: login, unlock, re-login, lock and wipe; the data key itself is store/keyring.js.
-// Rules (ARCHITECTURE.md "Keys on the device"):
+// Rules (docs/architecture.md "Keys on the device"):
 // - The first login (network needed) makes a random data key and stores it only wrapped,
 //   in meta rows "wrap:<kind>" = {salt, iterations, wrapped}: "password" at login, "pin"
 //   when the user chooses a device PIN (asked after login and after a password unlock

@@ -1,11 +1,11 @@
-// What to do with a pulled record or a push result (PROTOCOL.md 3 and 4): pure decisions.
+// What to do with a pulled record or a push result (docs/protocol.md 3 and 4): pure decisions.
 //
 // - A record whose rev is not newer than the local copy's is ignored (a change may come
 //   twice); a push result's record likewise, except that the unsent edits still rebase.
 // - Without unsent edits the record replaces the local copy. Tombstones are kept as
 //   deleted records, never removed: the app shows references to them as deleted, and a
 //   stored tombstone's rev keeps an older live revision that arrives late from
-//   reviving it. (Only a resync, PROTOCOL.md 4, removes local records.)
+//   reviving it. (Only a resync, docs/protocol.md 4, removes local records.)
 // - With unsent edits the record is stored as the server copy and the edits stay on top
 //   (`rebase`): `data` is what the user sees (null for an unsent delete); `clean` says
 //   whether the pending change now sits on this record, and then `baseRev`/`baseData`

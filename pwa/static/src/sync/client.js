@@ -1,5 +1,5 @@
 // The sync client: push the outbox, then pull until has_more is false.
-// Rules (PROTOCOL.md 1, 3, 4, 5):
+// Rules (docs/protocol.md 1, 3, 4, 5):
 // - Single flight across tabs (Web Locks); runs after unlock, on `online`, every minute,
 //   a few seconds after a local edit, and on "Synkronisér nu"; failures retry with
 //   exponential backoff and full jitter (sync/backoff.js), or after Retry-After.

@@ -1,6 +1,6 @@
 // Storing what the server sent: push results, resolve answers and pulled pages, each in
 // one commit (store/outbox.js) together with the outbox changes it causes.
-// Rules (PROTOCOL.md 3 and 4; decisions in sync/apply.js, outbox logic in store/coalesce.js):
+// Rules (docs/protocol.md 3 and 4; decisions in sync/apply.js, outbox logic in store/coalesce.js):
 // - A result settles its outbox entry; the server's record replaces the local copy unless
 //   the record has unsent edits, which are then rebased on top of it and stay visible.
 // - A pulled record not newer than the local copy is ignored; one without local changes is

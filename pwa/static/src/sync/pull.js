@@ -1,4 +1,4 @@
-// Pulling: pages until has_more is false (PROTOCOL.md 4). The next page is fetched while
+// Pulling: pages until has_more is false (docs/protocol.md 4). The next page is fetched while
 // the current one is stored; 410 resync-required pulls from the beginning and then drops
 // local records the pull did not return unless changes wait for them.
 import { db } from "../store/db.js";

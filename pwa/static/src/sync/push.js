@@ -1,4 +1,4 @@
-// Pushing: the outbox in order (PROTOCOL.md 3), queued conflict resolutions in their place,
+// Pushing: the outbox in order (docs/protocol.md 3), queued conflict resolutions in their place,
 // and the device's queued audit events.
 // - Push batches come from store/coalesce.js and are frozen (stored as sent) before they
 //   go out; a queued resolution is sent in its place in the order, so the changes before

@@ -1,4 +1,4 @@
-// A progression assessment (DOMAIN.md assessment) filled from its template: routes
+// A progression assessment (docs/domain.md assessment) filled from its template: routes
 // "#/vurdering/<id>" and "#/vurdering/ny/<placementId>/<templateKey>". Rules:
 // - A new assessment takes the newest template version on the device; the record id is
 //   made at the first save and the route is then replaced by the record's own.

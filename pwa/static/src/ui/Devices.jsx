@@ -1,7 +1,7 @@
 // "Enheder" (Indstillinger → Enheder, #/indstillinger/enheder): the user's devices (admins:
 // every device, as GET /devices answers), when each was last seen, this device marked, and
 // "Tilbagekald" with a confirmation. A revoked device erases its local data at its next
-// contact with the server (PROTOCOL.md 1). Needs the network; offline it says so.
+// contact with the server (docs/protocol.md 1). Needs the network; offline it says so.
 import { useEffect, useState } from "preact/hooks";
 import { useObservable } from "../observable.js";
 import { currentSession, sessionState } from "../store/session.js";

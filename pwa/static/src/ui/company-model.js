@@ -3,7 +3,7 @@
 // Pure: no DOM, storage or network. Wording of the offer catalogue: seed 000, guide B
 // theme 3 "Hvad kan vi i Job- og vækstcentret tilbyde jer/redskabsviften?" (L1757–1791).
 
-/** Company status (DOMAIN.md `company.status`) in Danish. */
+/** Company status (docs/domain.md `company.status`) in Danish. */
 export const COMPANY_STATUS = { prospect: "Emne", active: "Aktiv", inactive: "Inaktiv" };
 
 /** The offer catalogue (`company.interests`) with the source's Danish labels. */

@@ -1,4 +1,4 @@
-// Danish labels of the record enumerations (DOMAIN.md), in the source documents' wording:
+// Danish labels of the record enumerations (docs/domain.md), in the source documents' wording:
 // meeting kinds from the visit guide (seed 000), the offer list's placement kinds (seed 000),
 // the A/B/C job goals (seed 003, "ABC-jobplan"), signer roles as on the PDF (seed 004).
 // Pure: no DOM, storage or network.

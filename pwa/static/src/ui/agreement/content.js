@@ -1,5 +1,5 @@
 // Checks of an agreement's content before it is saved or set ready, with Danish messages
-// keyed like TemplateForm's errors ("<item id>"). Rules (DOMAIN.md "Values", server
+// keyed like TemplateForm's errors ("<item id>"). Rules (docs/domain.md "Values", server
 // answers.py): text ≤ 500 characters, longtext ≤ 100,000, dates YYYY-MM-DD, times HH:MM;
 // "Klar til underskrift" needs every required item answered. A signing form needs the
 // signer's name and a drawing, or the same name typed and the confirmation ticked. Pure.

@@ -1,4 +1,4 @@
-// What hand-over mode shows: a snapshot of the agreement taken when it starts (DOMAIN.md
+// What hand-over mode shows: a snapshot of the agreement taken when it starts (docs/domain.md
 // "signature"). Rules:
 // - The snapshot holds the covered object, its hash, the template and the parties; every
 //   signer sees exactly that, and every signature made in hand-over mode covers it, even

@@ -3,7 +3,7 @@
 // - Only final assessments count as measurements; they are ordered by `assessed_on`
 //   (then id), so two assessments on one day keep a stable order.
 // - Points and totals are derived from each assessment's own template definition
-//   (DOMAIN.md "Derived values"), never read from the record.
+//   (docs/domain.md "Derived values"), never read from the record.
 // - A work function keeps its key across assessments, so its levels line up over dates.
 // - A gap is the employer's rating minus the citizen's own (positive: the employer rates
 //   the citizen higher than the citizen does).

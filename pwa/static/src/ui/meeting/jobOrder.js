@@ -1,5 +1,5 @@
 // The job order (jobordre) in the words of the job centres' order form (seed 000, 2.C
-// "Ordreblanket") and "Den gode jobordre" (2.J), and its age (DOMAIN.md: a job order ages
+// "Ordreblanket") and "Den gode jobordre" (2.J), and its age (docs/domain.md: a job order ages
 // from the newest of its creation and its newest log entry; marked after 7 days, urgent
 // after 14; computed when shown, never stored). Pure: no DOM.
 import { choiceCodec, hoursCodec, integerCodec, linesCodec } from "./draft.js";

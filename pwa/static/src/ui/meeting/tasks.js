@@ -1,10 +1,10 @@
-// The tasks a finished meeting makes (DOMAIN.md `task`): one for the next follow-up and
+// The tasks a finished meeting makes (docs/domain.md `task`): one for the next follow-up and
 // one per agreement item with a due date. Ids are UUIDv5(namespace, source id + ":" +
 // purpose), so every device (and every re-save of the meeting) makes the same task.
 // Pure: no DOM, storage or network.
 import { v5 as uuidv5 } from "uuid";
 
-/** The namespace of task ids derived from other records (DOMAIN.md `task`). */
+/** The namespace of task ids derived from other records (docs/domain.md `task`). */
 export const TASK_NAMESPACE = "6c1a2f0e-5d0b-4a7e-9f54-6d3b1f6e2a10";
 const TITLE_MAX = 200;
 

@@ -1,4 +1,4 @@
-// Checks of what the placement page lets the user type, with Danish messages (DOMAIN.md
+// Checks of what the placement page lets the user type, with Danish messages (docs/domain.md
 // "Values": dates YYYY-MM-DD, hours ≥ 0 with at most two decimals). Pure.
 import { parseNumberInput } from "../template/model.js";
 

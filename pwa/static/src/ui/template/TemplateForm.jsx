@@ -1,4 +1,4 @@
-// Renders a template definition (DOMAIN.md "Templates") with its values: assessment
+// Renders a template definition (docs/domain.md "Templates") with its values: assessment
 // `answers` or agreement `content`. Generic on purpose, also for agreements:
 //   <TemplateForm definition values onChange(itemPath, value) context={{workFunctions}}
 //     readOnly errors={{"<path.key>": "Dansk besked"}} idPrefix="tf" />

@@ -1,4 +1,4 @@
-// The template renderer's model (DOMAIN.md "Templates"): pure functions over a template
+// The template renderer's model (docs/domain.md "Templates"): pure functions over a template
 // `definition` and its `answers` (or an agreement's `content`). Rules:
 // - An item path is [itemId] for a top-level item and [groupId, rowKey, itemId] inside a
 //   repeat group; a group over "work_functions" is keyed by the placement's work-function
