@@ -20,6 +20,7 @@ from server.services.audit import log_access
 from server.services.feed import stamp_touched
 from server.services.rules import SchemaRules
 from server.services.sql_store import SqlStore
+from server.services.template_admin import current_rules
 from server.services.transaction import begin_write
 from sync import engine, feed, resolve
 from sync.types import Actor, Change, PushResult, Refused
@@ -30,10 +31,8 @@ T = TypeVar("T")
 
 
 def rules() -> SchemaRules:
-    """The app's record rules (built once: templates are read at start)."""
-    if "feltmappe_rules" not in current_app.extensions:
-        current_app.extensions["feltmappe_rules"] = SchemaRules()
-    return current_app.extensions["feltmappe_rules"]
+    """The app's record rules over every template version (rebuilt when an admin publishes)."""
+    return current_rules(current_app.extensions)
 
 
 def _retryable(error: DBAPIError) -> bool:
