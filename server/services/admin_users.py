@@ -220,8 +220,9 @@ def _new_team(operator: Operator, name: str) -> Team:
 
 
 def team_by_name(name: str) -> Team | None:
-    """The team with this name, or None."""
-    return db.session.scalar(select(Team).where(func.lower(Team.name) == name.lower()))
+    """The team with this name (any case), or None."""
+    wanted = name.strip().casefold()
+    return next((team for team in all_teams() if team.name.casefold() == wanted), None)
 
 
 def all_users() -> list[User]:
