@@ -150,3 +150,40 @@ class AdminLog(Schema):
     """GET /admin/log answer."""
 
     entries = fields.List(fields.Nested(LogEntry))
+
+
+class CitizenHit(Schema):
+    """A citizen found for the access audit (CPR masked)."""
+
+    id = fields.String()
+    name = fields.String()
+    cpr = fields.String()
+    team_id = fields.String()
+
+
+class CitizenHits(Schema):
+    """GET /audit/citizens answer."""
+
+    citizens = fields.List(fields.Nested(CitizenHit))
+
+
+class ReportEvent(Schema):
+    """One access in a citizen's report, with names."""
+
+    at = fields.String()
+    received_at = fields.String(allow_none=True)
+    user_id = fields.String()
+    user_name = fields.String()
+    username = fields.String()
+    device_id = fields.String(allow_none=True)
+    device_name = fields.String()
+    action = fields.String()
+    record_type = fields.String()
+    record_id = fields.String()
+
+
+class AuditReport(Schema):
+    """GET /audit/report answer."""
+
+    citizen = fields.Nested(CitizenHit)
+    events = fields.List(fields.Nested(ReportEvent))

@@ -1,0 +1,38 @@
+"""The access audit for leads and admins: find a citizen, read or download their log."""
+from flask import Response, request
+
+from server.api import api
+from server.api.common import authenticated, documented, load_with
+from server.schemas import admin_wire, wire
+from server.services import audit_search
+from sync.types import Actor
+
+SEARCH_QUERY = [{"name": "q", "in": "query", "required": True, "schema": {"type": "string"}}]
+REPORT_QUERY = [{"name": "citizen_id", "in": "query", "required": True,
+                 "schema": {"type": "string", "format": "uuid"}},
+                {"name": "format", "in": "query", "required": False,
+                 "schema": {"type": "string", "enum": ["json", "csv"]}}]
+
+
+@api.get("/audit/citizens")
+@documented("Citizens whose name or CPR matches (leads: their team; admins: all)",
+            admin_wire.CitizenHits, query=SEARCH_QUERY, errors=(400, 401, 403))
+@authenticated
+def audit_citizens(actor: Actor):
+    """Find citizens for the access audit; the hits are logged."""
+    return {"citizens": audit_search.find_citizens(actor, request.args.get("q", "")[:200])}
+
+
+@api.get("/audit/report")
+@documented("A citizen's access log with user and device names, as JSON or CSV",
+            admin_wire.AuditReport, query=REPORT_QUERY, errors=(400, 401, 403, 404))
+@authenticated
+def audit_report(actor: Actor):
+    """Who opened, pulled, changed or printed what concerning one citizen, and when."""
+    query = load_with(wire.AuditQuery(), request.args.to_dict(), "Invalid query")
+    report = audit_search.citizen_report(actor, query["citizen_id"])
+    if request.args.get("format") != "csv":
+        return report
+    return Response(audit_search.report_csv(report), mimetype="text/csv",
+                    headers={"Content-Disposition":
+                             f'attachment; filename="adgangslog-{query["citizen_id"]}.csv"'})
