@@ -74,6 +74,7 @@ def test_a_new_template_version_is_previewed_published_and_used_after_sync(new_d
     check_accessibility(admin, "Administration")
     screenshot(admin, "admin-menu-1024x768")
     open_admin(admin, "Skabeloner")
+    expect(admin.get_by_role("button", name=re.compile("^Kopiér som ny version"))).to_have_count(5)
     check_accessibility(admin, "Skabeloner")
 
     broken = second_progressionskort()
@@ -108,7 +109,9 @@ def test_a_new_template_version_is_previewed_published_and_used_after_sync(new_d
     tablet.evaluate("id => { location.hash = `#/vurdering/${id}`; }", old_id)
     expect(tablet.get_by_role("heading", level=1)).to_have_text("Progressionskort")
     expect(tablet.get_by_text("Skabelon version 1")).to_be_visible()
-    expect(tablet.get_by_role("group", name=re.compile("^Mødetider"))).to_be_visible()
+    expect(tablet.get_by_text("Mødetider", exact=True)).to_be_visible()
+    expect(tablet.get_by_text("Overholder oftest mødetider (3 point)")).to_be_visible()
+    expect(tablet.get_by_text(NEW_LABEL)).to_have_count(0)
 
 
 def test_deactivating_a_user_wipes_their_open_tablet_and_the_audit_is_read(new_device, api):

@@ -59,7 +59,7 @@ function VersionRow({ version: v, admin, next, onChanged, onCopy }) {
           <button type="button" class="secondary" onClick={toggle} aria-label={`${v.retired ? "Tag i brug igen" : "Udfas"}: ${label}`}>
             {v.retired ? "Tag i brug igen" : "Udfas"}</button>
           {body && (
-            <button type="button" class="secondary" aria-label={`Kopiér ${label} som version ${next}`}
+            <button type="button" class="secondary" aria-label={`Kopiér som ny version: ${label} som version ${next}`}
               onClick={() => onCopy(JSON.stringify({ ...strip(body), version: next }, null, 2))}>Kopiér som ny version</button>
           )}
         </td>
