@@ -2,25 +2,26 @@
 from flask import Response, request
 
 from server.api import api
-from server.api.common import authenticated, documented, load_with
+from server.api.common import authenticated, documented, json_body, load_with
 from server.schemas import admin_wire, wire
 from server.services import audit_search
 from sync.types import Actor
 
-SEARCH_QUERY = [{"name": "q", "in": "query", "required": True, "schema": {"type": "string"}}]
 REPORT_QUERY = [{"name": "citizen_id", "in": "query", "required": True,
                  "schema": {"type": "string", "format": "uuid"}},
                 {"name": "format", "in": "query", "required": False,
                  "schema": {"type": "string", "enum": ["json", "csv"]}}]
 
 
-@api.get("/audit/citizens")
-@documented("Citizens whose name or CPR matches (leads: their team; admins: all)",
-            admin_wire.CitizenHits, query=SEARCH_QUERY, errors=(400, 401, 403))
+@api.post("/audit/citizens")
+@documented("Citizens whose name or CPR matches (leads: their team; admins: all); a POST so "
+            "that a CPR number never stands in a URL or an access log", admin_wire.CitizenHits,
+            admin_wire.CitizenSearch, errors=(400, 401, 403, 415))
 @authenticated
 def audit_citizens(actor: Actor):
     """Find citizens for the access audit; the hits are logged."""
-    return {"citizens": audit_search.find_citizens(actor, request.args.get("q", "")[:200])}
+    search = json_body(admin_wire.CitizenSearch())
+    return {"citizens": audit_search.find_citizens(actor, search["q"])}
 
 
 @api.get("/audit/report")

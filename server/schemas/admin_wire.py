@@ -152,6 +152,15 @@ class AdminLog(Schema):
     entries = fields.List(fields.Nested(LogEntry))
 
 
+class CitizenSearch(Schema):
+    """POST /audit/citizens body: part of a name or a CPR number."""
+
+    class Meta:
+        unknown = RAISE
+
+    q = fields.String(required=True, validate=validate.Length(max=200))
+
+
 class CitizenHit(Schema):
     """A citizen found for the access audit (CPR masked)."""
 

@@ -69,7 +69,7 @@ MATRIX = [
     ("patch", "/api/v1/admin/templates/progressionskort/1", {"retired": True},
      (403, 403, 403, 200)),
     ("get", "/api/v1/admin/log", None, (403, 200, 403, 200)),
-    ("get", "/api/v1/audit/citizens?q=Mette", None, (403, 200, 403, 200)),
+    ("post", "/api/v1/audit/citizens", {"q": "Mette"}, (403, 200, 403, 200)),
     ("get", "/api/v1/audit/report?citizen_id={citizen}", None, (403, 200, 403, 200)),
     ("get", "/api/v1/audit/report?citizen_id={citizen}&format=csv", None, (403, 200, 403, 200)),
 ]

@@ -24,7 +24,7 @@ export function AccessAudit() {
   async function search(event) {
     event.preventDefault();
     setReport(null);
-    setHits(await adminCall("GET", "/audit/citizens", { query: { q: text } }));
+    setHits(await adminCall("POST", "/audit/citizens", { body: { q: text } }));
   }
   async function open(citizen) {
     setReport(await adminCall("GET", "/audit/report", { query: { citizen_id: citizen.id } }));
