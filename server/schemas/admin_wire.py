@@ -133,7 +133,7 @@ class Retire(Schema):
     retired = StrictBoolean(required=True)
 
 
-class LogEntry(Schema):
+class AdminLogLine(Schema):
     """One admin log entry; never a password."""
 
     at = fields.String()
@@ -149,7 +149,7 @@ class LogEntry(Schema):
 class AdminLog(Schema):
     """GET /admin/log answer."""
 
-    entries = fields.List(fields.Nested(LogEntry))
+    entries = fields.List(fields.Nested(AdminLogLine))
 
 
 class CitizenSearch(Schema):
