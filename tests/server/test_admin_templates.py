@@ -4,6 +4,8 @@ import copy
 
 import pytest
 
+from server.builtin_templates import load_builtin_templates
+from server.schemas.template_format import template_problems
 from tests.server.admin_helpers import Admin, builtin, every_item_type
 from tests.server.sync_helpers import Device, company, new_id
 
@@ -135,3 +137,8 @@ def test_a_published_version_is_used_and_a_retired_one_still_opens(client, users
     admin.call("patch", "templates/progressionskort/7", {"retired": True}, 404)
     actions = [e["action"] for e in admin.call("get", "log")["entries"]]
     assert actions == ["template.restore", "template.retire", "template.publish"]
+
+
+@pytest.mark.parametrize("template", load_builtin_templates(), ids=lambda t: t["key"])
+def test_every_built_in_template_passes_the_upload_check(template):
+    assert template_problems(template) == {}
