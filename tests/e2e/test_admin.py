@@ -1,8 +1,9 @@
 """The admin area in a real browser: a new progressionskort version uploaded, checked,
 previewed and published, used by a consultant's tablet after sync while an older
 assessment still opens with its own version; a user deactivated while their tablet is open
-(it erases its data at its next sync and shows the login); the access audit found, read and
-downloaded. axe-core on every admin screen.
+(it erases its data at its next sync and shows the login) after a weak password was refused
+with its reason for a new colleague; the access audit found, read and downloaded. axe-core
+on every admin screen.
 """
 import copy
 import datetime
@@ -125,6 +126,17 @@ def test_deactivating_a_user_wipes_their_open_tablet_and_the_audit_is_read(new_d
     admin.set_viewport_size(TABLET)
 
     open_admin(admin, "Brugere")
+    new_user = admin.get_by_role("region", name="Ny bruger")
+    new_user.get_by_label("Brugernavn", exact=True).fill("karen")
+    new_user.get_by_label("Navn", exact=True).fill("Karen Holm")
+    new_user.get_by_label("Team").select_option(label="Syd")
+    new_user.get_by_label("Adgangskode (mindst 12 tegn)").fill("Velkommen123")
+    new_user.get_by_role("button", name="Opret bruger").click()
+    expect(new_user.get_by_text(re.compile("^Adgangskoden er for let at gætte"))).to_be_visible()
+    check_accessibility(admin, "Brugere (a weak password)")
+    new_user.get_by_label("Adgangskode (mindst 12 tegn)").fill("blå-hest-cykler-hjem")
+    new_user.get_by_role("button", name="Opret bruger").click()
+    expect(new_user.get_by_role("status")).to_have_text("Brugeren karen er oprettet.")
     admin.get_by_label("Søg efter navn, brugernavn eller team").fill("bo")
     admin.get_by_role("button", name="Redigér bo").click()
     check_accessibility(admin, "Brugere (edit)")
