@@ -23,7 +23,7 @@ from tests.live_server import LiveServer
 pytestmark = pytest.mark.slow
 
 USERS = {"anne": ("Nord", "consultant"), "bo": ("Syd", "consultant"),
-         "admin": ("Drift", "admin")}
+         "lis": ("Nord", "lead"), "admin": ("Drift", "admin")}
 NEW_LABEL = "Mødestabilitet"
 
 
@@ -178,3 +178,19 @@ def test_deactivating_a_user_wipes_their_open_tablet_and_the_audit_is_read(new_d
     text = open(download.value.path(), encoding="utf-8-sig").read()
     assert text.startswith("Adgangslog for Ulla Udtræk 150275-****")
     assert "150275-2468" not in text
+
+
+def test_a_lead_reads_their_team_without_changing_it(new_device):
+    lead = new_device("lis")
+    open_admin(lead, "Brugere")
+    users = lead.get_by_role("table")
+    expect(users.get_by_role("row")).to_have_count(3)
+    expect(users).to_contain_text("anne")
+    expect(users).not_to_contain_text("Syd")
+    expect(lead.get_by_role("button", name=re.compile("^Redigér"))).to_have_count(0)
+    expect(lead.get_by_role("region", name="Ny bruger")).to_have_count(0)
+    check_accessibility(lead, "Brugere (a lead)")
+    lead.get_by_role("link", name="← Administration").click()
+    lead.get_by_role("link", name="Skabeloner", exact=True).click()
+    expect(lead.get_by_role("cell", name="progressionskort", exact=True).first).to_be_visible()
+    expect(lead.get_by_role("button", name=re.compile("^Udfas"))).to_have_count(0)
