@@ -1,5 +1,5 @@
-"""Operator commands: user create, device revoke, seed-demo (docs/protocol.md section 6), the
-agreement seal (seal create-demo-cert) and agreement verify."""
+"""Operator commands: device revoke, seed-demo (docs/protocol.md section 6), the agreement seal
+(seal create-demo-cert) and agreement verify; users, teams and templates are in cli_admin."""
 import json
 from pathlib import Path
 
@@ -8,26 +8,9 @@ from flask import Flask, current_app
 from flask.cli import AppGroup
 
 from server.errors import Problem
-from server.models.accounts import ROLES
 from server.services import auth
 
-user_cli = AppGroup("user", help="Manage users.")
 device_cli = AppGroup("device", help="Manage devices.")
-
-
-@user_cli.command("create")
-@click.argument("username")
-@click.option("--password", required=True, help="The initial password.")
-@click.option("--team", required=True, help="Team name; created when it does not exist.")
-@click.option("--role", type=click.Choice(ROLES), default="consultant", show_default=True)
-@click.option("--name", "display_name", default=None, help="Display name.")
-def create_user(username: str, password: str, team: str, role: str, display_name: str | None):
-    """Create a user (and the team when needed)."""
-    try:
-        user = auth.create_user(username, password, team, role, display_name)
-    except Problem as problem:
-        raise click.ClickException(str(problem)) from None
-    click.echo(f"created user {user.username} ({user.role}) in team {team}: {user.id}")
 
 
 @device_cli.command("revoke")
@@ -42,8 +25,11 @@ def revoke_device(device_id: str):
 @click.command("seed-demo")
 @click.option("--if-empty", is_flag=True, help="Do nothing when any user exists.")
 def seed_demo(if_empty: bool):
-    """Load the fictitious demo teams, users and caseload."""
+    """Load the fictitious demo teams, users and caseload (refused in production)."""
     from server.services.seed import load_demo
+    if current_app.config["ENV_NAME"] == "production":
+        raise click.ClickException("seed-demo is refused in production (FELTMAPPE_ENV=production): "
+                                   "make the first admin with `flask user create`")
     counts = load_demo(only_if_empty=if_empty)
     if counts is None:
         click.echo("demo data not loaded: the database already has users")
@@ -103,7 +89,10 @@ def verify_agreement(pdf_or_agreement_id: str):
 
 def register_commands(app: Flask) -> None:
     """Add the operator commands to `flask`."""
+    from server.cli_admin import team_cli, template_cli, user_cli
     app.cli.add_command(user_cli)
+    app.cli.add_command(team_cli)
+    app.cli.add_command(template_cli)
     app.cli.add_command(device_cli)
     app.cli.add_command(seed_demo)
     app.cli.add_command(prune_history)

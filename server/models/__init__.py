@@ -1,5 +1,6 @@
 """The tables: accounts and devices, records with every revision, sync bookkeeping, audit."""
 from server.models.accounts import Device, LoginFailure, Team, User
+from server.models.admin import AdminLogEntry, TemplateRetirement, TemplateVersion
 from server.models.audit import AuditEvent, AuditRecord
 from server.models.records import (
     FeedCounter,
@@ -11,6 +12,7 @@ from server.models.records import (
 )
 
 __all__ = [
+    "AdminLogEntry", "TemplateRetirement", "TemplateVersion",
     "AuditEvent", "AuditRecord",
     "Device", "FeedCounter", "LoginFailure", "Mutation", "Record", "RecordReference", "Revision",
     "ServerMeta", "Team", "User",

@@ -1,8 +1,6 @@
 """The record rules the sync engine asks for, backed by the marshmallow schemas and templates."""
 from typing import Any
 
-from flask import current_app
-
 from server.builtin_templates import find_template, load_builtin_templates
 from server.schemas.records import (
     canonical_sha256,
@@ -56,10 +54,3 @@ class SchemaRules:
             self._text_units[key] = template_text_units(
                 field, template["definition"]) if template else frozenset()
         return self._text_units[key]
-
-
-def rules() -> SchemaRules:
-    """The app's record rules (built once: templates are read at start)."""
-    if "feltmappe_rules" not in current_app.extensions:
-        current_app.extensions["feltmappe_rules"] = SchemaRules()
-    return current_app.extensions["feltmappe_rules"]

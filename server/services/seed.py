@@ -8,7 +8,7 @@ from server.demo.data import build_demo
 from server.extensions import db
 from server.models import User
 from server.services.auth import create_user
-from server.services.rules import rules
+from server.services.template_versions import rules
 from server.services.transaction import in_write_transaction
 from sync.types import Actor, StoredRecord
 

@@ -7,8 +7,8 @@ it wrote and takes its feed number last, just before COMMIT (server/services/fee
 from server.errors import Problem
 from server.extensions import db
 from server.services.audit import log_access
-from server.services.rules import rules
 from server.services.sql_store import SqlStore
+from server.services.template_versions import rules
 from server.services.transaction import in_write_transaction
 from sync import engine, feed, resolve
 from sync.types import Actor, Change, PushResult, Refused

@@ -20,8 +20,8 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from server.extensions import db
 from server.services.audit import log_access
 from server.services.feed import stamp_touched
-from server.services.rules import rules
 from server.services.sql_store import SqlStore
+from server.services.template_versions import rules
 from sync.types import Actor
 
 WRITE_OPTION = "feltmappe_write"

@@ -5,6 +5,7 @@ consultant of another team; admin administers every team.
 """
 import pytest
 
+from tests.server.admin_helpers import STRONG, every_item_type
 from tests.server.agreement_helpers import make_agreement
 from tests.server.sync_helpers import Device, company, new_id
 
@@ -24,13 +25,18 @@ def world(client, users, sealing):
     ids["conflict"] = lis.upsert("company", ids["company"], company(city="Kolding"),
                                  base_rev=1)["conflict_id"]
     ids["agreement"] = make_agreement(anne)["agreement"]
+    ids["anne_user"] = anne.user["id"]
+    ids["nord"] = anne.user["team_id"]
     return {"devices": devices, **ids}
 
 
 def _call(world, who, method, path, body=None):
     device = world["devices"][who]
-    path = path.format(**{k: v for k, v in world.items() if k != "devices"},
-                       device=world["devices"]["anne"].device_id)
+    names = {**{k: v for k, v in world.items() if k != "devices"},
+             "device": world["devices"]["anne"].device_id}
+    path = path.format(**names)
+    if isinstance(body, dict):
+        body = {k: v.format(**names) if isinstance(v, str) else v for k, v in body.items()}
     return getattr(device.client, method)(path, json=body, headers=device.headers)
 
 
@@ -50,6 +56,22 @@ MATRIX = [
     ("post", "/api/v1/devices/{device}/revoke", {}, (200, 404, 404, 200)),
     ("get", "/api/v1/agreements/{agreement}/pdf", None, (200, 200, 404, 200)),
     ("post", "/api/v1/agreements/verify", {}, (415, 415, 415, 415)),
+    ("get", "/api/v1/admin/users", None, (403, 200, 403, 200)),
+    ("post", "/api/v1/admin/users", {"username": "karen", "display_name": "Karen",
+                                     "role": "consultant", "team_id": "{nord}",
+                                     "password": STRONG}, (403, 403, 403, 201)),
+    ("patch", "/api/v1/admin/users/{anne_user}", {"display_name": "Anne A."},
+     (403, 403, 403, 200)),
+    ("get", "/api/v1/admin/teams", None, (403, 200, 403, 200)),
+    ("post", "/api/v1/admin/teams", {"name": "Øst"}, (403, 403, 403, 201)),
+    ("get", "/api/v1/admin/templates", None, (403, 200, 403, 200)),
+    ("post", "/api/v1/admin/templates", every_item_type(), (403, 403, 403, 201)),
+    ("patch", "/api/v1/admin/templates/progressionskort/1", {"retired": True},
+     (403, 403, 403, 200)),
+    ("get", "/api/v1/admin/log", None, (403, 200, 403, 200)),
+    ("post", "/api/v1/audit/citizens", {"q": "Mette"}, (403, 200, 403, 200)),
+    ("get", "/api/v1/audit/report?citizen_id={citizen}", None, (403, 200, 403, 200)),
+    ("get", "/api/v1/audit/report?citizen_id={citizen}&format=csv", None, (403, 200, 403, 200)),
 ]
 
 

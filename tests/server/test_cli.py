@@ -22,11 +22,11 @@ def test_user_create_makes_the_team_and_the_user_can_log_in(app_ctx, client):
 
 
 def test_user_create_refuses_a_duplicate_and_a_bad_role(app_ctx):
-    assert _run(app_ctx, "user", "create", "karen", "--password", "pw-123456789",
+    assert _run(app_ctx, "user", "create", "karen", "--password", "blå-hest-cykler-hjem",
                 "--team", "Øst").exit_code == 0
-    again = _run(app_ctx, "user", "create", "KAREN", "--password", "pw-123456789",
+    again = _run(app_ctx, "user", "create", "KAREN", "--password", "blå-hest-cykler-hjem",
                  "--team", "Øst")
-    assert again.exit_code != 0 and "already exists" in again.output
+    assert again.exit_code != 0 and "username: er allerede i brug" in again.output
     bad = _run(app_ctx, "user", "create", "x", "--password", "p", "--team", "Øst",
                "--role", "king")
     assert bad.exit_code != 0

@@ -2,6 +2,7 @@
 // `GET /api/v1/templates`, kept on the device so forms open offline. Templates hold no
 // personal data, so the meta row "templates" = {etag, templates} is stored in the clear.
 // A record keeps its template version; every version the server sent stays available.
+// A retired version (`retired: true`) still opens its records but is never chosen for a new one.
 import { api } from "../transport.js";
 import { db } from "../store/db.js";
 import { observable, useObservable } from "../observable.js";
@@ -34,15 +35,15 @@ export function findTemplate(templates, key, version) {
   return templates.find((t) => t.key === key && t.version === version) ?? null;
 }
 
-/** The newest version of a template key, or null. */
+/** The newest version of a template key that is not retired (new records use it), or null. */
 export function latestTemplate(templates, key) {
-  return templates.filter((t) => t.key === key).sort((a, b) => b.version - a.version)[0] ?? null;
+  return templates.filter((t) => t.key === key && !t.retired).sort((a, b) => b.version - a.version)[0] ?? null;
 }
 
-/** The templates of a kind ("assessment" | "agreement"), newest version of each key. */
+/** The templates of a kind ("assessment" | "agreement") for new records: newest version in use of each key. */
 export function templatesOfKind(templates, kind) {
   const keys = [...new Set(templates.filter((t) => t.kind === kind).map((t) => t.key))];
-  return keys.map((key) => latestTemplate(templates, key));
+  return keys.map((key) => latestTemplate(templates, key)).filter(Boolean);
 }
 
 /** The stored template list, re-rendering when it changes. */

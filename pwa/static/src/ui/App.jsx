@@ -3,6 +3,7 @@
 import { useObservable } from "../observable.js";
 import { handOverState } from "../store/handover.js";
 import { sessionState } from "../store/session.js";
+import { Admin } from "./admin/Admin.jsx";
 import { AgreementPage } from "./AgreementPage.jsx";
 import { AssessmentForm } from "./AssessmentForm.jsx";
 import { Companies } from "./Companies.jsx";
@@ -75,6 +76,7 @@ function Screen({ section, rest }) {
     case "konflikter": return <Conflicts />;
     case "afviste": return <Rejected />;
     case "indstillinger": return id === "enheder" ? <Devices /> : <Settings />;
+    case "admin": return <Admin rest={rest} />;
     default: return <Today />;
   }
 }

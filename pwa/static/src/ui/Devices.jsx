@@ -10,8 +10,8 @@ import { NetworkError, api } from "../transport.js";
 import { danishDateTime } from "../dates.js";
 import "./security.css";
 
-/** The device management page. */
-export function Devices() {
+/** The device management page (`inAdmin`: under Administration, which has its own back link). */
+export function Devices({ inAdmin = false }) {
   const { user } = useObservable(sessionState);
   const [state, setState] = useState({ devices: null, names: {}, self: null, problem: "" });
   const reload = () => loadDevices(user).then(setState);
@@ -19,7 +19,7 @@ export function Devices() {
 
   return (
     <>
-      <a class="back" href="#/indstillinger">← Indstillinger</a>
+      {!inAdmin && <a class="back" href="#/indstillinger">← Indstillinger</a>}
       <h1>Enheder</h1>
       <p>
         {user?.role === "admin" ? "Som administrator ser du alle enheder." : "Her er de enheder, du har logget ind på."}{" "}

@@ -1,11 +1,14 @@
 // The main navigation: "I dag", "Virksomheder", "Opgaver", "Konflikter", "Afviste ændringer"
-// (when any), settings. It wraps on a phone, so every section stays one tap away.
+// (when any), "Administration" (admins; leads read their team), settings. It wraps on a
+// phone, so every section stays one tap away.
 import { useObservable } from "../observable.js";
+import { sessionState } from "../store/session.js";
 import { syncStatus } from "../sync/status.js";
 
 /** The navigation links; `section` is the current route's first segment. */
 export function Nav({ section }) {
   const { rejected } = useObservable(syncStatus);
+  const { user } = useObservable(sessionState);
   const link = (id, label) => (
     <a href={`#/${id}`} aria-current={section === id ? "page" : undefined}>{label}</a>
   );
@@ -16,6 +19,7 @@ export function Nav({ section }) {
       {link("opgaver", "Opgaver")}
       {link("konflikter", "Konflikter")}
       {(rejected > 0 || section === "afviste") && link("afviste", "Afviste ændringer")}
+      {["admin", "lead"].includes(user?.role) && link("admin", "Administration")}
       {link("indstillinger", "Indstillinger")}
     </nav>
   );

@@ -53,6 +53,7 @@ export function PlacementPage({ id }) {
           </div>
         )}
       </PlacementSummary>
+      <AccessLogged />
       <PlacementFields placement={placement} contacts={contacts} />
       <WorkFunctions placement={placement} />
       <section class="card" aria-labelledby="pl-hours">
@@ -86,5 +87,15 @@ function RemotePlacement({ placement }) {
       </section>
       <p class="message info">Forløbets møder, vurderinger og aftaler ligger kun på serveren.</p>
     </>
+  );
+}
+
+/** The consultant's reminder that reading the citizen's data is logged. */
+function AccessLogged() {
+  return (
+    <p class="message info audit-note">
+      Adgang til borgerens oplysninger logges: hvem, hvornår og fra hvilken enhed. Borgeren kan få indsigt i loggen,
+      og din leder kan se den.
+    </p>
   );
 }
