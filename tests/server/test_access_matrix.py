@@ -50,6 +50,7 @@ MATRIX = [
     ("post", "/api/v1/devices/{device}/revoke", {}, (200, 404, 404, 200)),
     ("get", "/api/v1/agreements/{agreement}/pdf", None, (200, 200, 404, 200)),
     ("post", "/api/v1/agreements/verify", {}, (415, 415, 415, 415)),
+    ("post", "/api/v1/admin/import", {}, (403, 403, 403, 415)),
 ]
 
 
