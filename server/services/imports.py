@@ -6,8 +6,9 @@ Rules:
   and start date); what is not matched is created. Rows naming the same record fold into
   one change, later non-empty cells winning. A matched record changes only in the fields the
   file gives and only where they differ; nothing is ever deleted.
-- Every new or changed record is validated with the record rules a push uses; any problem
-  anywhere means nothing is written, and every problem is named by row and column.
+- Every new or changed record is validated with the record rules a push uses (a dry run
+  by the rules themselves, an import by the engine's push); any problem anywhere means
+  nothing is written, and every problem is named by row and column.
 - The writes are one push of the importing user, run by the sync engine in one transaction:
   revisions, references, the change feed and the access audit as for any push. The second
   import of the same file finds every record unchanged and pushes nothing.
@@ -25,7 +26,7 @@ from server.models import Record
 from server.services import sync
 from server.services.import_csv import REQUIRED, ImportProblem, ParsedFile, Row, parse_file
 from sync import engine
-from sync.types import APPLIED, MERGED, UPSERT, Actor, Change
+from sync.types import APPLIED, MERGED, UPSERT, Actor, Change, PushResult
 
 TYPES = ("citizen", "company", "placement")
 CITIZEN_COLUMNS = {"navn": "name", "cpr": "cpr", "telefon": "phone", "email": "email",
@@ -67,7 +68,8 @@ class Planned:
 class Plan:
     """The records a file names, matched against the team's live records."""
 
-    def __init__(self, parsed: ParsedFile, existing: list[Record], today: date):
+    def __init__(self, parsed: ParsedFile, existing: list[Record], today: date,
+                 validate: bool = True):
         self.parsed, self.today = parsed, today
         self.problems = list(parsed.problems)
         self.records: dict[tuple, Planned] = {}
@@ -75,7 +77,8 @@ class Plan:
         if not any(problem.row == 0 for problem in self.problems):
             for row in parsed.rows:
                 self._add_row(row)
-            self._validate()
+            if validate:
+                self._validate()
 
     def _index(self, existing: list[Record]) -> None:
         """Key the team's live citizens, companies and placements the way rows match them."""
@@ -155,6 +158,22 @@ class Plan:
                 row, column = self._cell_of(planned, path)
                 self.problems.extend(ImportProblem(row, column, m) for m in messages)
 
+    def refused(self, results: list[PushResult]) -> None:
+        """Name the row and column of each change the engine refused (a reference that
+        dangles because its target was refused adds nothing new)."""
+        planned_by_id = {planned.id: planned for planned in self.records.values()}
+        for result in results:
+            error = result.error
+            if result.status in (APPLIED, MERGED) or error and error.slug == "reference":
+                continue
+            planned = planned_by_id[result.id]
+            detail = error.detail if error is not None else result.status
+            for path, messages in ((error.errors if error else None) or {"data": [detail]}).items():
+                row, column = self._cell_of(planned, path)
+                self.problems.extend(ImportProblem(row, column, m) for m in messages)
+        if not self.problems and any(r.status not in (APPLIED, MERGED) for r in results):
+            self.problems.append(ImportProblem(0, "", "a record could not be written"))
+
     def _cell_of(self, planned: Planned, path: str) -> tuple[int, str]:
         """The row and column that set the field an error path names."""
         name = path.removeprefix("data.").split(".")[0]
@@ -206,14 +225,11 @@ def import_cases(actor: Actor, team_id: str, body: bytes, dry_run: bool,
         return plan.summary()
 
     def work(store) -> dict:
-        plan = Plan(parsed, _team_records(team_id), today or date.today())
+        plan = Plan(parsed, _team_records(team_id), today or date.today(),
+                    validate=bool(parsed.problems))
+        if not plan.problems:
+            plan.refused(engine.push(store, sync.rules(), actor, plan.changes()))
         if plan.problems:
-            raise ImportFailed(plan.summary())
-        results = engine.push(store, sync.rules(), actor, plan.changes())
-        refused = [r for r in results if r.status not in (APPLIED, MERGED)]
-        if refused:
-            plan.problems.extend(ImportProblem(0, r.id, r.error.detail if r.error else r.status)
-                                 for r in refused)
             raise ImportFailed(plan.summary())
         return plan.summary()
     return sync.in_write_transaction(work, actor, "import")
