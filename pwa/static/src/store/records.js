@@ -12,6 +12,7 @@
 // - Reads decrypt; useQuery re-runs a read whenever the tables it read change.
 import { liveQuery } from "dexie";
 import { useEffect, useState } from "preact/hooks";
+import { keepMarkHonest } from "../journal-rules.js";
 import { addEdit, discard, pendingCount, pendingFor } from "./coalesce.js";
 import { db } from "./db.js";
 import { commit, readOutbox } from "./outbox.js";
@@ -89,17 +90,21 @@ export async function getRecord(id) {
     data: shown ?? {}, problem: entry?.problem ?? null };
 }
 
-/** Save edits {field: value, null = no value} to a record; creates it when id is empty. */
+/**
+ * Save edits {field: value, null = no value} to a record; creates it when id is empty. An
+ * edit that changes a journalised record's note clears its "Overført til fagsystemet" mark.
+ */
 export async function saveRecord(type, id, changes) {
   const recordId = id || crypto.randomUUID();
   return edited(commit(async ({ outbox }) => {
     const row = await db.records.get(recordId);
     const { known, shown } = row ? await openRow(row) : { known: null, shown: {} };
-    const data = { ...shown };
+    const withEdits = { ...shown };
     for (const [field, value] of Object.entries(changes)) {
-      if (value === null) delete data[field];
-      else data[field] = value;
+      if (value === null) delete withEdits[field];
+      else withEdits[field] = value;
     }
+    const data = keepMarkHonest(type, shown, withEdits);
     const next = addEdit(outbox, { recordId, type, op: "upsert", data, shown,
       known: known && { rev: known.rev, data: known.data } });
     return { records: [await recordRow(recordId, type, known, data, true)], outbox: next, result: recordId };
