@@ -12,7 +12,10 @@ import { logOpened } from "../store/audit.js";
 import { getRecord, saveRecord, useQuery } from "../store/records.js";
 import { findTemplate, latestTemplate, useTemplates } from "../store/templates.js";
 import { longDate, todayIso } from "../dates.js";
+import { assessmentNote } from "./journal/templateNote.js";
+import { JournalMark } from "./journal/JournalMark.jsx";
 import { problemLines } from "./labels.js";
+import { Journal } from "./meeting/Journal.jsx";
 import { RemoteTemplateRecord } from "./RemoteViews.jsx";
 import { ServerCopy } from "./ServerCopy.jsx";
 import { ASSESSOR_ROLES } from "./words.js";
@@ -46,6 +49,8 @@ export function AssessmentForm({ id, placementId, templateKey }) {
   const placement = useQuery(() => (forPlacement ? getRecord(forPlacement) : null), [forPlacement]);
   const citizenId = placement?.data.citizen_id;
   const citizen = useQuery(() => (citizenId ? getRecord(citizenId) : null), [citizenId]);
+  const companyId = placement?.data.company_id;
+  const company = useQuery(() => (companyId ? getRecord(companyId) : null), [companyId]);
   const templates = useTemplates();
   const template = recordId ? findTemplate(templates, stored.template_key, stored.template_version)
     : latestTemplate(templates, templateKey);
@@ -212,6 +217,11 @@ export function AssessmentForm({ id, placementId, templateKey }) {
         )}
         <span aria-live="polite" class="as-state">{saveStateText(draft.state)}</span>
       </div>
+      <Journal prefix="as" text={assessmentNote(template, { ...stored, answers, assessed_on: fieldValue("assessed_on", todayIso()),
+        assessor_role: fieldValue("assessor_role", "consultant"), comment: fieldValue("comment", "") },
+      { citizenName: name, companyName: company?.data.name, workFunctions: placement?.data.work_functions ?? [] })}>
+        {record && <JournalMark record={record} before={() => draft.flush?.()} />}
+      </Journal>
     </>
   );
 }

@@ -13,6 +13,7 @@ import { Agreements, PreviousAgreements } from "./meeting/Agreements.jsx";
 import { changesFor, formValue } from "./meeting/draft.js";
 import { FollowUp, Themes } from "./meeting/FollowUp.jsx";
 import { Frame } from "./meeting/Frame.jsx";
+import { JournalMark } from "./journal/JournalMark.jsx";
 import { Journal } from "./meeting/Journal.jsx";
 import { journalText } from "./meeting/journal.js";
 import { HINTS, MEETING_LABELS } from "./meeting/labels.js";
@@ -29,7 +30,7 @@ import { useAutosave } from "./meeting/useAutosave.js";
 import { navigate } from "./route.js";
 import "./meeting/meeting.css";
 
-/** The meeting screen for a route: [id] or ["ny", companyId, placementId?]. */
+/** The meeting screen for a route: [id] or ["ny", companyId, placementId?, kind?]. */
 export function MeetingForm({ route }) {
   const pending = useRef({});
   const isNew = route[0] === "ny";
@@ -38,7 +39,7 @@ export function MeetingForm({ route }) {
   const id = isNew ? (pending.current[key] ??= crypto.randomUUID()) : route[0];
   useEffect(() => { if (!isNew) logOpened("meeting", id); }, [id]);
   return <Meeting key={id} id={id} isNew={isNew} companyId={isNew ? route[1] : undefined}
-    placementId={isNew ? route[2] : undefined} />;
+    placementId={isNew ? route[2] : undefined} kind={isNew ? route[3] : undefined} />;
 }
 
 const ERROR_LABELS = { ...MEETING_LABELS, ordinary_hours_discussed: "Ordinære timer", attendance: "Fremmøde",
@@ -87,7 +88,7 @@ function Meeting({ id, isNew, ...fromRoute }) {
   const stored = record?.data;
   const companyId = stored?.company_id ?? fromRoute.companyId;
   const defaults = { company_id: companyId, ...(fromRoute.placementId ? { placement_id: fromRoute.placementId } : {}),
-    kind: defaultKind(fromRoute.placementId), status: "draft" };
+    kind: MEETING_KINDS[fromRoute.kind] ? fromRoute.kind : defaultKind(fromRoute.placementId), status: "draft" };
   const form = useAutosave({ type: "meeting", id, record, defaults,
     onCreated: () => isNew && window.location.hash.startsWith("#/moede/ny/")
       && window.location.replace(`#/moede/${id}`) });
@@ -210,7 +211,9 @@ function Meeting({ id, isNew, ...fromRoute }) {
         )}
         {outcome && <p class={`message ${outcome.ok ? "ok" : "error"}`} role="status">{outcome.ok || outcome.error}</p>}
       </section>
-      <Journal text={journalText(current, { companyName, contactsById, followedUp: previous?.data.agreements })} />
+      <Journal text={journalText(current, { companyName, contactsById, followedUp: previous?.data.agreements })}>
+        {record && <JournalMark record={record} before={() => form.flush()} />}
+      </Journal>
     </div>
   );
 }

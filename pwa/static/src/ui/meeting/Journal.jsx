@@ -1,9 +1,10 @@
-// "Journalnotat": the meeting as plain text in a read-only field, with "Kopiér". Where the
-// clipboard is not available, the text is selected so the user can copy it by hand.
+// "Journalnotat": a record as plain text in a read-only field, with "Kopiér". Where the
+// clipboard is not available, the text is selected so the user can copy it by hand. The
+// children (the "Overført til fagsystemet" mark) follow the buttons.
 import { useRef, useState } from "preact/hooks";
 
-/** The journal note of the meeting, ready to paste into the case system. */
-export function Journal({ text }) {
+/** The journal note, ready to paste into the case system; `prefix` makes the element ids. */
+export function Journal({ text, prefix = "meeting", children }) {
   const area = useRef(null);
   const [message, setMessage] = useState("");
 
@@ -19,14 +20,15 @@ export function Journal({ text }) {
   }
 
   return (
-    <section class="card" aria-labelledby="meeting-journal-title">
-      <h2 id="meeting-journal-title">Journalnotat</h2>
-      <label for="meeting-journal">Tekst til journalen</label>
-      <textarea id="meeting-journal" class="journal" readOnly value={text} />
+    <section class="card" aria-labelledby={`${prefix}-journal-title`}>
+      <h2 id={`${prefix}-journal-title`}>Journalnotat</h2>
+      <label for={`${prefix}-journal`}>Tekst til journalen</label>
+      <textarea id={`${prefix}-journal`} ref={area} class="journal" readOnly value={text} />
       <div class="actions">
         <button type="button" onClick={copy}>Kopiér</button>
         <span aria-live="polite" class={message ? "message ok" : ""}>{message}</span>
       </div>
+      {children}
     </section>
   );
 }
