@@ -1,7 +1,9 @@
 // A progression assessment (DOMAIN.md assessment) filled from its template: routes
 // "#/vurdering/<id>" and "#/vurdering/ny/<placementId>/<templateKey>". Rules:
 // - A new assessment takes the newest template version on the device; the record id is
-//   made at the first save and the route is then replaced by the record's own.
+//   made at the first save and the route is then replaced by the record's own. A new one
+//   with task rows (progression-mod-job) starts from the newest earlier one's tasks, same
+//   row ids, so each task is one line across dates.
 // - An existing assessment opens with its own template version, even after a newer one
 //   ships; when the device lacks that version, the screen says so.
 // - Autosave: every change is written with only the changed fields (answers whole).
@@ -9,9 +11,11 @@
 //   until it is reopened as a draft.
 import { useEffect, useRef, useState } from "preact/hooks";
 import { logOpened } from "../store/audit.js";
+import { listReferencing } from "../store/queries.js";
 import { getRecord, saveRecord, useQuery } from "../store/records.js";
 import { findTemplate, latestTemplate, useTemplates } from "../store/templates.js";
 import { longDate, todayIso } from "../dates.js";
+import { carriedTasks } from "./charts/series.js";
 import { assessmentNote } from "./journal/templateNote.js";
 import { JournalMark } from "./journal/JournalMark.jsx";
 import { problemLines } from "./labels.js";
@@ -54,6 +58,11 @@ export function AssessmentForm({ id, placementId, templateKey }) {
   const templates = useTemplates();
   const template = recordId ? findTemplate(templates, stored.template_key, stored.template_version)
     : latestTemplate(templates, templateKey);
+  const earlier = useQuery(() => (!recordId && placementId ? listReferencing("assessment", placementId) : []),
+    [recordId, placementId]) ?? [];
+  const carried = useRef({});
+  carried.current = !recordId && template
+    ? carriedTasks(template.definition, earlier.filter((a) => a.data.template_key === template.key)) : {};
   const [errors, setErrors] = useState({});
   const [notice, setNotice] = useState(null);
   const summary = useRef(null);
@@ -65,9 +74,11 @@ export function AssessmentForm({ id, placementId, templateKey }) {
       if (Object.keys(changes).length) await saveRecord("assessment", current.id, changes);
       return;
     }
+    const start = carried.current;
     const created = await saveRecord("assessment", crypto.randomUUID(), {
       placement_id: placementId, template_key: template.key, template_version: template.version,
-      assessed_on: todayIso(), assessor_role: "consultant", status: "draft", ...changes });
+      assessed_on: todayIso(), assessor_role: "consultant", status: "draft",
+      ...(isAnswered(start) ? { answers: start } : {}), ...changesOf({ answers: start }, batch.values()) });
     made.current = created;
     window.location.replace(`#/vurdering/${created}`);
   }
@@ -106,7 +117,7 @@ export function AssessmentForm({ id, placementId, templateKey }) {
 
   draft.prune((entry) => sameValue(entry.path ? getAnswer(stored.answers, entry.path) : stored[entry.field], entry.value));
   const waiting = [...draft.pending.values()];
-  let answers = stored.answers ?? {};
+  let answers = stored.answers ?? carried.current;
   for (const entry of waiting) if (entry.path) answers = setAnswer(answers, entry.path, entry.value);
   const fieldValue = (field, fallback) => {
     const edit = draft.pending.get(`f:${field}`);
