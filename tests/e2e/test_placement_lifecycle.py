@@ -7,6 +7,7 @@ axe-core on "Nyt forløb", the placement page and "Til journalisering"; their wi
 """
 import datetime
 import re
+import uuid
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -157,3 +158,39 @@ def test_a_placement_made_ended_and_journalised_offline_reaches_the_server(new_d
     other.get_by_role("button", name="Vis CPR-nummer").click()
     expect(other.get_by_label("CPR-nummer", exact=True)).to_have_value("020285-1235")
     check_accessibility(other, "citizen page")
+
+
+def test_a_second_progression_mod_job_carries_the_tasks_and_charts_both_dates(new_device, api):
+    today = datetime.datetime.now(COPENHAGEN).date()
+    earlier = today - datetime.timedelta(days=28)
+    world = set_up(api)
+    row_id = str(uuid.uuid4())
+    placement_id, placement = upsert("placement", {
+        "citizen_id": world["citizen_id"], "company_id": world["company_id"],
+        "kind": "internship", "status": "active", "start_date": earlier.isoformat()})
+    _, first = upsert("assessment", {
+        "placement_id": placement_id, "template_key": "progression-mod-job",
+        "template_version": 1, "assessed_on": earlier.isoformat(), "status": "final",
+        "answers": {"tasks": {row_id: {"task": "Varemodtagelse", "employer_rating": 4,
+                                       "citizen_rating": 6, "new_hire_rating": 8}}}})
+    assert [r["status"] for r in api("anne").push(placement, first)] == ["applied"] * 2
+    page = new_device("anne")
+    page.set_viewport_size(TABLET)
+    page.evaluate(f"location.hash = '#/forloeb/{placement_id}'")
+    page.get_by_role("button", name="Ny vurdering: Progression mod job").click()
+    expect(page.get_by_label("Opgave (skal udfyldes)")).to_have_value("Varemodtagelse")
+    rating = page.get_by_role(
+        "group", name=re.compile("^Hvordan vil du vurdere, at borgeren løser opgaven"))
+    rating.get_by_role("radio", name="6", exact=True).check()
+    page.get_by_role("button", name="Afslut vurdering").click()
+    expect(page.get_by_text("Vurderingen er afsluttet")).to_be_visible()
+    page.get_by_role("link", name="Tilbage til forløbet").click()
+    trend = page.get_by_role("table", name="Varemodtagelse: vurderinger over tid")
+    expect(trend.get_by_role("row")).to_have_count(3)
+    expect(trend).to_contain_text(earlier.strftime("%d.%m.%Y"))
+    expect(trend).to_contain_text(today.strftime("%d.%m.%Y"))
+    check_accessibility(page, "placement page (progression over time)")
+    sync_now(page)
+    [second] = [a for a in api("anne").records("assessment")
+                if a["data"]["placement_id"] == placement_id and a["id"] != first["id"]]
+    assert list(second["data"]["answers"]["tasks"]) == [row_id]

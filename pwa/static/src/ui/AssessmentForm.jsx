@@ -23,6 +23,7 @@ import { Journal } from "./meeting/Journal.jsx";
 import { RemoteTemplateRecord } from "./RemoteViews.jsx";
 import { ServerCopy } from "./ServerCopy.jsx";
 import { ASSESSOR_ROLES } from "./words.js";
+import { KortHeader } from "./template/KortHeader.jsx";
 import { TemplateForm } from "./template/TemplateForm.jsx";
 import { getAnswer, isAnswered, missingRequired, pathKey, setAnswer } from "./template/model.js";
 import { isTextPath } from "./template/rebase.js";
@@ -201,13 +202,14 @@ export function AssessmentForm({ id, placementId, templateKey }) {
           {errors.assessed_on && <p class="field-error" id="as-date-error">{errors.assessed_on}</p>}
         </div>
         <div>
-          <label for="as-role">Vurderet af</label>
+          <label for="as-role">Vurderingen udført af</label>
           <select id="as-role" value={fieldValue("assessor_role", "consultant")} disabled={final}
             onChange={(e) => setField("assessor_role", e.currentTarget.value, true)}>
             {Object.entries(ASSESSOR_ROLES).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
           </select>
         </div>
       </div>
+      {template.key === "progressionskort" && <KortHeader placement={placement} citizen={citizen} />}
       <TemplateForm definition={template.definition} values={answers} onChange={changeAnswer} readOnly={final}
         context={{ workFunctions: placement?.data.work_functions ?? [] }} errors={errors} />
       <div class="card">

@@ -100,6 +100,7 @@ function Meeting({ id, isNew, ...fromRoute }) {
   const placements = useQuery(() => (companyId ? readPlacements(companyId) : []), [companyId]) ?? [];
   const [attempted, setAttempted] = useState(false);
   const [outcome, setOutcome] = useState(null);
+  const asked = useRef(false);
 
   if (record === undefined) return <p>Henter …</p>;
   if (!isNew && !record) {
@@ -140,6 +141,11 @@ function Meeting({ id, isNew, ...fromRoute }) {
         setTimeout(() => document.querySelector('.meeting [aria-invalid="true"]')?.focus(), 0);
         return;
       }
+      if (!String(full.notes_company ?? "").trim() && !asked.current) {
+        asked.current = true;
+        setOutcome({ ask: `"${MEETING_LABELS.notes_company}" er tomt. Er det meningen? Tryk "Afslut mødet" igen for at afslutte alligevel.` });
+        return;
+      }
       if (full.status !== "final") await saveRecord("meeting", id, { status: "final" });
       for (const task of meetingTasks(id, full, companyName)) {
         const existing = await getRecord(task.id);
@@ -149,6 +155,14 @@ function Meeting({ id, isNew, ...fromRoute }) {
       }
       const where = companyName || "virksomheden";
       setOutcome({ ok: `Mødet er afsluttet. Næste opfølgning hos ${where} ${danishDate(full.next_follow_up)} er lagt i Opgaver.` });
+    } catch (failure) {
+      setOutcome({ error: deviceError(failure) });
+    }
+  }
+
+  async function setInterests(list) {
+    try {
+      await saveRecord("company", companyId, { interests: list.length ? list : null });
     } catch (failure) {
       setOutcome({ error: deviceError(failure) });
     }
@@ -192,7 +206,8 @@ function Meeting({ id, isNew, ...fromRoute }) {
         onChange={(list) => form.edit("participants", list)} />
       <Notes value={value} edit={form.edit} errors={errors} />
       {parts.followUp && <FollowUp value={value} edit={form.edit} errors={errors} />}
-      {parts.themes && <Themes value={value} edit={form.edit} />}
+      {parts.themes && <Themes value={value} edit={form.edit} firstVisit={current.kind === "first_visit"}
+        interests={company?.data?.interests ?? []} onInterests={company ? setInterests : undefined} />}
       <Agreements items={value("agreements")} onChange={(list) => form.edit("agreements", list)} errors={errors} />
       <section class="card finish" aria-labelledby="meeting-finish-title">
         <h2 id="meeting-finish-title">Afslutning af mødet</h2>
@@ -209,7 +224,8 @@ function Meeting({ id, isNew, ...fromRoute }) {
             <ul>{errorLines(errors).map((line) => <li key={line}>{line}</li>)}</ul>
           </div>
         )}
-        {outcome && <p class={`message ${outcome.ok ? "ok" : "error"}`} role="status">{outcome.ok || outcome.error}</p>}
+        {outcome?.ask && <p class="message info" role="alert">{outcome.ask}</p>}
+        {(outcome?.ok || outcome?.error) && <p class={`message ${outcome.ok ? "ok" : "error"}`} role="status">{outcome.ok || outcome.error}</p>}
       </section>
       <Journal text={journalText(current, { companyName, contactsById, followedUp: previous?.data.agreements })}>
         {record && <JournalMark record={record} before={() => form.flush()} />}
