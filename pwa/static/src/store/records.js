@@ -5,14 +5,15 @@
 //   `shown` is what the user sees when it differs from known.data (unsent edits on top).
 //   Clear: the id, type, the server rev, flags (0/1) and `sort`.
 // - `sort` holds only clear, non-identifying keys for lists and search: a company's name,
-//   city, CVR, industry, status and responsible user; a conflict's open/resolved state; a meeting's time, a task's due date.
+//   city, CVR, industry, status and responsible user; a conflict's open/resolved state; a meeting's time, a task's due date;
+//   whether a meeting, assessment or agreement waits in "Til journalisering" (0/1).
 //   `refs` holds the record ids the data names (UUIDs). Nothing about a citizen.
 // - An edit writes the record row and the outbox (store/coalesce.js) in one transaction
 //   (store/outbox.js commit); a conflict's resolution is queued there too, in order.
 // - Reads decrypt; useQuery re-runs a read whenever the tables it read change.
 import { liveQuery } from "dexie";
 import { useEffect, useState } from "preact/hooks";
-import { keepMarkHonest } from "../journal-rules.js";
+import { awaitsJournal, keepMarkHonest } from "../journal-rules.js";
 import { addEdit, discard, pendingCount, pendingFor } from "./coalesce.js";
 import { db } from "./db.js";
 import { commit, readOutbox } from "./outbox.js";
@@ -40,13 +41,19 @@ function sortKeys(type, data, deleted) {
       industry: data.industry ?? "", status: data.status ?? "", responsible: data.responsible_user_id ?? "" };
   }
   if (type === "conflict") return { key: data.resolved ? "resolved" : "open" };
-  if (type === "meeting") return { key: String(data.scheduled_at ?? data.held_at ?? "") };
+  if (type === "meeting") return { key: String(data.scheduled_at ?? data.held_at ?? ""), journal: journalFlag(type, data, deleted) };
+  if (type === "assessment" || type === "agreement") return { key: "", journal: journalFlag(type, data, deleted) };
   if (type === "task") return { key: String(data.due_date ?? "") };
   return { key: "" };
 }
 
+/** 1 when a record waits in "Til journalisering" (a flag, nothing about its content), else 0. */
+function journalFlag(type, data, deleted) {
+  return awaitsJournal(type, data, deleted) ? 1 : 0;
+}
+
 /** The version of the clear keys (`sort`, `refs`); raise it when sortKeys or refs change. */
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 
 /** The ids a record's data names (every `…_id` field): random UUIDs, indexed in the clear. */
 export function referenceIds(data) {
