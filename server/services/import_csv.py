@@ -94,18 +94,23 @@ def parse_file(body: bytes) -> ParsedFile:
     if not lines or not lines[0].strip():
         return ParsedFile([], {}, [ImportProblem(0, "", "the file has no header row")])
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator(lines[0]))
-    header = next(reader)
-    spelling, problems = _header(header)
-    positions = {key: header.index(name) for key, name in spelling.items()}
-    rows = []
-    for number, cells in enumerate(reader, start=1):
-        if not any(cell.strip() for cell in cells):
-            continue
-        if problems and problems[0].row == 0:
-            rows.append(Row(number))
-            continue
-        raw = {key: cells[i].strip() if i < len(cells) else "" for key, i in positions.items()}
-        rows.append(_parse_row(number, raw, spelling, problems))
+    rows: list[Row] = []
+    spelling: dict[str, str] = {}
+    problems: list[ImportProblem] = []
+    try:
+        header = next(reader)
+        spelling, problems = _header(header)
+        positions = {key: header.index(name) for key, name in spelling.items()}
+        for number, cells in enumerate(reader, start=1):
+            if not any(cell.strip() for cell in cells):
+                continue
+            if problems and problems[0].row == 0:
+                rows.append(Row(number))
+                continue
+            raw = {key: cells[i].strip() if i < len(cells) else "" for key, i in positions.items()}
+            rows.append(_parse_row(number, raw, spelling, problems))
+    except csv.Error as error:
+        problems.append(ImportProblem(max(reader.line_num - 1, 0), "", f"not a CSV row: {error}"))
     return ParsedFile(rows, spelling, problems)
 
 

@@ -141,6 +141,8 @@ HEADER_PROBLEMS = [
     ("a column twice", csv_file([MIA + ["x"]], header=HEADER + ["NAVN"]), [(0, "NAVN")]),
     ("an empty file", b"", [(0, "")]),
     ("not text", b"\x00\x01\x02;\x00", [(0, "")]),
+    ("a cell longer than CSV allows",
+     csv_file([MIA]) + b'x;"' + b"y" * 200_000 + b'"\r\n', [(2, "")]),
 ]
 
 
