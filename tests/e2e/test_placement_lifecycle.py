@@ -1,12 +1,16 @@
 """A placement's life on the tablet, offline from the start (issue 12): "Nyt forløb" from the
 company page with a new citizen (the duplicate-CPR offer on the way), a follow-up meeting on
 it, "Afslut forløb" with an outcome, the meeting marked "Overført til fagsystemet" from "Til
-journalisering"; then online: the server has all of it and a second device shows it.
+journalisering"; then online: the server has all of it and a second device shows it. A second
+"Progression mod job" carries the tasks and charts both dates. An admin imports a case
+export from "Importér fra fagsystem" (a bad file's problem table first).
 axe-core on "Nyt forløb", the placement page and "Til journalisering"; their width at
 768×1024 and 390×844.
 """
+import contextlib
 import datetime
 import re
+import sqlite3
 import uuid
 from zoneinfo import ZoneInfo
 
@@ -194,3 +198,48 @@ def test_a_second_progression_mod_job_carries_the_tasks_and_charts_both_dates(ne
     [second] = [a for a in api("anne").records("assessment")
                 if a["data"]["placement_id"] == placement_id and a["id"] != first["id"]]
     assert list(second["data"]["answers"]["tasks"]) == [row_id]
+
+
+@contextlib.contextmanager
+def admin_for_a_while(database, username: str):
+    """While inside, `username` has the admin role (as `user set-role` would give it)."""
+    def set_role(role: str) -> None:
+        with contextlib.closing(sqlite3.connect(database)) as connection, connection:
+            connection.execute("UPDATE users SET role = ? WHERE username = ?", (role, username))
+
+    set_role("admin")
+    try:
+        yield
+    finally:
+        set_role("consultant")
+
+
+def test_an_admin_imports_a_case_export_from_the_screen(new_device, api, server):
+    cvr_name = unique("Importlager")
+    good = ("cpr;navn;cvr;virksomhed;forloebstype;startdato;praktiktimer\r\n"
+            f"030303-1234;Ida Import;10000017;{cvr_name};Løntilskud;01.02.2026;12,5\r\n")
+    bad = good.replace("01.02.2026", "31-02-2026")
+    with admin_for_a_while(server.database, "lis"):
+        page = new_device("lis")
+        page.set_viewport_size(TABLET)
+        page.get_by_role("navigation", name="Hovedmenu").get_by_role(
+            "link", name="Indstillinger").click()
+        page.get_by_role("link", name="Importér fra fagsystem").click()
+        expect(page.get_by_role("heading", level=1)).to_have_text("Importér fra fagsystem")
+        upload = page.get_by_label("CSV-fil")
+        upload.set_input_files(files=[{"name": "udtraek.csv", "mimeType": "text/csv",
+                                       "buffer": bad.encode("cp1252")}])
+        page.get_by_role("button", name="Prøvekørsel").click()
+        problems = page.get_by_role("table", name="1 fejl: intet er importeret")
+        expect(problems.get_by_role("row").nth(1)).to_contain_text("startdato")
+        expect(page.get_by_role("button", name="Importér", exact=True)).to_have_count(0)
+        upload.set_input_files(files=[{"name": "udtraek.csv", "mimeType": "text/csv",
+                                       "buffer": good.encode("cp1252")}])
+        page.get_by_role("button", name="Prøvekørsel").click()
+        summary = page.get_by_role("table", name="1 række i filen")
+        expect(summary.get_by_role("row", name=re.compile("^Forløb"))).to_contain_text("1")
+        check_accessibility(page, "import screen")
+        page.get_by_role("button", name="Importér", exact=True).click()
+        expect(page.get_by_text("Importen er gemt.")).to_be_visible()
+    [company] = [c for c in api("anne").records("company") if c["data"]["name"] == cvr_name]
+    assert company["data"]["cvr"] == "10000017"

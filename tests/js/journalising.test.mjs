@@ -52,7 +52,7 @@ test('an assessment note has the title, date, assessor, answered items by sectio
     answers: { dialogue: 'Vi talte om timer', tasks: { r1: { task: 'Kasse', employer_rating: 6 } } } },
   { citizenName: 'Sara', companyName: 'Bageriet', assessorName: 'Ole Hansen' });
   assert.equal(text, 'Progression mod job – Sara\nVirksomhed: Bageriet\nVurderingsdato: 20.11.2026\n'
-    + 'Vurderingen udført af: Ole Hansen, Virksomhed\n\nRamme:\nDialog: Vi talte om timer\n\n'
+    + 'Vurderingen udført af: Virksomhed\nRegistreret af: Ole Hansen\n\nRamme:\nDialog: Vi talte om timer\n\n'
     + 'Opgaver:\nDe mest centrale opgaver:\n- Række 1:\n  Opgave: Kasse\n  Virksomhedens vurdering: 6 af 10\n\n'
     + 'Kommentar:\nGodt\n');
   assert.ok(!text.includes('Aldrig besvaret'));

@@ -87,14 +87,17 @@ export async function openRow(row) {
   return { known, shown: deleted ? null : shown ?? known?.data ?? {}, deleted };
 }
 
-/** One record as the screens see it: {id, type, rev, deleted, pending, data, problem}. */
+/**
+ * One record as the screens see it: {id, type, rev, deleted, pending, data, problem,
+ * createdBy (the user id the server names, null before the server has it)}.
+ */
 export async function getRecord(id) {
   const [row, { outbox }] = await Promise.all([db.records.get(id), readOutbox()]);
   if (!row) return null;
-  const { shown, deleted } = await openRow(row);
+  const { known, shown, deleted } = await openRow(row);
   const entry = outbox.find((e) => e.recordId === id && e.state === "rejected");
   return { id, type: row.type, rev: row.rev, deleted, pending: row.pending === 1,
-    data: shown ?? {}, problem: entry?.problem ?? null };
+    data: shown ?? {}, problem: entry?.problem ?? null, createdBy: known?.created_by ?? null };
 }
 
 /**

@@ -14,6 +14,9 @@ import { logOpened } from "../store/audit.js";
 import { listReferencing } from "../store/queries.js";
 import { getRecord, saveRecord, useQuery } from "../store/records.js";
 import { findTemplate, latestTemplate, useTemplates } from "../store/templates.js";
+import { useObservable } from "../observable.js";
+import { sessionState } from "../store/session.js";
+import { userName, useUsers } from "../store/users.js";
 import { longDate, todayIso } from "../dates.js";
 import { carriedTasks } from "./charts/series.js";
 import { assessmentNote } from "./journal/templateNote.js";
@@ -57,6 +60,8 @@ export function AssessmentForm({ id, placementId, templateKey }) {
   const companyId = placement?.data.company_id;
   const company = useQuery(() => (companyId ? getRecord(companyId) : null), [companyId]);
   const templates = useTemplates();
+  const users = useUsers();
+  const { user } = useObservable(sessionState);
   const template = recordId ? findTemplate(templates, stored.template_key, stored.template_version)
     : latestTemplate(templates, templateKey);
   const earlier = useQuery(() => (!recordId && placementId ? listReferencing("assessment", placementId) : []),
@@ -165,6 +170,7 @@ export function AssessmentForm({ id, placementId, templateKey }) {
   }
 
   const name = citizen?.data.name;
+  const assessor = record?.createdBy ? userName(users, record.createdBy) : user?.display_name ?? "";
   return (
     <>
       {back}
@@ -207,6 +213,7 @@ export function AssessmentForm({ id, placementId, templateKey }) {
             onChange={(e) => setField("assessor_role", e.currentTarget.value, true)}>
             {Object.entries(ASSESSOR_ROLES).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
           </select>
+          {assessor && <p class="hint">Registreret af {assessor}</p>}
         </div>
       </div>
       {template.key === "progressionskort" && <KortHeader placement={placement} citizen={citizen} />}
@@ -232,7 +239,8 @@ export function AssessmentForm({ id, placementId, templateKey }) {
       </div>
       <Journal prefix="as" text={assessmentNote(template, { ...stored, answers, assessed_on: fieldValue("assessed_on", todayIso()),
         assessor_role: fieldValue("assessor_role", "consultant"), comment: fieldValue("comment", "") },
-      { citizenName: name, companyName: company?.data.name, workFunctions: placement?.data.work_functions ?? [] })}>
+      { citizenName: name, companyName: company?.data.name, assessorName: assessor,
+        workFunctions: placement?.data.work_functions ?? [] })}>
         {record && <JournalMark record={record} before={() => draft.flush?.()} />}
       </Journal>
     </>

@@ -34,7 +34,7 @@ function useTeams(user) {
 function Summary({ summary }) {
   return (
     <table class="import-summary">
-      <caption>{summary.rows} rækker i filen</caption>
+      <caption>{summary.rows} {summary.rows === 1 ? "række" : "rækker"} i filen</caption>
       <thead><tr><th scope="col">Type</th>{COLUMNS.map(([, label]) => <th key={label} scope="col">{label}</th>)}</tr></thead>
       <tbody>
         {TYPES.map(([type, label]) => (

@@ -41,8 +41,8 @@ export function assessmentNote(template, data, context = {}) {
   const lines = [`${template?.title ?? "Progressionsvurdering"}${context.citizenName ? ` – ${context.citizenName}` : ""}`];
   if (context.companyName) lines.push(`Virksomhed: ${context.companyName}`);
   if (data.assessed_on) lines.push(`Vurderingsdato: ${danishDate(data.assessed_on)}`);
-  const by = [context.assessorName, ASSESSOR_ROLES[data.assessor_role]].filter(Boolean).join(", ");
-  if (by) lines.push(`Vurderingen udført af: ${by}`);
+  if (data.assessor_role) lines.push(`Vurderingen udført af: ${ASSESSOR_ROLES[data.assessor_role] ?? data.assessor_role}`);
+  if (context.assessorName) lines.push(`Registreret af: ${context.assessorName}`);
   lines.push("", ...sectionLines(template?.definition, data.answers, context.workFunctions));
   if (template && hasTotal(template.definition)) {
     const sum = totals(template.definition, data.answers);
