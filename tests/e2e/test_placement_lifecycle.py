@@ -84,7 +84,12 @@ def follow_up_meeting(page: Page, next_date: datetime.date) -> str:
     page.get_by_role("button", name="Afslut mødet").click()
     expect(page.get_by_text("✓ Afsluttet")).to_be_visible()
     expect(page).to_have_url(re.compile(r"#/moede/[0-9a-f-]{36}$"))
-    return page.url.rsplit("/", 1)[1]
+    meeting_id = page.url.rsplit("/", 1)[1]
+    journal = page.get_by_label("Tekst til journalen")
+    expect(journal).to_have_value(re.compile(re.escape(NOTES_CITIZEN)))
+    page.evaluate(f"location.hash = '#/moede/{meeting_id}'")
+    expect(page.get_by_label("Om borgeren", exact=True)).to_have_value(NOTES_CITIZEN)
+    return meeting_id
 
 
 def end_placement(page: Page, placement_id: str, end: datetime.date) -> None:
