@@ -38,6 +38,14 @@ def set_up(api) -> dict:
     return {"name": name, "company_id": company_id, "citizen_id": citizen_id}
 
 
+def widths(page: Page, screen: str) -> None:
+    """No sideways scrolling in portrait and on a phone; back to the tablet's size."""
+    for size, label in ((PORTRAIT, "768x1024"), (PHONE, "390x844")):
+        page.set_viewport_size(size)
+        no_horizontal_overflow(page, f"{screen} {label}")
+    page.set_viewport_size(TABLET)
+
+
 def new_placement(page: Page, world: dict, start: datetime.date) -> str:
     """"Nyt forløb" with a new citizen; the existing CPR number is offered first. Its id."""
     page.evaluate(f"location.hash = '#/virksomheder/{world['company_id']}'")
@@ -62,10 +70,7 @@ def new_placement(page: Page, world: dict, start: datetime.date) -> str:
     page.get_by_label("Praktiktimer pr. uge ved start").fill("18,5")
     page.get_by_label("Arbejdsfunktioner (én pr. linje)").fill("Pluk og pak\nVaremodtagelse")
     check_accessibility(page, "new placement (placement)")
-    for size, label in ((PORTRAIT, "768x1024"), (PHONE, "390x844")):
-        page.set_viewport_size(size)
-        no_horizontal_overflow(page, f"new placement {label}")
-    page.set_viewport_size(TABLET)
+    widths(page, "new placement")
     page.get_by_role("button", name="Opret forløbet").click()
     expect(page).to_have_url(re.compile(r"#/forloeb/[0-9a-f-]{36}$"))
     expect(page.get_by_role("heading", level=1)).to_contain_text("Jonas Lund")
@@ -118,6 +123,7 @@ def journalise(page: Page, meeting_id: str) -> None:
         "href", f"#/moede/{meeting_id}")
     check_accessibility(page, "til journalisering")
     screenshot(page, "til-journalisering-1024x768")
+    widths(page, "til journalisering")
     waiting.get_by_role("button", name="Overført til fagsystemet").click()
     expect(page.get_by_text("Alle journalnotater er overført til fagsystemet.")).to_be_visible()
     expect(page.get_by_role("navigation", name="Hovedmenu").get_by_role(
@@ -167,6 +173,7 @@ def test_a_placement_made_ended_and_journalised_offline_reaches_the_server(new_d
     other.get_by_role("button", name="Vis CPR-nummer").click()
     expect(other.get_by_label("CPR-nummer", exact=True)).to_have_value("020285-1235")
     check_accessibility(other, "citizen page")
+    widths(other, "citizen page")
 
 
 def test_a_second_progression_mod_job_carries_the_tasks_and_charts_both_dates(new_device, api):
@@ -244,6 +251,7 @@ def test_an_admin_imports_a_case_export_from_the_screen(new_device, api, server)
         summary = page.get_by_role("table", name="1 række i filen")
         expect(summary.get_by_role("row", name=re.compile("^Forløb"))).to_contain_text("1")
         check_accessibility(page, "import screen")
+        widths(page, "import screen")
         page.get_by_role("button", name="Importér", exact=True).click()
         expect(page.get_by_text("Importen er gemt.")).to_be_visible()
     [company] = [c for c in api("anne").records("company") if c["data"]["name"] == cvr_name]

@@ -6,6 +6,7 @@ import { useEffect, useState } from "preact/hooks";
 import { useObservable } from "../../observable.js";
 import { currentSession, sessionState } from "../../store/session.js";
 import { NetworkError, api } from "../../transport.js";
+import "./admin.css";
 
 const TYPES = [["citizen", "Borgere"], ["company", "Virksomheder"], ["placement", "Forløb"]];
 const COLUMNS = [["created", "Nye"], ["updated", "Ændrede"], ["unchanged", "Uændrede"]];
