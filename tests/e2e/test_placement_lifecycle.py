@@ -1,7 +1,8 @@
-"""A placement's life on the tablet, offline from the start (issue 12): "Nyt forløb" from the
-company page with a new citizen (the duplicate-CPR offer on the way), a follow-up meeting on
-it, "Afslut forløb" with an outcome, the meeting marked "Overført til fagsystemet" from "Til
-journalisering"; then online: the server has all of it and a second device shows it. A second
+"""A placement's life on the tablet, offline from the start (issue 12): "Ny virksomhed" with
+a CVR number the team has offers that company; "Nyt forløb" from the company page with a new
+citizen (the duplicate-CPR offer on the way), a follow-up meeting on it, "Afslut forløb"
+with an outcome, the meeting marked "Overført til fagsystemet" from "Til journalisering";
+then online: the server has all of it and a second device shows it. A second
 "Progression mod job" carries the tasks and charts both dates. An admin imports a case
 export from "Importér fra fagsystem" (a bad file's problem table first).
 axe-core on "Nyt forløb", the placement page and "Til journalisering"; their width at
@@ -44,6 +45,15 @@ def widths(page: Page, screen: str) -> None:
         page.set_viewport_size(size)
         no_horizontal_overflow(page, f"{screen} {label}")
     page.set_viewport_size(TABLET)
+
+
+def same_cvr_offers_the_company(page: Page, world: dict) -> None:
+    """A new company with a CVR number the team has: the existing company is offered."""
+    page.evaluate("location.hash = '#/virksomheder/ny'")
+    page.get_by_label("CVR-nummer", exact=True).fill("10000009")
+    offer = page.get_by_role("status").filter(has_text="Virksomheden findes allerede")
+    offer.get_by_role("link", name=f"Åbn {world['name']}").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(world["name"])
 
 
 def new_placement(page: Page, world: dict, start: datetime.date) -> str:
@@ -139,6 +149,7 @@ def test_a_placement_made_ended_and_journalised_offline_reaches_the_server(new_d
     page.context.set_offline(True)
     expect(sync_status(page)).to_contain_text("Offline")
 
+    same_cvr_offers_the_company(page, world)
     placement_id = new_placement(page, world, today - datetime.timedelta(days=20))
     meeting_id = follow_up_meeting(page, today + datetime.timedelta(days=14))
     end_placement(page, placement_id, today)
