@@ -189,7 +189,7 @@ export function AgreementPage({ id, placementId, templateKey }) {
       <Actions view={view} agreementId={agreementId} setStatus={setStatus} handOver={handOver} newVersion={newVersion}
         complete={fullySigned(template.roles, view.covering)} />
       {!view.isNew && (
-        <Journal prefix="ag" text={agreementNote(template, data, { citizenName: parties.citizen,
+        <Journal prefix="ag" asText text={agreementNote(template, data, { citizenName: parties.citizen,
           companyName: parties.company, workFunctions: parties.workFunctions, signatures: view.covering })}>
           <JournalMark record={{ ...record, id: agreementId, type: "agreement" }} />
         </Journal>

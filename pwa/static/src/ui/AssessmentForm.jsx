@@ -237,7 +237,7 @@ export function AssessmentForm({ id, placementId, templateKey }) {
         )}
         <span aria-live="polite" class="as-state">{saveStateText(draft.state)}</span>
       </div>
-      <Journal prefix="as" text={assessmentNote(template, { ...stored, answers, assessed_on: fieldValue("assessed_on", todayIso()),
+      <Journal prefix="as" asText text={assessmentNote(template, { ...stored, answers, assessed_on: fieldValue("assessed_on", todayIso()),
         assessor_role: fieldValue("assessor_role", "consultant"), comment: fieldValue("comment", "") },
       { citizenName: name, companyName: company?.data.name, assessorName: assessor,
         workFunctions: placement?.data.work_functions ?? [] })}>
