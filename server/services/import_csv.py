@@ -196,6 +196,7 @@ def _word(words: dict[str, str], what: str):
             lookup[spelling] = word
 
     def parse(cell: str) -> str:
+        """The word a cell names, or a ValueError naming the accepted labels."""
         found = lookup.get(cell.lower()) or lookup.get(cell.lower().translate(FOLD))
         if found is None:
             raise ValueError(f"unknown {what}; use one of: {', '.join(words.values())}")

@@ -225,6 +225,7 @@ def import_cases(actor: Actor, team_id: str, body: bytes, dry_run: bool,
         return plan.summary()
 
     def work(store) -> dict:
+        """Plan against the team's records and push the changes, inside the transaction."""
         plan = Plan(parsed, _team_records(team_id), today or date.today(),
                     validate=bool(parsed.problems))
         if not plan.problems:
