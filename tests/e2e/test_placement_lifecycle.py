@@ -211,6 +211,7 @@ def test_a_second_progression_mod_job_carries_the_tasks_and_charts_both_dates(ne
     rating.get_by_role("radio", name="6", exact=True).check()
     page.get_by_role("button", name="Afslut vurdering").click()
     expect(page.get_by_text("Vurderingen er afsluttet")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"#/vurdering/[0-9a-f-]{36}$"))
     page.get_by_role("link", name="Tilbage til forløbet").click()
     trend = page.get_by_role("table", name="Varemodtagelse: vurderinger over tid")
     expect(trend.get_by_role("row")).to_have_count(3)

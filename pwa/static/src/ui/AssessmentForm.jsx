@@ -86,7 +86,7 @@ export function AssessmentForm({ id, placementId, templateKey }) {
       assessed_on: todayIso(), assessor_role: "consultant", status: "draft",
       ...(isAnswered(start) ? { answers: start } : {}), ...changesOf({ answers: start }, batch.values()) });
     made.current = created;
-    window.location.replace(`#/vurdering/${created}`);
+    if (window.location.hash.startsWith("#/vurdering/ny/")) window.location.replace(`#/vurdering/${created}`);
   }
   const rescue = () => (record?.data
     ? { type: "assessment", id: record.id, changes: changesOf(record.data, draft.pending.values()) } : null);
