@@ -1,5 +1,6 @@
-"""Operator commands: device revoke, seed-demo (docs/protocol.md section 6), the agreement seal
-(seal create-demo-cert) and agreement verify; users, teams and templates are in cli_admin."""
+"""Operator commands: device revoke, seed-demo, import-cases (docs/protocol.md section 6), the
+agreement seal (seal create-demo-cert) and agreement verify; users, teams and templates are in
+cli_admin."""
 import json
 from pathlib import Path
 
@@ -35,6 +36,21 @@ def seed_demo(if_empty: bool):
         click.echo("demo data not loaded: the database already has users")
         return
     click.echo("loaded demo data: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+
+
+@click.command("import-cases")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--team", required=True, help="The team's name.")
+@click.option("--user", "username", default=None,
+              help="The importing user (default: the first active admin).")
+@click.option("--dry-run", is_flag=True, help="Check the file and count; write nothing.")
+def import_cases(file: Path, team: str, username: str | None, dry_run: bool):
+    """Import citizens, companies and placements from a case-system CSV export."""
+    from server.services.import_cli import run_import
+    summary, ok = run_import(file.read_bytes(), team, username, dry_run)
+    click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
+    if not ok:
+        raise click.exceptions.Exit(1)
 
 
 @click.command("prune-history")
@@ -96,5 +112,6 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(device_cli)
     app.cli.add_command(seed_demo)
     app.cli.add_command(prune_history)
+    app.cli.add_command(import_cases)
     app.cli.add_command(seal_cli)
     app.cli.add_command(agreement_cli)

@@ -4,8 +4,18 @@ Each module declares its own blueprint with its routes; this one mounts them und
 """
 from flask import Blueprint
 
-from server.api import admin, agreements, audit, audit_search, auth, meta, records, sync
+from server.api import (
+    admin,
+    agreements,
+    audit,
+    audit_search,
+    auth,
+    imports,
+    meta,
+    records,
+    sync,
+)
 
 api = Blueprint("api", __name__, url_prefix="/api/v1")
-for routes in (admin, agreements, audit, audit_search, auth, meta, records, sync):
+for routes in (admin, agreements, audit, audit_search, auth, imports, meta, records, sync):
     api.register_blueprint(routes.api)

@@ -123,6 +123,8 @@ class Meeting(Object):
     agreements = Items(AgreementItem)
     next_follow_up = Date()
     status = Enum(("draft", "final"))
+    journalized_at = DateTime()
+    journalized_by = Uuid()
 
     @validates_schema
     def _final_is_complete(self, data, **kwargs):
@@ -144,6 +146,8 @@ class Assessment(Object):
     answers = JsonObject()
     comment = FreeText()
     status = Enum(("draft", "final"))
+    journalized_at = DateTime()
+    journalized_by = Uuid()
 
 
 class Agreement(Object):
@@ -155,6 +159,8 @@ class Agreement(Object):
     content = JsonObject()
     status = Enum(("draft", "ready", "signed", "void"))
     replaces_id = Uuid()
+    journalized_at = DateTime()
+    journalized_by = Uuid()
 
 
 class Covered(Object):

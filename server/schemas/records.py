@@ -38,7 +38,7 @@ _SCHEMAS = {name: schema() for name, schema in RECORD_SCHEMAS.items()}
 _TARGETS = {"company_id": "company", "contact_id": "contact", "mentor_id": "contact",
             "citizen_id": "citizen", "placement_id": "placement", "agreement_id": "agreement",
             "replaces_id": "agreement"}
-_USER_FIELDS = ("responsible_user_id", "assignee_id")
+_USER_FIELDS = ("responsible_user_id", "assignee_id", "journalized_by")
 
 
 def validate_record_data(record_type: str, data: dict, *,

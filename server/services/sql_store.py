@@ -136,6 +136,9 @@ class SqlStore:
     def exists(self, team_id: str, record_type: str, record_id: str) -> bool:
         """Whether the team has such a record, deleted or not (records never vanish)."""
         key = (team_id, record_type, record_id)
+        row = self._rows.get(record_id)
+        if row is not None and (row.team_id, row.type) == (team_id, record_type):
+            return True
         if key not in self._existing and db.session.scalar(select(exists().where(
                 Record.id == record_id, Record.team_id == team_id, Record.type == record_type))):
             self._existing.add(key)

@@ -173,10 +173,12 @@ def test_the_other_assessment_forms_are_accessible(new_device, api):
 
     page.get_by_role("link", name="Tilbage til forløbet").click()
     page.get_by_role("button", name="Ny vurdering: Progression mod job").click()
+    # The earlier assessment's task comes along; a new row follows it.
+    expect(page.get_by_label("Opgave (skal udfyldes)").first).to_have_value("Opfyldning af mælk")
     page.get_by_role("button", name="Tilføj række").click()
-    page.get_by_label("Opgave (skal udfyldes)").fill("Kasseekspedition")
+    page.get_by_label("Opgave (skal udfyldes)").last.fill("Kasseekspedition")
     rating = page.get_by_role(
-        "group", name=re.compile("^Hvordan vil du vurdere, at borgeren løser opgaven"))
+        "group", name=re.compile("^Hvordan vil du vurdere, at borgeren løser opgaven")).last
     rating.get_by_role("radio", name="7", exact=True).check()
     comment = "Mette fortæller, at det går godt ved kassen."
     page.get_by_label("Kommentar").fill(comment)
@@ -187,5 +189,5 @@ def test_the_other_assessment_forms_are_accessible(new_device, api):
     page.reload()
     unlock(page, "anne")
     expect(page.get_by_label("Kommentar")).to_have_value(comment)
-    expect(page.get_by_label("Opgave (skal udfyldes)")).to_have_value("Kasseekspedition")
+    expect(page.get_by_label("Opgave (skal udfyldes)").last).to_have_value("Kasseekspedition")
     expect(rating.get_by_role("radio", name="7", exact=True)).to_be_checked()

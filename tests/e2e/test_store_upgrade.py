@@ -46,7 +46,7 @@ STALE_ROWS = """() => new Promise((resolve, reject) => {
     const all = db.transaction("records").objectStore("records").getAll();
     all.onsuccess = () => {
       db.close();
-      resolve(all.result.filter((row) => !Array.isArray(row.refs) || row.ix !== 2).length);
+      resolve(all.result.filter((row) => !Array.isArray(row.refs) || row.ix !== 3).length);
     };
     all.onerror = () => reject(all.error);
   };

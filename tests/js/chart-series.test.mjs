@@ -150,3 +150,19 @@ describe('what the placement page accepts', () => {
     assert.deepEqual(workFunctionErrors([{ id: 'a', name: 'Lager' }, { id: 'b', name: ' ' }]), { b: 'Skriv arbejdsfunktionens navn' });
   });
 });
+
+test('progression mod job: each task is one line across dates, and a new assessment carries the tasks', async () => {
+  const { carriedTasks, taskHistory } = await import('../../pwa/static/src/ui/charts/series.js');
+  const definition = { sections: [{ id: 's', title: 'S', items: [{ id: 'tasks', type: 'repeat', over: 'rows', items: [] }] }] };
+  const a = (id, date, rows, status = 'final') => ({ id, data: { template_key: 'progression-mod-job', status, assessed_on: date, answers: { tasks: rows } } });
+  const first = a('1', '2026-10-01', { r1: { task: 'Kasse', employer_rating: 4, citizen_rating: 6, new_hire_rating: 7 } });
+  const second = a('2', '2026-11-01', { r1: { task: 'Kassen', employer_rating: 6, citizen_rating: 6 }, r2: { task: 'Lager', employer_rating: 3 } });
+  assert.deepEqual(taskHistory(definition, [first, second]), [
+    { key: 'r1', task: 'Kassen', points: [{ date: '2026-10-01', employer: 4, citizen: 6, newHire: 7 },
+      { date: '2026-11-01', employer: 6, citizen: 6, newHire: null }] },
+    { key: 'r2', task: 'Lager', points: [{ date: '2026-11-01', employer: 3, citizen: null, newHire: null }] },
+  ]);
+  assert.deepEqual(carriedTasks(definition, [first, second, a('3', '2026-09-01', {})]),
+    { tasks: { r1: { task: 'Kassen' }, r2: { task: 'Lager' } } });
+  assert.deepEqual(carriedTasks(definition, []), {});
+});

@@ -72,6 +72,7 @@ MATRIX = [
     ("post", "/api/v1/audit/citizens", {"q": "Mette"}, (403, 200, 403, 200)),
     ("get", "/api/v1/audit/report?citizen_id={citizen}", None, (403, 200, 403, 200)),
     ("get", "/api/v1/audit/report?citizen_id={citizen}&format=csv", None, (403, 200, 403, 200)),
+    ("post", "/api/v1/admin/import", {}, (403, 403, 403, 415)),
 ]
 
 

@@ -7,6 +7,8 @@ from tests.conftest import login
 
 # The agreement verification endpoint takes the PDF's bytes as they are.
 schemathesis.serializer.alias("application/pdf", "application/octet-stream")
+# The case import takes the CSV file as it is.
+schemathesis.serializer.alias("text/csv", "text/plain")
 
 
 def test_openapi_document_describes_the_fixed_paths(client):

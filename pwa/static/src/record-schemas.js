@@ -89,6 +89,9 @@ const RECORD_TYPES = ["company", "contact", "citizen", "placement", "meeting", "
   "agreement", "signature", "job_order", "task"];
 
 /** The field specs of every record type (server/schemas/record_types.py, placement_types.py). */
+// DOMAIN "Journalising": the journal note was entered into the case system (when, by whom).
+const JOURNALISING = { journalized_at: dateTime(), journalized_by: uuid() };
+
 export const SCHEMAS = {
   company: object({
     name: req(name()), cvr: format(validCvr, MESSAGES.cvr), address: short(),
@@ -132,7 +135,7 @@ export const SCHEMAS = {
         period_end: date() }, inOrder("period_start", "period_end")),
     }),
     agreements: items({ text: free(), responsible: short(), due_date: date(), done: bool() }),
-    next_follow_up: date(), status: oneOf("draft", "final"),
+    next_follow_up: date(), status: oneOf("draft", "final"), ...JOURNALISING,
   }, (data, fail) => {
     const missing = ["held_at", "next_follow_up"].filter((field) => !present(data[field]));
     if (data.status === "final" && missing.length) {
@@ -143,11 +146,12 @@ export const SCHEMAS = {
   assessment: object({
     placement_id: req(uuid()), template_key: req(name()), template_version: req(integer(1)),
     assessed_on: req(date()), assessor_role: oneOf("consultant", "company", "citizen", "mentor"),
-    answers: json(), comment: free(), status: oneOf("draft", "final"),
+    answers: json(), comment: free(), status: oneOf("draft", "final"), ...JOURNALISING,
   }),
   agreement: object({
     placement_id: req(uuid()), template_key: req(name()), template_version: req(integer(1)),
     content: json(), status: oneOf("draft", "ready", "signed", "void"), replaces_id: uuid(),
+    ...JOURNALISING,
   }),
   signature: object({
     agreement_id: req(uuid()), role: req(oneOf("citizen", "company", "consultant", "mentor", "caseworker")),

@@ -15,11 +15,15 @@ export class NetworkError extends Error {
   }
 }
 
-/** Call the API: `api("POST", "/sync/push", {token, body})` → {status, body, headers}. */
-export async function api(method, path, { token, body, query, headers: extra, timeoutMs = TIMEOUT_MS } = {}) {
+/**
+ * Call the API: `api("POST", "/sync/push", {token, body})` → {status, body, headers}; a file
+ * goes as it is with `file: {type, data}` (e.g. a CSV export as text/csv).
+ */
+export async function api(method, path, { token, body, file, query, headers: extra, timeoutMs = TIMEOUT_MS } = {}) {
   const headers = { "Feltmappe-Client": APP_VERSION, Accept: "application/json", ...extra };
   if (token) headers.Authorization = `Bearer ${token}`;
   if (body !== undefined) headers["Content-Type"] = "application/json";
+  if (file) headers["Content-Type"] = file.type;
   const url = `/api/v1${path}${query ? `?${new URLSearchParams(query)}` : ""}`;
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), timeoutMs);
@@ -27,7 +31,7 @@ export async function api(method, path, { token, body, query, headers: extra, ti
   try {
     response = await fetch(url, {
       method, headers, cache: "no-store", credentials: "omit", signal: abort.signal,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: file ? file.data : body === undefined ? undefined : JSON.stringify(body),
     });
     const type = response.headers.get("Content-Type") || "";
     const parsed = type.includes("json") ? await response.json() : null;

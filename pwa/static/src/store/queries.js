@@ -27,6 +27,16 @@ export async function listReferencing(type, id, { includeDeleted = false } = {})
   return opened(rows, includeDeleted);
 }
 
+/** The rows (still sealed) of the given types whose clear flag says they wait to be journalised. */
+export async function listJournalWaitingRows(types) {
+  return db.records.where("type").anyOf(types).filter((row) => row.sort?.journal === 1 && row.deleted !== 1).toArray();
+}
+
+/** The meetings, assessments and agreements whose clear flag says they wait to be journalised. */
+export async function listJournalWaiting(types) {
+  return opened(await listJournalWaitingRows(types), false);
+}
+
 /** Records of a type whose sort key (meeting time, task due date) lies in [from, to). */
 export async function listBetween(type, from, to) {
   const rows = await db.records.where("[type+sort.key]").between([type, from], [type, to]).toArray();

@@ -5,11 +5,13 @@
 //   `shown` is what the user sees when it differs from known.data (unsent edits on top).
 //   Clear: the id, type, the server rev, flags (0/1) and `sort`.
 // - `sort` holds only clear, non-identifying keys for lists and search: a company's name,
-//   city, CVR, industry, status and responsible user; a conflict's open/resolved state; a meeting's time, a task's due date.
+//   city, CVR, industry, status and responsible user; a conflict's open/resolved state; a meeting's time, a task's due date;
+//   whether a meeting, assessment or agreement waits in "Til journalisering" (0/1).
 //   `refs` holds the record ids the data names (UUIDs). Nothing about a citizen.
 // - An edit writes the record row and the outbox (store/coalesce.js) in one transaction
 //   (store/outbox.js commit); a conflict's resolution is queued there too, in order.
 // - Reads decrypt; ui/useQuery.js re-runs a read whenever the tables it read change.
+import { awaitsJournal, keepMarkHonest } from "../journal-rules.js";
 import { addEdit, discard, pendingCount, pendingFor } from "./coalesce.js";
 import { db } from "./db.js";
 import { commit, readOutbox } from "./outbox.js";
@@ -37,13 +39,19 @@ function sortKeys(type, data, deleted) {
       industry: data.industry ?? "", status: data.status ?? "", responsible: data.responsible_user_id ?? "" };
   }
   if (type === "conflict") return { key: data.resolved ? "resolved" : "open" };
-  if (type === "meeting") return { key: String(data.scheduled_at ?? data.held_at ?? "") };
+  if (type === "meeting") return { key: String(data.scheduled_at ?? data.held_at ?? ""), journal: journalFlag(type, data, deleted) };
+  if (type === "assessment" || type === "agreement") return { key: "", journal: journalFlag(type, data, deleted) };
   if (type === "task") return { key: String(data.due_date ?? "") };
   return { key: "" };
 }
 
+/** 1 when a record waits in "Til journalisering" (a flag, nothing about its content), else 0. */
+function journalFlag(type, data, deleted) {
+  return awaitsJournal(type, data, deleted) ? 1 : 0;
+}
+
 /** The version of the clear keys (`sort`, `refs`); raise it when sortKeys or refs change. */
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 
 /** The ids a record's data names (every `…_id` field): random UUIDs, indexed in the clear. */
 export function referenceIds(data) {
@@ -77,27 +85,34 @@ export async function openRow(row) {
   return { known, shown: deleted ? null : shown ?? known?.data ?? {}, deleted };
 }
 
-/** One record as the screens see it: {id, type, rev, deleted, pending, data, problem}. */
+/**
+ * One record as the screens see it: {id, type, rev, deleted, pending, data, problem,
+ * createdBy (the user id the server names, null before the server has it)}.
+ */
 export async function getRecord(id) {
   const [row, { outbox }] = await Promise.all([db.records.get(id), readOutbox()]);
   if (!row) return null;
-  const { shown, deleted } = await openRow(row);
+  const { known, shown, deleted } = await openRow(row);
   const entry = outbox.find((e) => e.recordId === id && e.state === "rejected");
   return { id, type: row.type, rev: row.rev, deleted, pending: row.pending === 1,
-    data: shown ?? {}, problem: entry?.problem ?? null };
+    data: shown ?? {}, problem: entry?.problem ?? null, createdBy: known?.created_by ?? null };
 }
 
-/** Save edits {field: value, null = no value} to a record; creates it when id is empty. */
+/**
+ * Save edits {field: value, null = no value} to a record; creates it when id is empty. An
+ * edit that changes a journalised record's note clears its "Overført til fagsystemet" mark.
+ */
 export async function saveRecord(type, id, changes) {
   const recordId = id || crypto.randomUUID();
   return edited(commit(async ({ outbox }) => {
     const row = await db.records.get(recordId);
     const { known, shown } = row ? await openRow(row) : { known: null, shown: {} };
-    const data = { ...shown };
+    const withEdits = { ...shown };
     for (const [field, value] of Object.entries(changes)) {
-      if (value === null) delete data[field];
-      else data[field] = value;
+      if (value === null) delete withEdits[field];
+      else withEdits[field] = value;
     }
+    const data = keepMarkHonest(type, shown, withEdits);
     const next = addEdit(outbox, { recordId, type, op: "upsert", data, shown,
       known: known && { rev: known.rev, data: known.data } });
     return { records: [await recordRow(recordId, type, known, data, true)], outbox: next, result: recordId };

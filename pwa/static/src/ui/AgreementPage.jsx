@@ -28,7 +28,10 @@ import { consultantName } from "./agreement/words.js";
 import { RemoteTemplateRecord } from "./RemoteViews.jsx";
 import { ServerCopy } from "./ServerCopy.jsx";
 import { AGREEMENT_STATUSES } from "./words.js";
+import { JournalMark } from "./journal/JournalMark.jsx";
+import { agreementNote } from "./journal/templateNote.js";
 import { problemLines } from "./labels.js";
+import { Journal } from "./meeting/Journal.jsx";
 import { navigate } from "./route.js";
 import "./agreement/agreement.css";
 
@@ -186,6 +189,12 @@ export function AgreementPage({ id, placementId, templateKey }) {
       {!view.isNew && <SignatureList view={view} template={template} templateOf={(k, v) => findTemplate(templates, k, v)} />}
       <Actions view={view} agreementId={agreementId} setStatus={setStatus} handOver={handOver} newVersion={newVersion}
         complete={fullySigned(template.roles, view.covering)} />
+      {!view.isNew && (
+        <Journal prefix="ag" asText text={agreementNote(template, data, { citizenName: parties.citizen,
+          companyName: parties.company, workFunctions: parties.workFunctions, signatures: view.covering })}>
+          <JournalMark record={{ ...record, id: agreementId, type: "agreement" }} />
+        </Journal>
+      )}
     </article>
   );
 }

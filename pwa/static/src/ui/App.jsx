@@ -6,6 +6,7 @@ import { sessionState } from "../store/session.js";
 import { Admin } from "./admin/Admin.jsx";
 import { AgreementPage } from "./AgreementPage.jsx";
 import { AssessmentForm } from "./AssessmentForm.jsx";
+import { CitizenForm } from "./CitizenForm.jsx";
 import { Companies } from "./Companies.jsx";
 import { CompanyForm } from "./CompanyForm.jsx";
 import { CompanyPage } from "./CompanyPage.jsx";
@@ -14,9 +15,11 @@ import { Devices } from "./Devices.jsx";
 import { HandOver } from "./HandOver.jsx";
 import { IdleLock } from "./IdleLock.jsx";
 import { JobOrderForm } from "./JobOrderForm.jsx";
+import { Journalising } from "./Journalising.jsx";
 import { Login } from "./Login.jsx";
 import { MeetingForm } from "./MeetingForm.jsx";
 import { Nav } from "./Nav.jsx";
+import { NewPlacement } from "./placement/NewPlacement.jsx";
 import { PlacementPage } from "./PlacementPage.jsx";
 import { PinSetup } from "./PinSetup.jsx";
 import { Rejected } from "./Rejected.jsx";
@@ -68,7 +71,9 @@ function Screen({ section, rest }) {
     case "opgaver": return <Tasks />;
     case "moede": return <MeetingForm route={rest} />;
     case "jobordre": return <JobOrderForm route={rest} />;
-    case "forloeb": return <PlacementPage key={id} id={id} />;
+    case "forloeb": return id === "ny" ? <NewPlacement key={sub} companyId={sub} /> : <PlacementPage key={id} id={id} />;
+    case "borger": return <CitizenForm key={id} id={id} />;
+    case "journalisering": return <Journalising />;
     case "vurdering": return id === "ny" ? <AssessmentForm placementId={sub} templateKey={rest[2]} /> : <AssessmentForm id={id} />;
     case "aftale":
       return id === "ny" ? <AgreementPage key={rest.join("/")} placementId={sub} templateKey={rest[2]} />

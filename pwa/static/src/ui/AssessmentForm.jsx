@@ -1,7 +1,9 @@
 // A progression assessment (docs/domain.md assessment) filled from its template: routes
 // "#/vurdering/<id>" and "#/vurdering/ny/<placementId>/<templateKey>". Rules:
 // - A new assessment takes the newest template version on the device; the record id is
-//   made at the first save and the route is then replaced by the record's own.
+//   made at the first save and the route is then replaced by the record's own. A new one
+//   with task rows (progression-mod-job) starts from the newest earlier one's tasks, same
+//   row ids, so each task is one line across dates.
 // - An existing assessment opens with its own template version, even after a newer one
 //   ships; when the device lacks that version, the screen says so.
 // - Autosave: every change is written with only the changed fields (answers whole).
@@ -9,14 +11,23 @@
 //   until it is reopened as a draft.
 import { useEffect, useRef, useState } from "preact/hooks";
 import { logOpened } from "../store/audit.js";
+import { listReferencing } from "../store/queries.js";
 import { getRecord, saveRecord } from "../store/records.js";
 import { useQuery } from "./useQuery.js";
 import { findTemplate, latestTemplate, useTemplates } from "../net/templates.js";
+import { useObservable } from "../observable.js";
+import { sessionState } from "../store/session.js";
+import { userName, useUsers } from "../net/users.js";
 import { longDate, todayIso } from "../dates.js";
+import { carriedTasks } from "./charts/series.js";
+import { assessmentNote } from "./journal/templateNote.js";
+import { JournalMark } from "./journal/JournalMark.jsx";
 import { problemLines } from "./labels.js";
+import { Journal } from "./meeting/Journal.jsx";
 import { RemoteTemplateRecord } from "./RemoteViews.jsx";
 import { ServerCopy } from "./ServerCopy.jsx";
 import { ASSESSOR_ROLES } from "./words.js";
+import { KortHeader } from "./template/KortHeader.jsx";
 import { TemplateForm } from "./template/TemplateForm.jsx";
 import { getAnswer, isAnswered, missingRequired, pathKey, setAnswer } from "./template/model.js";
 import { isTextPath } from "./template/rebase.js";
@@ -47,9 +58,18 @@ export function AssessmentForm({ id, placementId, templateKey }) {
   const placement = useQuery(() => (forPlacement ? getRecord(forPlacement) : null), [forPlacement]);
   const citizenId = placement?.data.citizen_id;
   const citizen = useQuery(() => (citizenId ? getRecord(citizenId) : null), [citizenId]);
+  const companyId = placement?.data.company_id;
+  const company = useQuery(() => (companyId ? getRecord(companyId) : null), [companyId]);
   const templates = useTemplates();
+  const users = useUsers();
+  const { user } = useObservable(sessionState);
   const template = recordId ? findTemplate(templates, stored.template_key, stored.template_version)
     : latestTemplate(templates, templateKey);
+  const earlier = useQuery(() => (!recordId && placementId ? listReferencing("assessment", placementId) : []),
+    [recordId, placementId]) ?? [];
+  const carried = useRef({});
+  carried.current = !recordId && template
+    ? carriedTasks(template.definition, earlier.filter((a) => a.data.template_key === template.key)) : {};
   const [errors, setErrors] = useState({});
   const [notice, setNotice] = useState(null);
   const summary = useRef(null);
@@ -61,11 +81,13 @@ export function AssessmentForm({ id, placementId, templateKey }) {
       if (Object.keys(changes).length) await saveRecord("assessment", current.id, changes);
       return;
     }
+    const start = carried.current;
     const created = await saveRecord("assessment", crypto.randomUUID(), {
       placement_id: placementId, template_key: template.key, template_version: template.version,
-      assessed_on: todayIso(), assessor_role: "consultant", status: "draft", ...changes });
+      assessed_on: todayIso(), assessor_role: "consultant", status: "draft",
+      ...(isAnswered(start) ? { answers: start } : {}), ...changesOf({ answers: start }, batch.values()) });
     made.current = created;
-    window.location.replace(`#/vurdering/${created}`);
+    if (window.location.hash.startsWith("#/vurdering/ny/")) window.location.replace(`#/vurdering/${created}`);
   }
   const rescue = () => (record?.data
     ? { type: "assessment", id: record.id, changes: changesOf(record.data, draft.pending.values()) } : null);
@@ -102,7 +124,7 @@ export function AssessmentForm({ id, placementId, templateKey }) {
 
   draft.prune((entry) => sameValue(entry.path ? getAnswer(stored.answers, entry.path) : stored[entry.field], entry.value));
   const waiting = [...draft.pending.values()];
-  let answers = stored.answers ?? {};
+  let answers = stored.answers ?? carried.current;
   for (const entry of waiting) if (entry.path) answers = setAnswer(answers, entry.path, entry.value);
   const fieldValue = (field, fallback) => {
     const edit = draft.pending.get(`f:${field}`);
@@ -149,6 +171,7 @@ export function AssessmentForm({ id, placementId, templateKey }) {
   }
 
   const name = citizen?.data.name;
+  const assessor = record?.createdBy ? userName(users, record.createdBy) : user?.display_name ?? "";
   return (
     <>
       {back}
@@ -186,13 +209,15 @@ export function AssessmentForm({ id, placementId, templateKey }) {
           {errors.assessed_on && <p class="field-error" id="as-date-error">{errors.assessed_on}</p>}
         </div>
         <div>
-          <label for="as-role">Vurderet af</label>
+          <label for="as-role">Vurderingen udført af</label>
           <select id="as-role" value={fieldValue("assessor_role", "consultant")} disabled={final}
             onChange={(e) => setField("assessor_role", e.currentTarget.value, true)}>
             {Object.entries(ASSESSOR_ROLES).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
           </select>
+          {assessor && <p class="hint">Registreret af {assessor}</p>}
         </div>
       </div>
+      {template.key === "progressionskort" && <KortHeader placement={placement} citizen={citizen} />}
       <TemplateForm definition={template.definition} values={answers} onChange={changeAnswer} readOnly={final}
         context={{ workFunctions: placement?.data.work_functions ?? [] }} errors={errors} />
       <div class="card">
@@ -213,6 +238,12 @@ export function AssessmentForm({ id, placementId, templateKey }) {
         )}
         <span aria-live="polite" class="as-state">{saveStateText(draft.state)}</span>
       </div>
+      <Journal prefix="as" asText text={assessmentNote(template, { ...stored, answers, assessed_on: fieldValue("assessed_on", todayIso()),
+        assessor_role: fieldValue("assessor_role", "consultant"), comment: fieldValue("comment", "") },
+      { citizenName: name, companyName: company?.data.name, assessorName: assessor,
+        workFunctions: placement?.data.work_functions ?? [] })}>
+        {record && <JournalMark record={record} before={() => draft.flush?.()} />}
+      </Journal>
     </>
   );
 }

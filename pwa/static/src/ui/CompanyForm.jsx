@@ -3,8 +3,10 @@
 // a pull while the form is open is not undone by saving. "Gem" validates, writes record and
 // outbox entry in one transaction, and only then says "Gemt". A new company gets its id at
 // the first save and the route is replaced by its own, so a reload never duplicates it.
+// A new company's CVR number that the team already has offers the existing company.
 import { useState } from "preact/hooks";
 import { StorageFull } from "../store/outbox.js";
+import { listRecords } from "../store/queries.js";
 import { getRecord, saveRecord } from "../store/records.js";
 import { useQuery } from "./useQuery.js";
 import { userName, useUsers } from "../net/users.js";
@@ -34,6 +36,7 @@ function stored(field, value) {
 export function CompanyForm({ id }) {
   const record = useQuery(() => (id ? getRecord(id) : null), [id]);
   const users = useUsers();
+  const companies = useQuery(() => (id ? [] : listRecords("company")), [id]) ?? [];
   const [draft, setDraft] = useState({});
   const [errors, setErrors] = useState({});
   const [saved, setSaved] = useState("");
@@ -86,6 +89,8 @@ export function CompanyForm({ id }) {
       {error(field)}
     </div>
   );
+  const typedCvr = String(draft.cvr ?? "").replace(/\s/g, "");
+  const twin = !id && typedCvr ? companies.find((c) => c.data.cvr === typedCvr) : null;
   const toggle = (interest, on) => edit("interests", on ? [...interests, interest]
     : interests.filter((i) => i !== interest));
 
@@ -99,6 +104,10 @@ export function CompanyForm({ id }) {
           <p>Serveren afviste den seneste ændring:</p>
           <ul>{problemLines(record.problem, "company").map((line) => <li key={line}>{line}</li>)}</ul>
         </div>
+      )}
+      {twin && (
+        <p class="message info" role="status">Virksomheden findes allerede med CVR {typedCvr}:{" "}
+          <a href={`#/virksomheder/${twin.id}`}>Åbn {twin.data.name || "virksomheden"}</a></p>
       )}
       <form onSubmit={submit} noValidate class="card">
         <div class="form-grid">

@@ -51,6 +51,7 @@ export function CompanyPage({ id }) {
         </div>
         <div class="head-actions">
           <a class="button big" href={`#/moede/ny/${id}`}>Nyt møde</a>
+          <a class="button secondary" href={`#/forloeb/ny/${id}`}>Nyt forløb</a>
           <a class="button secondary" href={`#/virksomheder/${id}/rediger`}>Rediger</a>
         </div>
       </div>

@@ -14,6 +14,7 @@ import { Agreements, PreviousAgreements } from "./meeting/Agreements.jsx";
 import { changesFor, formValue } from "./meeting/draft.js";
 import { FollowUp, Themes } from "./meeting/FollowUp.jsx";
 import { Frame } from "./meeting/Frame.jsx";
+import { JournalMark } from "./journal/JournalMark.jsx";
 import { Journal } from "./meeting/Journal.jsx";
 import { journalText } from "./meeting/journal.js";
 import { HINTS, MEETING_LABELS } from "./meeting/labels.js";
@@ -30,7 +31,7 @@ import { useAutosave } from "./meeting/useAutosave.js";
 import { navigate } from "./route.js";
 import "./meeting/meeting.css";
 
-/** The meeting screen for a route: [id] or ["ny", companyId, placementId?]. */
+/** The meeting screen for a route: [id] or ["ny", companyId, placementId?, kind?]. */
 export function MeetingForm({ route }) {
   const pending = useRef({});
   const isNew = route[0] === "ny";
@@ -39,7 +40,7 @@ export function MeetingForm({ route }) {
   const id = isNew ? (pending.current[key] ??= crypto.randomUUID()) : route[0];
   useEffect(() => { if (!isNew) logOpened("meeting", id); }, [id]);
   return <Meeting key={id} id={id} isNew={isNew} companyId={isNew ? route[1] : undefined}
-    placementId={isNew ? route[2] : undefined} />;
+    placementId={isNew ? route[2] : undefined} kind={isNew ? route[3] : undefined} />;
 }
 
 const ERROR_LABELS = { ...MEETING_LABELS, ordinary_hours_discussed: "Ordinære timer", attendance: "Fremmøde",
@@ -88,7 +89,7 @@ function Meeting({ id, isNew, ...fromRoute }) {
   const stored = record?.data;
   const companyId = stored?.company_id ?? fromRoute.companyId;
   const defaults = { company_id: companyId, ...(fromRoute.placementId ? { placement_id: fromRoute.placementId } : {}),
-    kind: defaultKind(fromRoute.placementId), status: "draft" };
+    kind: MEETING_KINDS[fromRoute.kind] ? fromRoute.kind : defaultKind(fromRoute.placementId), status: "draft" };
   const form = useAutosave({ type: "meeting", id, record, defaults,
     onCreated: () => isNew && window.location.hash.startsWith("#/moede/ny/")
       && window.location.replace(`#/moede/${id}`) });
@@ -100,6 +101,7 @@ function Meeting({ id, isNew, ...fromRoute }) {
   const placements = useQuery(() => (companyId ? readPlacements(companyId) : []), [companyId]) ?? [];
   const [attempted, setAttempted] = useState(false);
   const [outcome, setOutcome] = useState(null);
+  const asked = useRef(false);
 
   if (record === undefined) return <p>Henter …</p>;
   if (!isNew && !record) {
@@ -140,6 +142,11 @@ function Meeting({ id, isNew, ...fromRoute }) {
         setTimeout(() => document.querySelector('.meeting [aria-invalid="true"]')?.focus(), 0);
         return;
       }
+      if (!String(full.notes_company ?? "").trim() && !asked.current) {
+        asked.current = true;
+        setOutcome({ ask: `"${MEETING_LABELS.notes_company}" er tomt. Er det meningen? Tryk "Afslut mødet" igen for at afslutte alligevel.` });
+        return;
+      }
       if (full.status !== "final") await saveRecord("meeting", id, { status: "final" });
       for (const task of meetingTasks(id, full, companyName)) {
         const existing = await getRecord(task.id);
@@ -149,6 +156,14 @@ function Meeting({ id, isNew, ...fromRoute }) {
       }
       const where = companyName || "virksomheden";
       setOutcome({ ok: `Mødet er afsluttet. Næste opfølgning hos ${where} ${danishDate(full.next_follow_up)} er lagt i Opgaver.` });
+    } catch (failure) {
+      setOutcome({ error: deviceError(failure) });
+    }
+  }
+
+  async function setInterests(list) {
+    try {
+      await saveRecord("company", companyId, { interests: list.length ? list : null });
     } catch (failure) {
       setOutcome({ error: deviceError(failure) });
     }
@@ -192,7 +207,8 @@ function Meeting({ id, isNew, ...fromRoute }) {
         onChange={(list) => form.edit("participants", list)} />
       <Notes value={value} edit={form.edit} errors={errors} />
       {parts.followUp && <FollowUp value={value} edit={form.edit} errors={errors} />}
-      {parts.themes && <Themes value={value} edit={form.edit} />}
+      {parts.themes && <Themes value={value} edit={form.edit} firstVisit={current.kind === "first_visit"}
+        interests={company?.data?.interests ?? []} onInterests={company ? setInterests : undefined} />}
       <Agreements items={value("agreements")} onChange={(list) => form.edit("agreements", list)} errors={errors} />
       <section class="card finish" aria-labelledby="meeting-finish-title">
         <h2 id="meeting-finish-title">Afslutning af mødet</h2>
@@ -209,9 +225,12 @@ function Meeting({ id, isNew, ...fromRoute }) {
             <ul>{errorLines(errors).map((line) => <li key={line}>{line}</li>)}</ul>
           </div>
         )}
-        {outcome && <p class={`message ${outcome.ok ? "ok" : "error"}`} role="status">{outcome.ok || outcome.error}</p>}
+        {outcome?.ask && <p class="message info" role="alert">{outcome.ask}</p>}
+        {(outcome?.ok || outcome?.error) && <p class={`message ${outcome.ok ? "ok" : "error"}`} role="status">{outcome.ok || outcome.error}</p>}
       </section>
-      <Journal text={journalText(current, { companyName, contactsById, followedUp: previous?.data.agreements })} />
+      <Journal text={journalText(current, { companyName, contactsById, followedUp: previous?.data.agreements })}>
+        {record && <JournalMark record={record} before={() => form.flush()} />}
+      </Journal>
     </div>
   );
 }

@@ -1,14 +1,17 @@
-// The main navigation: "I dag", "Virksomheder", "Opgaver", "Konflikter", "Afviste ændringer"
-// (when any), "Administration" (admins; leads read their team), settings. It wraps on a
-// phone, so every section stays one tap away.
+// The main navigation: "I dag", "Virksomheder", "Opgaver", "Til journalisering" (with its
+// count), "Konflikter", "Afviste ændringer" (when any), "Administration" (admins; leads
+// read their team), settings. It wraps on a phone, so every section stays one tap away.
 import { useObservable } from "../observable.js";
+import { countWaiting } from "../store/journalising.js";
 import { sessionState } from "../store/session.js";
+import { useSettledQuery } from "./useQuery.js";
 import { syncStatus } from "../sync/status.js";
 
 /** The navigation links; `section` is the current route's first segment. */
 export function Nav({ section }) {
   const { rejected } = useObservable(syncStatus);
   const { user } = useObservable(sessionState);
+  const waiting = useSettledQuery(() => countWaiting(), []) ?? 0;
   const link = (id, label) => (
     <a href={`#/${id}`} aria-current={section === id ? "page" : undefined}>{label}</a>
   );
@@ -17,6 +20,7 @@ export function Nav({ section }) {
       {link("i-dag", "I dag")}
       {link("virksomheder", "Virksomheder")}
       {link("opgaver", "Opgaver")}
+      {link("journalisering", waiting ? `Til journalisering (${waiting})` : "Til journalisering")}
       {link("konflikter", "Konflikter")}
       {(rejected > 0 || section === "afviste") && link("afviste", "Afviste ændringer")}
       {["admin", "lead"].includes(user?.role) && link("admin", "Administration")}

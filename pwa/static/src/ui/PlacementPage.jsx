@@ -1,7 +1,8 @@
 // The placement page ("#/forloeb/<placementId>"): a citizen at a company. Who, what kind,
 // which company, the period and status; the citizen's sensitive fields masked until
 // tapped; A/B/C job goals; purpose, goals, contact person and mentor; work functions;
-// the weekly hours as a chart; progression charts; meetings, assessments and agreements.
+// the weekly hours as a chart; progression charts; "Afslut forløb"; meetings, assessments
+// and agreements.
 // Opening the page logs the access ("placement"); everything reads the local store live.
 // A placement no longer on the device (data minimisation) shows the server's copy read-only.
 import { useEffect } from "preact/hooks";
@@ -14,6 +15,7 @@ import { HoursChart } from "./charts/HoursChart.jsx";
 import { Progression } from "./charts/Progression.jsx";
 import { problemLines } from "./labels.js";
 import { HoursEditor, PlacementFields, WorkFunctions } from "./placement/Editors.jsx";
+import { EndPlacement } from "./placement/EndPlacement.jsx";
 import { Agreements, Assessments, Meetings } from "./placement/Related.jsx";
 import { PlacementSummary } from "./placement/Summary.jsx";
 import { ServerCopy, useServerCopy } from "./ServerCopy.jsx";
@@ -65,6 +67,7 @@ export function PlacementPage({ id }) {
         <h2 id="pl-progress">Progression</h2>
         <Progression assessments={assessments} templates={templates} workFunctions={d.work_functions ?? []} />
       </section>
+      <EndPlacement placement={placement} />
       <Meetings meetings={meetings} companyId={d.company_id} placementId={placement.id} />
       <Assessments assessments={assessments} templates={templates} placementId={placement.id} />
       <Agreements agreements={agreements} templates={templates} placementId={placement.id} />

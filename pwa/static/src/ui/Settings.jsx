@@ -40,6 +40,7 @@ export function Settings() {
         <div class="actions">
           <button type="button" class="secondary" onClick={lock}>Lås nu</button>
           <a class="button secondary" href="#/indstillinger/enheder">Enheder</a>
+          {user?.role === "admin" && <a class="button secondary" href="#/admin/import">Importér fra fagsystem</a>}
         </div>
         <Logout />
       </section>

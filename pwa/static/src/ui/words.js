@@ -47,3 +47,16 @@ export const SIGNER_ROLES = {
 export function danishHours(value) {
   return value === undefined || value === null ? "" : String(value).replace(".", ",");
 }
+
+/** Target groups (citizen.target_group), as the job centre names the benefit groups. */
+export const TARGET_GROUPS = {
+  dagpenge: "Dagpenge", kontanthjaelp: "Kontanthjælp", uddannelseshjaelp: "Uddannelseshjælp",
+  ressourceforloeb: "Ressourceforløb", jobafklaring: "Jobafklaringsforløb", sygedagpenge: "Sygedagpenge",
+  ledighedsydelse: "Ledighedsydelse", integration: "Integrationsydelse", other: "Andet",
+};
+
+/** How a placement ended (placement.outcome). */
+export const PLACEMENT_OUTCOMES = {
+  ordinary_job: "Ordinært job", education: "Uddannelse", extended: "Forlænget", flex_job: "Fleksjob",
+  ended_no_job: "Afsluttet uden job", other: "Andet",
+};

@@ -6,6 +6,7 @@ import { sessionState } from "../../store/session.js";
 import { Devices } from "../Devices.jsx";
 import { AccessAudit } from "./AccessAudit.jsx";
 import { AdminLog } from "./AdminLog.jsx";
+import { ImportCases } from "./ImportCases.jsx";
 import { Teams } from "./Teams.jsx";
 import { Templates } from "./Templates.jsx";
 import { Users } from "./Users.jsx";
@@ -13,7 +14,7 @@ import "./admin.css";
 
 const SCREENS = {
   brugere: Users, teams: Teams, enheder: () => <Devices inAdmin />, skabeloner: Templates, log: AdminLog,
-  adgang: AccessAudit,
+  adgang: AccessAudit, import: ImportCases,
 };
 
 /** The admin area; `rest` is the route after "admin". */

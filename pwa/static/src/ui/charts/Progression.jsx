@@ -1,13 +1,15 @@
 // "Progression": one chart per assessment template used on the placement, chosen by the
 // template's shape: anchored levels at the top level (progressionskort) → levels and
 // totals over dates; a group over work functions (progressionsvaerktoej) → staircases;
-// a group over rows with ratings (progression-mod-job) → employer vs. citizen with gaps.
+// a group over rows with ratings (progression-mod-job) → employer vs. citizen with gaps,
+// and each task's ratings over all dates.
 import { findTemplate, latestTemplate } from "../../net/templates.js";
 import { hasTotal } from "../template/model.js";
 import { GapChart } from "./GapChart.jsx";
 import { LevelChart } from "./LevelChart.jsx";
 import { finalAssessments, groupOf } from "./series.js";
 import { StaircaseChart } from "./StaircaseChart.jsx";
+import { TaskTrend } from "./TaskTrend.jsx";
 
 /** The progression charts of a placement's assessments. */
 export function Progression({ assessments, templates, workFunctions }) {
@@ -31,6 +33,9 @@ function chartFor(template, measured, definitionOf, workFunctions, key) {
   if (groupOf(template.definition, "work_functions")) {
     return <StaircaseChart template={template} measured={measured} workFunctions={workFunctions} />;
   }
-  if (groupOf(template.definition, "rows")) return <GapChart template={template} measured={measured} />;
+  if (groupOf(template.definition, "rows")) {
+    return <><GapChart template={template} measured={measured} />
+      <TaskTrend template={template} measured={measured} definitionOf={definitionOf} /></>;
+  }
   return <p class="empty">Denne skabelon har ingen graf.</p>;
 }

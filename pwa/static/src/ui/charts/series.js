@@ -81,6 +81,34 @@ export function ratingGaps(definition, assessment) {
   });
 }
 
+/** Per task row (one key across dates): its newest name and the ratings at every final date. */
+export function taskHistory(definition, measured, definitionOf = () => definition) {
+  const tasks = new Map();
+  for (const assessment of measured) {
+    const group = groupOf(definitionOf(assessment) ?? definition, "rows");
+    if (!group) continue;
+    for (const [key, row] of Object.entries(assessment.data.answers?.[group.id] ?? {})) {
+      const entry = tasks.get(key) ?? { key, task: "", points: [] };
+      entry.task = row.task || entry.task;
+      entry.points.push({ date: assessment.data.assessed_on, employer: row.employer_rating ?? null,
+        citizen: row.citizen_rating ?? null, newHire: row.new_hire_rating ?? null });
+      tasks.set(key, entry);
+    }
+  }
+  return [...tasks.values()];
+}
+
+/** A new assessment's answers carried from the newest earlier one: each task row's id and name. */
+export function carriedTasks(definition, earlier) {
+  const group = groupOf(definition, "rows");
+  const newest = [...earlier].filter((a) => !a.deleted && a.data.assessed_on)
+    .sort((a, b) => b.data.assessed_on.localeCompare(a.data.assessed_on) || b.id.localeCompare(a.id))[0];
+  const rows = group && newest ? newest.data.answers?.[group.id] ?? {} : {};
+  const carried = Object.fromEntries(Object.entries(rows).filter(([, row]) => row?.task)
+    .map(([key, row]) => [key, { task: row.task }]));
+  return Object.keys(carried).length ? { [group.id]: carried } : {};
+}
+
 /** The gap in words: "Forskel: 3 (arbejdsgiveren vurderer højere end borgeren)". */
 export function gapWords(gap) {
   if (gap === null || gap === undefined) return "Forskel: kan ikke beregnes (mangler en vurdering)";

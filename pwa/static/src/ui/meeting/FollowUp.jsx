@@ -1,7 +1,8 @@
 // The follow-up agenda (seed 004, T20d) as prompts, and the visit guide's themes (seed 000,
 // guide B). Attendance is hours, norm hours and the period; the share is shown next to them.
 import { attendanceFromRaw, attendanceShare } from "./model.js";
-import { ATTENDANCE_LABELS, FOLLOW_UP_PROMPTS, MEETING_LABELS, THEME_LABELS } from "./labels.js";
+import { INTEREST_LABELS } from "../company-model.js";
+import { ATTENDANCE_LABELS, FOLLOW_UP_PROMPTS, MEETING_LABELS, THEME_LABELS, THEME_QUESTIONS } from "./labels.js";
 import { CheckGroup, FieldError, RadioGroup, TextArea } from "./fields.jsx";
 
 const YES_NO = { yes: "Ja", no: "Nej" };
@@ -61,14 +62,25 @@ export function FollowUp({ value, edit, errors }) {
   );
 }
 
-/** The visit guide's four themes as checkboxes. */
-export function Themes({ value, edit }) {
+/** The visit guide's four themes as checkboxes; on a first visit with the guide's questions,
+ * and the offer catalogue ticked into the company's interests (`interests`, `onInterests`). */
+export function Themes({ value, edit, firstVisit, interests, onInterests }) {
   return (
     <section class="card" aria-labelledby="meeting-themes-title">
       <h2 id="meeting-themes-title">{MEETING_LABELS.themes_covered}</h2>
       <p class="hint">Guiden skal ikke følges slavisk, men det er vigtigt, at alle emner/temaer berøres.</p>
       <CheckGroup id="themes_covered" legend="Berørte temaer" options={THEME_LABELS}
         values={value("themes_covered")} onChange={(list) => edit("themes_covered", list)} />
+      {firstVisit && Object.entries(THEME_QUESTIONS).filter(([, questions]) => questions.length).map(([theme, questions]) => (
+        <div key={theme} class="guide">
+          <h3>{THEME_LABELS[theme]}</h3>
+          <ul aria-label={`Spørgsmål: ${THEME_LABELS[theme]}`}>{questions.map((q) => <li key={q}>{q}</li>)}</ul>
+        </div>
+      ))}
+      {onInterests && (
+        <CheckGroup id="meeting-interests" legend="Virksomheden er interesseret i (redskabsviften)" options={INTEREST_LABELS}
+          values={interests} onChange={onInterests} />
+      )}
     </section>
   );
 }

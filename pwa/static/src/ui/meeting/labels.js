@@ -10,6 +10,18 @@ export const THEME_LABELS = {
   campaigns: "Midlertidige kampagner/redskaber",
 };
 
+/** The visit guide's questions per theme (seed 000, guide B, L1689–1727, L1757–1795). */
+export const THEME_QUESTIONS = {
+  company: ["Hvem er kunderne?/ hvem er leverandører?", "Handles der nationalt / internationalt?",
+    "Hvilke jobtyper / fagområder beskæftiger I?", "Hvor mange ansatte m.m.?"],
+  challenges: ["Hvad er I optaget af i virksomheden pt.?",
+    "Hvad er jeres største udfordringer her og nu? - og hvad vil jeres udfordringer være på længere sigt?",
+    "Hvad er jeres fornemmelse af udviklingen inden for branchen - lokalt og globalt?",
+    "Hvad ville I gerne have sparring til?", "Hvordan rekrutterer/uddanner/fastholder i jeres medarbejdere?"],
+  offers: ["Tag udgangspunkt i virksomhedens egne oplevede udfordringer; gennemgå ikke redskabsviften minutiøst."],
+  campaigns: [],
+};
+
 /** Field labels of the meeting (used by the form and the journal note). */
 export const MEETING_LABELS = {
   kind: "Mødetype", scheduled_at: "Planlagt til", held_at: "Afholdt", location: "Sted",

@@ -32,6 +32,7 @@ export function PlacementSummary({ placement, citizen, company, contacts, childr
         </section>
         <section class="card" aria-labelledby="pl-citizen">
           <h2 id="pl-citizen">Borgeren</h2>
+          {citizen && <p><a href={`#/borger/${citizen.id}`}>Ret borgerens oplysninger</a></p>}
           <Masked id="pl-cpr" label="CPR-nummer" value={citizenData.cpr} citizenId={citizen?.id}
             show="Vis CPR-nummer" hide="Skjul CPR-nummer" mask="••••••-••••" />
           <Masked id="pl-care" label="Skånehensyn" value={citizenData.special_considerations} citizenId={citizen?.id}
