@@ -14,7 +14,8 @@ from server.models import Device, Team, User
 from server.models.types import utcnow
 from server.services.auth import token_hash
 from server.services.imports import ImportFailed, import_cases
-from server.services.transaction import begin_write
+from server.services.sql_store import SqlStore
+from server.services.transaction import in_write_transaction
 from sync.types import Actor
 
 CLI_DEVICE = "import-cases (kommandolinje)"
@@ -27,23 +28,23 @@ def _problem(message: str) -> dict:
 
 def cli_actor(username: str | None) -> Actor | None:
     """The importing user on its command-line device (made once); None when no such user."""
-    begin_write()
-    query = select(User).where(User.active.is_(True))
-    query = query.where(User.username == username) if username else query.where(
-        User.role == "admin").order_by(User.created_at, User.username)
-    user = db.session.scalars(query.limit(1)).first()
-    if user is None:
-        db.session.rollback()
-        return None
-    device = db.session.scalar(select(Device).where(Device.user_id == user.id,
-                                                    Device.name == CLI_DEVICE))
-    if device is None:
-        device = Device(id=str(uuid.uuid4()), user_id=user.id, name=CLI_DEVICE,
-                        token_hash=token_hash(secrets.token_urlsafe(32)), revoked_at=utcnow())
-        db.session.add(device)
-    actor = Actor(user.id, device.id, user.team_id, user.role)
-    db.session.commit()
-    return actor
+    def work(_store: SqlStore) -> Actor | None:
+        query = select(User).where(User.active.is_(True))
+        query = query.where(User.username == username) if username else query.where(
+            User.role == "admin").order_by(User.created_at, User.username)
+        user = db.session.scalars(query.limit(1)).first()
+        if user is None:
+            return None
+        device = db.session.scalar(select(Device).where(Device.user_id == user.id,
+                                                        Device.name == CLI_DEVICE))
+        if device is None:
+            device = Device(id=str(uuid.uuid4()), user_id=user.id, name=CLI_DEVICE,
+                            token_hash=token_hash(secrets.token_urlsafe(32)),
+                            revoked_at=utcnow())
+            db.session.add(device)
+        return Actor(user.id, device.id, user.team_id, user.role)
+
+    return in_write_transaction(work)
 
 
 def run_import(body: bytes, team_name: str, username: str | None,
