@@ -97,8 +97,11 @@ def set_role(username: str, role: str):
 def move(username: str, team: str):
     """Move a user to another team; their devices pull everything again."""
     found = admin_users.team_by_name(team)
-    made = None if found else _run(lambda: admin_users.create_team(Operator.cli(), team))
-    _change(username, team_id=found.id if found else made["id"])
+    if found is None:
+        team_id = _run(lambda: admin_users.create_team(Operator.cli(), team))["id"]
+    else:
+        team_id = found.id
+    _change(username, team_id=team_id)
     click.echo(f"{username} moved to {team}")
 
 

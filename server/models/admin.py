@@ -1,4 +1,6 @@
 """Administration: uploaded template versions, retired versions, and the admin log."""
+from datetime import datetime
+
 from sqlalchemy import BigInteger, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -14,7 +16,7 @@ class TemplateVersion(db.Model):
     version: Mapped[int] = mapped_column(Integer, primary_key=True)
     kind: Mapped[str] = mapped_column(String(20))
     body = mapped_column(Json, nullable=False)
-    created_at = mapped_column(UtcDateTime, nullable=False, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False, default=utcnow)
     created_by: Mapped[str | None] = mapped_column(String(36))
 
 
@@ -24,7 +26,7 @@ class TemplateRetirement(db.Model):
     __tablename__ = "template_retirements"
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     version: Mapped[int] = mapped_column(Integer, primary_key=True)
-    retired_at = mapped_column(UtcDateTime, nullable=False, default=utcnow)
+    retired_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False, default=utcnow)
     retired_by: Mapped[str | None] = mapped_column(String(36))
 
 
@@ -34,7 +36,7 @@ class AdminLogEntry(db.Model):
     __tablename__ = "admin_log"
     id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"),
                                     primary_key=True)
-    at = mapped_column(UtcDateTime, nullable=False, default=utcnow, index=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False, default=utcnow, index=True)
     user_id: Mapped[str | None] = mapped_column(String(36))
     via: Mapped[str] = mapped_column(String(10))
     action: Mapped[str] = mapped_column(String(40))

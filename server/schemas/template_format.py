@@ -8,6 +8,7 @@ a repeating group holds fields, never another group; an agreement names its sign
 Messages are Danish: the administrator reads them on the upload screen.
 """
 import re
+from typing import TypeGuard
 
 KINDS = ("assessment", "agreement")
 FIELD_TYPES = ("text", "longtext", "date", "time", "integer", "number", "boolean", "choice",
@@ -70,7 +71,7 @@ def _join(path: str, part: object) -> str:
     return f"{path}.{part}" if path else str(part)
 
 
-def _is_int(value: object) -> bool:
+def _is_int(value: object) -> TypeGuard[int]:
     """An integer that is not a boolean."""
     return isinstance(value, int) and not isinstance(value, bool)
 

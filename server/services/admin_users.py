@@ -7,8 +7,10 @@ nothing more: a checkpoint names the team and role it was made for, so the user'
 get `410 resync-required` at their next pull. Every change is in the admin log.
 """
 import uuid
+from collections.abc import Callable
+from typing import Any, cast
 
-from sqlalchemy import func, select, update
+from sqlalchemy import CursorResult, func, select, update
 
 from server.errors import Problem, validation_problem
 from server.extensions import db
@@ -153,7 +155,7 @@ def _set_role(operator: Operator, user: User, role: str) -> None:
 
 def _move(operator: Operator, user: User, team_id: str) -> None:
     """Move to another team (the user's devices resync at their next pull)."""
-    old, new = db.session.get(Team, user.team_id), db.session.get(Team, team_id)
+    old, new = db.session.get_one(Team, user.team_id), _team(team_id)
     detail = f"{old.name} → {new.name}"
     log_change(operator, "user.move", "user", user.id, user.team_id, detail)
     log_change(operator, "user.move", "user", user.id, team_id, detail)
@@ -166,9 +168,9 @@ def _set_active(operator: Operator, user: User, active: bool) -> None:
     if active:
         log_change(operator, "user.reactivate", "user", user.id, user.team_id)
         return
-    revoked = db.session.execute(
+    revoked = cast(CursorResult, db.session.execute(
         update(Device).where(Device.user_id == user.id, Device.revoked_at.is_(None))
-        .values(revoked_at=utcnow()).execution_options(synchronize_session=False)).rowcount
+        .values(revoked_at=utcnow()).execution_options(synchronize_session=False))).rowcount
     log_change(operator, "user.deactivate", "user", user.id, user.team_id,
                f"{revoked} enheder tilbagekaldt")
 
@@ -179,8 +181,9 @@ def _set_password(operator: Operator, user: User, password: str) -> None:
     log_change(operator, "user.password", "user", user.id, user.team_id)
 
 
-APPLY = {"display_name": _rename, "role": _set_role, "team_id": _move, "active": _set_active,
-         "password": _set_password}
+APPLY: dict[str, Callable[[Operator, User, Any], None]] = {
+    "display_name": _rename, "role": _set_role, "team_id": _move, "active": _set_active,
+    "password": _set_password}
 
 
 def list_teams(actor: Actor) -> list[dict]:

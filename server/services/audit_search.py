@@ -11,7 +11,7 @@ import re
 
 from sqlalchemy import select
 
-from server.errors import validation_problem
+from server.errors import Problem, validation_problem
 from server.extensions import db
 from server.models import Device, Record, User
 from server.services.admin_log import require_reader
@@ -70,6 +70,8 @@ def citizen_report(actor: Actor, citizen_id: str) -> dict:
     """The citizen's name and access log with user and device names; the reading is logged."""
     events = citizen_log(actor, citizen_id)
     citizen = db.session.get(Record, citizen_id)
+    if citizen is None:
+        raise Problem("not-found", 404, "Not found")
     user_ids = {e["user_id"] for e in events}
     device_ids = {e["device_id"] for e in events if e["device_id"]}
     users = {u.id: u for u in db.session.scalars(select(User).where(User.id.in_(user_ids)))}

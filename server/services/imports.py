@@ -18,6 +18,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from datetime import date
+from typing import cast
 
 from sqlalchemy import select
 
@@ -92,12 +93,17 @@ class Plan:
     def _key(record_type: str, data: dict) -> tuple | None:
         """The matching key of a record's data (None when it cannot be matched)."""
         if record_type == "citizen":
-            return ("citizen", "cpr", data["cpr"]) if data.get("cpr") else (
-                "citizen", "name", data.get("name"))
+            return Plan._citizen_key(data)
         if record_type == "company":
             return ("company", data["cvr"]) if data.get("cvr") else None
         return ("placement", data.get("citizen_id"), data.get("company_id"), data.get("kind"),
                 data.get("start_date"))
+
+    @staticmethod
+    def _citizen_key(data: dict) -> tuple:
+        """A citizen's matching key: the CPR, or the name when there is none."""
+        return ("citizen", "cpr", data["cpr"]) if data.get("cpr") else (
+            "citizen", "name", data.get("name"))
 
     def _planned(self, key: tuple, record_type: str, data: dict) -> Planned:
         """The planned record of a key, made new (with a fresh id) when nothing matches."""
@@ -117,16 +123,16 @@ class Plan:
         values = row.values
         if not all(column in values for column in REQUIRED):
             return
-        citizen = self._planned(self._key("citizen", {"cpr": values.get("cpr"),
+        citizen = self._planned(self._citizen_key({"cpr": values.get("cpr"),
                                                       "name": values["navn"]}), "citizen", {})
         self._set(citizen, CITIZEN_COLUMNS, row)
         company = self._planned(("company", values["cvr"]), "company", {})
         self._set(company, COMPANY_COLUMNS, row)
+        start = cast(str, values["startdato"])  # parse_date gives YYYY-MM-DD
         placement = self._planned(
-            ("placement", citizen.id, company.id, values["forloebstype"], values["startdato"]),
+            ("placement", citizen.id, company.id, values["forloebstype"], start),
             "placement", {"citizen_id": citizen.id, "company_id": company.id,
-                          "status": "planned" if values["startdato"] > self.today.isoformat()
-                          else "active"})
+                          "status": "planned" if start > self.today.isoformat() else "active"})
         self._set(placement, PLACEMENT_COLUMNS, row)
         self._set_hours(placement, row)
 
@@ -167,7 +173,7 @@ class Plan:
             if result.status in (APPLIED, MERGED) or error and error.slug == "reference":
                 continue
             planned = planned_by_id[result.id]
-            detail = error.detail if error is not None else result.status
+            detail = (error.detail or error.title) if error is not None else result.status
             for path, messages in ((error.errors if error else None) or {"data": [detail]}).items():
                 row, column = self._cell_of(planned, path)
                 self.problems.extend(ImportProblem(row, column, m) for m in messages)

@@ -7,6 +7,8 @@ records: it is still served (with `"retired": true`) and still validates the rec
 made with it. Every server process rebuilds its record rules when the stored versions
 change, so a publication is seen by all of them at their next request.
 """
+from typing import cast
+
 from sqlalchemy import delete, select
 
 from server.errors import Problem, validation_problem
@@ -43,22 +45,23 @@ def upload(operator: Operator, template: object, dry_run: bool = False) -> dict:
         problems = template_problems(template)
         if problems:
             raise validation_problem(problems, "Skabelonen følger ikke formatet")
+        checked = cast(dict, template)  # template_problems refuses anything but an object
         existing = {(t["key"], t["version"]): t["kind"] for t in all_templates()}
-        key, version = template["key"], template["version"]
+        key, version = checked["key"], checked["version"]
         if (key, version) in existing:
             raise Problem("validation", 409, "Versionen findes",
                           f"{key} version {version} findes allerede; en version ændres aldrig",
                           errors={"version": ["findes allerede for denne skabelon"]})
         kinds = {kind for (k, _), kind in existing.items() if k == key}
-        if kinds and template["kind"] not in kinds:
+        if kinds and checked["kind"] not in kinds:
             raise validation_problem({"kind": [f"{key} er en {kinds.pop()}-skabelon"]})
         if dry_run:
-            return template
-        db.session.add(TemplateVersion(key=key, version=version, kind=template["kind"],
-                                       body=template, created_by=operator.user_id))
+            return checked
+        db.session.add(TemplateVersion(key=key, version=version, kind=checked["kind"],
+                                       body=checked, created_by=operator.user_id))
         log_change(operator, "template.publish", "template", f"{key}/{version}",
-                   detail=template["title"])
-        return template
+                   detail=checked["title"])
+        return checked
 
     return in_write_transaction(work)
 
