@@ -4,6 +4,7 @@ from sqlalchemy import event
 
 from server.config import INSTANCE_DIR, Config
 from server.extensions import cors, db, migrate
+from server.jsoncodec import FastJSONProvider, dumps_text, loads
 from server.security import check_production_config, register_security_headers
 
 WRITE_OPTION = "feltmappe_write"
@@ -18,6 +19,7 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
     elif config is not None:
         app.config.from_object(config)
     check_production_config(app)
+    app.json = FastJSONProvider(app)
     app.json.ensure_ascii = False
     app.json.sort_keys = False
     _init_database(app)
@@ -35,6 +37,9 @@ def _init_database(app: Flask) -> None:
     uri = app.config["SQLALCHEMY_DATABASE_URI"]
     if uri.startswith("sqlite") and uri != "sqlite://":
         INSTANCE_DIR.mkdir(parents=True, exist_ok=True)
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {
+        "json_serializer": dumps_text, "json_deserializer": loads,
+        **app.config.get("SQLALCHEMY_ENGINE_OPTIONS", {})}
     db.init_app(app)
     migrate.init_app(app, db, directory=str(INSTANCE_DIR.parent / "server" / "migrations"))
     with app.app_context():

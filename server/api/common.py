@@ -1,5 +1,4 @@
 """What every view shares: JSON bodies, the acting device, the client address, API docs."""
-import json
 from collections.abc import Callable
 from functools import wraps
 from ipaddress import ip_address, ip_network
@@ -8,14 +7,10 @@ from flask import current_app, request
 from marshmallow import Schema, ValidationError
 
 from server.errors import Problem, validation_problem
+from server.jsoncodec import loads
 from server.schemas.jsontree import flatten_errors
 from server.services.auth import authenticate
 from sync.types import Actor
-
-
-def _reject_constant(name: str):
-    """Refuse NaN and Infinity, which are not JSON."""
-    raise ValueError(f"{name} is not valid JSON")
 
 
 def json_body(schema: Schema | None = None) -> dict:
@@ -24,7 +19,7 @@ def json_body(schema: Schema | None = None) -> dict:
         raise Problem("unsupported-media-type", 415, "Unsupported media type",
                       "send application/json")
     try:
-        body = json.loads(request.get_data(cache=True), parse_constant=_reject_constant)
+        body = loads(request.get_data(cache=True))
     except (ValueError, RecursionError):
         raise validation_problem({"body": ["must be valid JSON"]}, "Malformed JSON") from None
     if not isinstance(body, dict):

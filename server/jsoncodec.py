@@ -1,0 +1,61 @@
+"""Fast JSON (orjson) that behaves as the standard library wherever the two differ.
+
+orjson refuses what Python's json accepts (lone surrogates, NaN, 1e400, integers past 64
+bits, non-string keys) and reads integers past 64 bits as floats; those inputs take the
+standard library's path, so answers and error messages stay as they were.
+"""
+import json
+import re
+from typing import Any
+
+import orjson
+from flask.json.provider import DefaultJSONProvider
+
+LONG_NUMBER = re.compile(rb"[0-9]{20}")
+PASSTHROUGH = orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_DATACLASS
+
+
+def _reject_constant(name: str):
+    """Refuse NaN and Infinity, which are not JSON."""
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def loads(raw: bytes | str) -> Any:
+    """Parse strict JSON (no NaN or Infinity); raises ValueError or RecursionError."""
+    data = raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else raw
+    if not LONG_NUMBER.search(data):
+        try:
+            return orjson.loads(data)
+        except orjson.JSONDecodeError:
+            pass
+    return json.loads(raw, parse_constant=_reject_constant)
+
+
+def dumps(value: Any, default=None) -> bytes:
+    """Compact UTF-8 JSON."""
+    try:
+        return orjson.dumps(value, default=default, option=PASSTHROUGH)
+    except orjson.JSONEncodeError:
+        return json.dumps(value, default=default, ensure_ascii=False,
+                          separators=(",", ":")).encode("utf-8", "surrogatepass")
+
+
+def dumps_text(value: Any) -> str:
+    """Compact JSON as text (the database's JSON columns)."""
+    return dumps(value).decode("utf-8", "surrogatepass")
+
+
+class FastJSONProvider(DefaultJSONProvider):
+    """Flask's JSON provider with orjson for compact answers and for request bodies."""
+
+    def loads(self, s: str | bytes, **kwargs: Any) -> Any:
+        """Parse with orjson unless options are asked for."""
+        return super().loads(s, **kwargs) if kwargs else loads(s)
+
+    def response(self, *args: Any, **kwargs: Any):
+        """A compact JSON response (indented only in debug mode, as Flask does)."""
+        if self._app.debug:
+            return super().response(*args, **kwargs)
+        obj = self._prepare_response_obj(args, kwargs)
+        return self._app.response_class(dumps(obj, self.default) + b"\n",
+                                        mimetype=self.mimetype)
