@@ -3,7 +3,7 @@ from flask import Flask, request
 from sqlalchemy import event
 
 from server.config import INSTANCE_DIR, Config
-from server.extensions import cors, db, migrate
+from server.extensions import compress, cors, db, migrate
 from server.jsoncodec import FastJSONProvider, dumps_text, loads
 from server.security import check_production_config, register_security_headers
 
@@ -27,6 +27,7 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
     _register_blueprints(app)
     _register_request_hooks(app)
     register_security_headers(app)
+    compress.init_app(app)
     from server.cli import register_commands
     register_commands(app)
     return app

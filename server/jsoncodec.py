@@ -32,17 +32,16 @@ def loads(raw: bytes | str) -> Any:
 
 
 def dumps(value: Any, default=None) -> bytes:
-    """Compact UTF-8 JSON."""
+    """Compact UTF-8 JSON (ASCII escapes where orjson cannot write a value)."""
     try:
         return orjson.dumps(value, default=default, option=PASSTHROUGH)
     except orjson.JSONEncodeError:
-        return json.dumps(value, default=default, ensure_ascii=False,
-                          separators=(",", ":")).encode("utf-8", "surrogatepass")
+        return json.dumps(value, default=default, separators=(",", ":")).encode()
 
 
 def dumps_text(value: Any) -> str:
     """Compact JSON as text (the database's JSON columns)."""
-    return dumps(value).decode("utf-8", "surrogatepass")
+    return dumps(value).decode()
 
 
 class FastJSONProvider(DefaultJSONProvider):

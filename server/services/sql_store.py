@@ -8,9 +8,11 @@ place where a record's row is built.
 """
 from typing import Any
 
-from sqlalchemy import bindparam, delete, exists, insert, select, tuple_, update
+from sqlalchemy import JSON, bindparam, delete, exists, insert, select, tuple_, update
+from sqlalchemy.exc import DBAPIError
 
 from server.extensions import db
+from server.jsoncodec import dumps_text
 from server.models import Mutation, Record, RecordReference, Revision, ServerMeta, User
 from server.models.types import rfc3339, utcnow
 from server.services.records import row_envelope
@@ -256,6 +258,29 @@ class SqlStore:
 
 
 def _insert_many(table, rows: list[dict[str, Any]]) -> None:
-    """One multi-row INSERT (executemany) per chunk of rows."""
+    """Insert rows in bulk: COPY on PostgreSQL, a multi-row INSERT per chunk elsewhere."""
+    if not rows:
+        return
+    if db.session.connection().dialect.name == "postgresql":
+        _copy(table, rows)
+        return
     for start in range(0, len(rows), CHUNK):
         db.session.execute(insert(table), rows[start:start + CHUNK])
+
+
+def _copy(table, rows: list[dict[str, Any]]) -> None:
+    """COPY rows into a PostgreSQL table in this transaction; a failure as SQLAlchemy's error."""
+    connection = db.session.connection()
+    columns = list(rows[0])
+    as_json = [isinstance(table.c[column].type, JSON) for column in columns]
+    quoted = ", ".join(f'"{column}"' for column in columns)
+    statement = f"COPY {table.name} ({quoted}) FROM STDIN"
+    raw = connection.connection.dbapi_connection
+    dbapi = connection.dialect.loaded_dbapi
+    try:
+        with raw.cursor() as cursor, cursor.copy(statement) as copy:
+            for row in rows:
+                copy.write_row([dumps_text(row[c]) if j else row[c]
+                                for c, j in zip(columns, as_json)])
+    except dbapi.Error as error:
+        raise DBAPIError.instance(statement, None, error, dbapi.Error) from error
