@@ -8,7 +8,7 @@ place where a record's row is built.
 """
 from typing import Any
 
-from sqlalchemy import JSON, bindparam, delete, exists, insert, select, tuple_, update
+from sqlalchemy import ARRAY, JSON, any_, bindparam, delete, exists, insert, select, tuple_, update
 from sqlalchemy.exc import DBAPIError
 
 from server.extensions import db
@@ -48,7 +48,7 @@ class SqlStore:
         """Load and lock the named records in id order (one query; no deadlock between pushes)."""
         for start in range(0, len(record_ids), CHUNK):
             chunk = record_ids[start:start + CHUNK]
-            rows = db.session.execute(select(RECORDS).where(RECORDS.c.id.in_(chunk))
+            rows = db.session.execute(select(RECORDS).where(_among(RECORDS.c.id, chunk))
                                       .order_by(RECORDS.c.id).with_for_update())
             self._rows.update((row["id"], dict(row)) for row in rows.mappings())
             self._absent |= set(chunk) - set(self._rows)
@@ -58,7 +58,8 @@ class SqlStore:
         """The mutations already kept for this device among these ids."""
         rows = db.session.execute(select(Mutation.mutation_id, Mutation.fingerprint,
                                          Mutation.result).where(
-            Mutation.device_id == device_id, Mutation.mutation_id.in_(set(mutation_ids))))
+            Mutation.device_id == device_id,
+            _among(Mutation.__table__.c.mutation_id, sorted(set(mutation_ids)))))
         known = {m: (fingerprint, result) for m, fingerprint, result in rows}
         known.update((m["mutation_id"], (m["fingerprint"], m["result"])) for m in self._mutations
                      if m["device_id"] == device_id and m["mutation_id"] in mutation_ids)
@@ -255,6 +256,13 @@ class SqlStore:
             answer.update(rev=rev, deleted=old.deleted, data=old.data,
                           updated_at=rfc3339(old.updated_at), updated_by=old.updated_by)
         return answer
+
+
+def _among(column, values: list[str]):
+    """`column IN values`; one array parameter on PostgreSQL (a short statement it caches)."""
+    if db.session.connection().dialect.name == "postgresql":
+        return column == any_(bindparam(None, values, type_=ARRAY(column.type)))
+    return column.in_(values)
 
 
 def _insert_many(table, rows: list[dict[str, Any]]) -> None:
