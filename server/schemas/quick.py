@@ -3,7 +3,8 @@
 Compiled once from the schemas themselves: each field runs its own `_deserialize` and
 validators, objects and lists are walked directly, and each schema's `validates_schema`
 hooks run on the data (the fields return values unchanged, so the loaded data equals the
-input). It skips only marshmallow's bookkeeping. It answers "valid" or "ask the schema": a
+input); an Object's unknown keys get the same JSON value rules as in its own hook. It skips
+only marshmallow's bookkeeping. It answers "valid" or "ask the schema": a
 False sends the record through `Schema.validate`, which gives the messages. A schema with
 anything this does not model (pre/post-load hooks, field validators, load defaults, unknown
 keys other than INCLUDE) is not compiled and always goes to marshmallow.
@@ -15,6 +16,9 @@ from typing import Any
 
 from marshmallow import INCLUDE, Schema, ValidationError, fields, missing
 from marshmallow.decorators import POST_LOAD, PRE_LOAD, VALIDATES, VALIDATES_SCHEMA
+
+from server.schemas.jsontree import json_problems
+from server.schemas.objects import Object
 
 Check = Callable[[Any], bool]
 
@@ -38,11 +42,17 @@ def _object_check(schema: Schema) -> Check:
         raise NotCompiled(type(schema).__name__)
     checks = [(field.data_key or name, field.required, _field_check(field))
               for name, field in schema.load_fields.items()]
+    known = {key for key, _, _ in checks}
+    unknown_checked = isinstance(schema, Object)
     validators = [(getattr(schema, name), options.get("pass_original", False))
-                  for name, many, options in hooks[VALIDATES_SCHEMA] if not many]
+                  for name, many, options in hooks[VALIDATES_SCHEMA]
+                  if not many and not (unknown_checked and name == "_check_unknown_keys")]
 
     def check(value: Any) -> bool:
         if not isinstance(value, dict):
+            return False
+        if unknown_checked and any(key not in known for key in value) and json_problems(
+                {key: item for key, item in value.items() if key not in known}):
             return False
         for key, required, field_check in checks:
             if key in value:
