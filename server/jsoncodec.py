@@ -56,5 +56,4 @@ class FastJSONProvider(DefaultJSONProvider):
         if self._app.debug:
             return super().response(*args, **kwargs)
         obj = self._prepare_response_obj(args, kwargs)
-        return self._app.response_class(dumps(obj, self.default) + b"\n",
-                                        mimetype=self.mimetype)
+        return self._app.response_class(dumps(obj, self.default), mimetype=self.mimetype)
