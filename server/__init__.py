@@ -51,13 +51,14 @@ def _init_database(app: Flask) -> None:
 
 
 def _sqlite_on_connect(dbapi_connection, _record) -> None:
-    """WAL, a busy timeout and foreign keys; transactions begin where we say."""
+    """WAL, a busy timeout, foreign keys, a 64 MiB page cache; transactions begin where we say."""
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA cache_size=-65536")
     cursor.close()
 
 
