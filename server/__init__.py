@@ -81,7 +81,7 @@ def _register_blueprints(app: Flask) -> None:
 
 
 def _register_request_hooks(app: Flask) -> None:
-    """No API answer is ever cached; outdated clients are told to update."""
+    """No API answer is cached (only a compressed one keeps Vary); outdated clients update."""
     from server.errors import Problem
 
     @app.before_request
@@ -97,6 +97,8 @@ def _register_request_hooks(app: Flask) -> None:
     def no_store_for_api(response):
         if request.path.startswith("/api/"):
             response.headers["Cache-Control"] = "no-store"
+            if "Content-Encoding" not in response.headers:
+                response.headers.pop("Vary", None)  # nothing stores it, nothing varied
         return response
 
 

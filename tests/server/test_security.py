@@ -21,8 +21,8 @@ def test_api_answers_carry_only_the_headers_a_json_answer_needs(client, path):
     response = client.get(path)
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert response.headers["Cache-Control"] == "no-store"
-    for page_only in ("Content-Security-Policy", "Referrer-Policy", "X-Frame-Options", "Cross-Origin-Opener-Policy",
-                      "Permissions-Policy"):
+    for page_only in ("Content-Security-Policy", "Referrer-Policy", "X-Frame-Options",
+                      "Cross-Origin-Opener-Policy", "Permissions-Policy"):
         assert page_only not in response.headers
 
 
