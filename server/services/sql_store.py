@@ -236,7 +236,7 @@ class SqlStore:
             .order_by(RECORDS.c.feed_seq, RECORDS.c.id).limit(limit)).mappings()
         answer = []
         for row in rows:
-            self._rows[row["id"]] = row
+            self._rows[row["id"]] = dict(row)
             answer.append((row["feed_seq"], row_envelope(row)))
         return answer
 
