@@ -26,6 +26,15 @@ class Config:
         "DATABASE_URL", f"sqlite:///{INSTANCE_DIR / 'feltmappe.sqlite3'}"
     )
     MAX_CONTENT_LENGTH = 5 * 1024 * 1024
+    # Answers over 1 KB are compressed: brotli at quality 1 (as small as gzip -6 on pages of
+    # records, in a fifth of the time), gzip at its default 6 for clients without brotli.
+    COMPRESS_MIMETYPES = ["application/json", "text/html", "text/css", "text/javascript",
+                          "application/javascript", "application/manifest+json", "image/svg+xml"]
+    COMPRESS_MIN_SIZE = 1024
+    COMPRESS_ALGORITHM = ["br", "gzip"]
+    COMPRESS_LEVEL = 6
+    COMPRESS_BR_LEVEL = 1
+    COMPRESS_STREAMS = False
     MAX_PUSH_CHANGES = 500
     SESSION_MAX_IDLE = _int("SESSION_MAX_IDLE", 14 * 24 * 3600)
     MIN_CLIENT_VERSION = os.environ.get("MIN_CLIENT_VERSION", "")

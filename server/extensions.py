@@ -1,4 +1,5 @@
 """Unbound Flask extensions, bound to the app in create_app."""
+from flask_compress import Compress
 from flask_cors import CORS
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
@@ -15,3 +16,4 @@ NAMING = {
 db = SQLAlchemy(metadata=MetaData(naming_convention=NAMING))
 migrate = Migrate()
 cors = CORS()
+compress = Compress()

@@ -1,5 +1,5 @@
 """What every view shares: JSON bodies, the acting device, the client address, API docs."""
-import json
+import zlib
 from collections.abc import Callable
 from functools import wraps
 from ipaddress import ip_address, ip_network
@@ -8,14 +8,10 @@ from flask import current_app, request
 from marshmallow import Schema, ValidationError
 
 from server.errors import Problem, validation_problem
+from server.jsoncodec import loads
 from server.schemas.jsontree import flatten_errors
 from server.services.auth import authenticate
 from sync.types import Actor
-
-
-def _reject_constant(name: str):
-    """Refuse NaN and Infinity, which are not JSON."""
-    raise ValueError(f"{name} is not valid JSON")
 
 
 def json_body(schema: Schema | None = None) -> dict:
@@ -24,12 +20,35 @@ def json_body(schema: Schema | None = None) -> dict:
         raise Problem("unsupported-media-type", 415, "Unsupported media type",
                       "send application/json")
     try:
-        body = json.loads(request.get_data(cache=True), parse_constant=_reject_constant)
+        body = loads(request_body())
     except (ValueError, RecursionError):
         raise validation_problem({"body": ["must be valid JSON"]}, "Malformed JSON") from None
     if not isinstance(body, dict):
         raise validation_problem({"body": ["must be a JSON object"]}, "Malformed JSON")
     return body if schema is None else load_with(schema, body)
+
+
+def request_body() -> bytes:
+    """The raw body, inflated from gzip when so sent (5 MiB inflated at most, else 413)."""
+    raw = request.get_data(cache=True)
+    coding = request.headers.get("Content-Encoding", "identity").strip().lower()
+    if coding == "identity":
+        return raw
+    if coding != "gzip":
+        raise Problem("unsupported-media-type", 415, "Unsupported content encoding",
+                      "send the body plain or with Content-Encoding: gzip")
+    limit = current_app.config["MAX_CONTENT_LENGTH"]
+    inflater = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+    try:
+        body = inflater.decompress(raw, limit + 1)
+    except zlib.error:
+        raise validation_problem({"body": ["must be valid gzip"]}, "Malformed gzip") from None
+    if len(body) > limit or inflater.unconsumed_tail:
+        raise Problem("payload-too-large", 413, "Request too large", "over 5 MiB inflated")
+    if not inflater.eof or inflater.unused_data:
+        raise validation_problem({"body": ["must be one complete gzip stream"]},
+                                 "Malformed gzip")
+    return body
 
 
 def load_with(schema: Schema, values: dict, title: str = "Invalid request") -> dict:

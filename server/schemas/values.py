@@ -25,12 +25,15 @@ SAFE_RANGE = f"must be between -{MAX_SAFE_INTEGER} and {MAX_SAFE_INTEGER}"
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_EITHER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def text_problem(value: str, max_length: int) -> str | None:
     """Why a string breaks the text rules (length, control characters, surrogates), or None."""
     if len(value) > max_length:
         return f"must be at most {max_length} characters"
+    if not _EITHER.search(value):
+        return None
     if _CONTROL.search(value):
         return "must not contain control characters other than tab, line feed and carriage return"
     if _SURROGATE.search(value):

@@ -1,17 +1,29 @@
-"""The RecordStore of the sync engine on SQLAlchemy (SQLite and PostgreSQL)."""
+"""The RecordStore of the sync engine on SQLAlchemy Core (SQLite and PostgreSQL).
+
+Writes are kept in memory and sent in bulk (one executemany per table) by `flush`, which the
+service calls before it stamps the feed and commits. Reads see the pending writes: records
+and revisions written in this transaction are answered from memory, and the queries that
+join over several tables (referrers, signature hashes) flush first. `write` is the one
+place where a record's row is built.
+"""
 from typing import Any
 
-from sqlalchemy import delete, exists, select, tuple_
+from sqlalchemy import ARRAY, JSON, any_, bindparam, delete, exists, insert, select, tuple_, update
+from sqlalchemy.exc import DBAPIError
 
 from server.extensions import db
+from server.jsoncodec import dumps_text
 from server.models import Mutation, Record, RecordReference, Revision, ServerMeta, User
 from server.models.types import rfc3339, utcnow
-from server.services.envelope import envelope
+from server.services.envelope import row_envelope
 from sync.ports import RecordRules
 from sync.types import CONFLICT_TYPE, UNREFERENCING_TYPES, Actor, StoredRecord
 
 CITIZEN_VIA = {"placement": None, "meeting": "placement_id", "assessment": "placement_id",
                "agreement": "placement_id", "signature": "agreement_id"}
+RECORDS, REVISIONS, REFERENCES = Record.__table__, Revision.__table__, RecordReference.__table__
+CHUNK = 500
+UPDATED = ("rev", "deleted", "data", "citizen_id", "updated_at", "updated_by")
 
 
 class SqlStore:
@@ -20,18 +32,25 @@ class SqlStore:
     def __init__(self, rules: RecordRules):
         self.rules = rules
         self.touched: set[str] = set()
+        self._rows: dict[str, dict[str, Any]] = {}
         self._absent: set[str] = set()
-        self._rows: dict[str, Record] = {}
         self._citizens: dict[str, str | None] = {}
         self._existing: set[tuple[str, str, str]] = set()
+        self._revisions: dict[tuple[str, int], tuple[bool, dict[str, Any]]] = {}
+        self._inserts: dict[str, dict[str, Any]] = {}
+        self._updates: dict[str, dict[str, Any]] = {}
+        self._new_revisions: list[dict[str, Any]] = []
+        self._references: dict[str, tuple[set[str], set[str]]] = {}
+        self._mutations: list[dict[str, Any]] = []
+        self._now = utcnow()
 
     def prepare(self, record_ids: list[str]) -> None:
         """Load and lock the named records in id order (one query; no deadlock between pushes)."""
-        for start in range(0, len(record_ids), 500):
-            chunk = record_ids[start:start + 500]
-            rows = db.session.scalars(select(Record).where(Record.id.in_(chunk))
-                                      .order_by(Record.id).with_for_update())
-            self._rows.update((row.id, row) for row in rows)
+        for start in range(0, len(record_ids), CHUNK):
+            chunk = record_ids[start:start + CHUNK]
+            rows = db.session.execute(select(RECORDS).where(_among(RECORDS.c.id, chunk))
+                                      .order_by(RECORDS.c.id).with_for_update())
+            self._rows.update((row["id"], dict(row)) for row in rows.mappings())
             self._absent |= set(chunk) - set(self._rows)
 
     def known_mutations(self, device_id: str,
@@ -39,41 +58,55 @@ class SqlStore:
         """The mutations already kept for this device among these ids."""
         rows = db.session.execute(select(Mutation.mutation_id, Mutation.fingerprint,
                                          Mutation.result).where(
-            Mutation.device_id == device_id, Mutation.mutation_id.in_(set(mutation_ids))))
-        return {m: (fingerprint, result) for m, fingerprint, result in rows}
+            Mutation.device_id == device_id,
+            _among(Mutation.__table__.c.mutation_id, sorted(set(mutation_ids)))))
+        known = {m: (fingerprint, result) for m, fingerprint, result in rows}
+        known.update((m["mutation_id"], (m["fingerprint"], m["result"])) for m in self._mutations
+                     if m["device_id"] == device_id and m["mutation_id"] in mutation_ids)
+        return known
 
     def record_mutation(self, device_id: str, mutation_id: str, fingerprint: str,
                         result: dict[str, Any]) -> None:
         """Keep the mutation id and its result; the unique key stops a concurrent duplicate."""
-        db.session.add(Mutation(device_id=device_id, mutation_id=mutation_id,
-                                fingerprint=fingerprint, result=result, created_at=utcnow()))
+        self._mutations.append({"device_id": device_id, "mutation_id": mutation_id,
+                                "fingerprint": fingerprint, "result": result,
+                                "created_at": self._now})
 
     def get_record(self, record_id: str) -> StoredRecord | None:
         """The newest state, locked (FOR UPDATE on PostgreSQL) until the transaction ends."""
         row = self._row(record_id)
         if row is None:
             return None
-        return StoredRecord(row.id, row.type, row.team_id, row.rev, row.deleted, row.data)
+        return StoredRecord(row["id"], row["type"], row["team_id"], row["rev"], row["deleted"],
+                            row["data"])
 
-    def _row(self, record_id: str) -> Record | None:
-        """The record's row, loaded once and locked (held here so the session keeps it)."""
+    def _row(self, record_id: str) -> dict[str, Any] | None:
+        """The record's row, loaded once and locked."""
         if record_id in self._absent:
             return None
         if record_id not in self._rows:
-            row = db.session.get(Record, record_id, with_for_update=True)
+            row = db.session.execute(select(RECORDS).where(RECORDS.c.id == record_id)
+                                     .with_for_update()).mappings().first()
             if row is None:
                 self._absent.add(record_id)
                 return None
-            self._rows[record_id] = row
+            self._rows[record_id] = dict(row)
         return self._rows[record_id]
 
     def get_revision(self, record_id: str, rev: int) -> tuple[bool, dict[str, Any]] | None:
         """(deleted, data) of a kept revision."""
-        row = db.session.get(Revision, (record_id, rev))
-        return (row.deleted, row.data) if row else None
+        if (record_id, rev) in self._revisions:
+            return self._revisions[(record_id, rev)]
+        row = db.session.execute(select(Revision.deleted, Revision.data).where(
+            Revision.record_id == record_id, Revision.rev == rev)).first()
+        return (row[0], row[1]) if row else None
 
     def last_live_data(self, record_id: str) -> dict[str, Any]:
         """The data of the newest revision that was not a tombstone."""
+        written = [(rev, data) for (rid, rev), (deleted, data) in self._revisions.items()
+                   if rid == record_id and not deleted]
+        if written:
+            return max(written, key=lambda pair: pair[0])[1]
         data = db.session.scalar(select(Revision.data).where(
             Revision.record_id == record_id, Revision.deleted.is_(False))
             .order_by(Revision.rev.desc()).limit(1))
@@ -81,42 +114,58 @@ class SqlStore:
 
     def write(self, record: StoredRecord, actor: Actor) -> None:
         """Store a new revision, the references it makes and mark it for the feed."""
-        now = utcnow()
         row = self._row(record.id)
+        values = {"rev": record.rev, "deleted": record.deleted, "data": record.data,
+                  "citizen_id": self._citizen_of(record), "updated_at": self._now,
+                  "updated_by": actor.user_id}
         if row is None:
-            row = Record(id=record.id, type=record.type, team_id=record.team_id, feed_seq=0,
-                         created_at=now, created_by=actor.user_id)
-            db.session.add(row)
+            row = {"id": record.id, "type": record.type, "team_id": record.team_id,
+                   "feed_seq": 0, "created_at": self._now, "created_by": actor.user_id,
+                   **values}
             self._absent.discard(record.id)
-            self._rows[record.id] = row
+            self._rows[record.id] = self._inserts[record.id] = row
             old_targets: set[str] = set()
         else:
-            old_targets = self._targets(row.type, row.data)
-        row.rev, row.deleted, row.data = record.rev, record.deleted, record.data
-        row.updated_at, row.updated_by = now, actor.user_id
-        row.citizen_id = self._citizen_of(record)
-        self._citizens[record.id] = row.citizen_id
-        db.session.add(Revision(record_id=record.id, rev=record.rev, deleted=record.deleted,
-                                data=record.data, updated_at=now, updated_by=actor.user_id,
-                                device_id=actor.device_id or None))
-        self._keep_references(record, old_targets)
+            old_targets = self._targets(row["type"], row["data"])
+            row.update(values)
+            if record.id not in self._inserts:
+                self._updates[record.id] = row
+        self._citizens[record.id] = values["citizen_id"]
+        self._revisions[(record.id, record.rev)] = (record.deleted, record.data)
+        self._new_revisions.append({"record_id": record.id, "rev": record.rev,
+                                    "deleted": record.deleted, "data": record.data,
+                                    "updated_at": self._now, "updated_by": actor.user_id,
+                                    "device_id": actor.device_id or None})
+        stored, _ = self._references.get(record.id, (old_targets, None))
+        self._references[record.id] = (stored, self._targets(record.type, record.data))
         self.touched.add(record.id)
+
+    def flush(self) -> None:
+        """Send the pending rows: records, revisions, references, mutation ids (bulk)."""
+        _insert_many(RECORDS, list(self._inserts.values()))
+        if self._updates:
+            db.session.execute(update(RECORDS).where(RECORDS.c.id == bindparam("row_id"))
+                               .values({c: bindparam(c) for c in UPDATED}),
+                               [{"row_id": i, **{c: r[c] for c in UPDATED}}
+                                for i, r in self._updates.items()])
+        _insert_many(REVISIONS, self._new_revisions)
+        gone = [{"s": s, "t": t} for s, (old, new) in self._references.items() for t in old - new]
+        if gone:
+            db.session.execute(delete(REFERENCES).where(
+                REFERENCES.c.source_id == bindparam("s"),
+                REFERENCES.c.target_id == bindparam("t")), gone)
+        _insert_many(REFERENCES, [{"source_id": s, "target_id": t}
+                                  for s, (old, new) in self._references.items()
+                                  for t in sorted(new - old)])
+        _insert_many(Mutation.__table__, self._mutations)
+        self._inserts, self._updates, self._new_revisions, self._mutations = {}, {}, [], []
+        self._references = {}
 
     def _targets(self, record_type: str, data: dict[str, Any]) -> set[str]:
         """The ids a record's data references (none for conflicts)."""
         if record_type == CONFLICT_TYPE:
             return set()
         return {ref_id for _, _, ref_id in self.rules.references(record_type, data)}
-
-    def _keep_references(self, record: StoredRecord, old_targets: set[str]) -> None:
-        """Add and remove reference rows so they match the record's new data."""
-        targets = self._targets(record.type, record.data)
-        if old_targets - targets:
-            db.session.execute(delete(RecordReference).where(
-                RecordReference.source_id == record.id,
-                RecordReference.target_id.in_(old_targets - targets)))
-        db.session.add_all(RecordReference(source_id=record.id, target_id=t)
-                           for t in sorted(targets - old_targets))
 
     def _citizen_of(self, record: StoredRecord) -> str | None:
         """The citizen a record concerns, for the access audit (None when none)."""
@@ -129,16 +178,17 @@ class SqlStore:
         if not isinstance(parent_id, str):
             return None
         if parent_id not in self._citizens:
-            self._citizens[parent_id] = db.session.scalar(
+            parent = self._rows.get(parent_id)
+            self._citizens[parent_id] = parent["citizen_id"] if parent else db.session.scalar(
                 select(Record.citizen_id).where(Record.id == parent_id))
         return self._citizens[parent_id]
 
     def exists(self, team_id: str, record_type: str, record_id: str) -> bool:
         """Whether the team has such a record, deleted or not (records never vanish)."""
         key = (team_id, record_type, record_id)
-        row = self._rows.get(record_id)
-        if row is not None and (row.team_id, row.type) == (team_id, record_type):
-            return True
+        if record_id in self._rows:
+            row = self._rows[record_id]
+            return (row["team_id"], row["type"]) == (team_id, record_type)
         if key not in self._existing and db.session.scalar(select(exists().where(
                 Record.id == record_id, Record.team_id == team_id, Record.type == record_type))):
             self._existing.add(key)
@@ -151,6 +201,7 @@ class SqlStore:
 
     def live_referrers(self, team_id: str, record_id: str) -> list[tuple[str, str]]:
         """Live records other than tasks and conflicts that reference the record."""
+        self.flush()
         rows = db.session.execute(
             select(Record.type, Record.id).join(RecordReference,
                                                 RecordReference.source_id == Record.id)
@@ -161,6 +212,7 @@ class SqlStore:
 
     def signature_hashes(self, agreement_id: str) -> set[str]:
         """The content hashes of the agreement's signatures."""
+        self.flush()
         datas = db.session.scalars(
             select(Record.data).join(RecordReference, RecordReference.source_id == Record.id)
             .where(RecordReference.target_id == agreement_id, Record.type == "signature"))
@@ -178,29 +230,67 @@ class SqlStore:
     def changes_after(self, team_id: str, seq: int, last_id: str,
                       limit: int) -> list[tuple[int, dict[str, Any]]]:
         """The team's records after (seq, id) in feed order."""
-        rows = db.session.scalars(
-            select(Record).where(Record.team_id == team_id,
-                                 tuple_(Record.feed_seq, Record.id) > tuple_(seq, last_id))
-            .order_by(Record.feed_seq, Record.id).limit(limit))
-        return [(row.feed_seq, envelope(row)) for row in self._remember(rows)]
-
-    def _remember(self, rows) -> list[Record]:
-        """Keep read rows (for the audit of what was read)."""
-        rows = list(rows)
-        self._rows.update((row.id, row) for row in rows)
-        return rows
+        rows = db.session.execute(
+            select(RECORDS).where(RECORDS.c.team_id == team_id,
+                                  tuple_(RECORDS.c.feed_seq, RECORDS.c.id) > tuple_(seq, last_id))
+            .order_by(RECORDS.c.feed_seq, RECORDS.c.id).limit(limit)).mappings()
+        answer = []
+        for row in rows:
+            self._rows[row["id"]] = dict(row)
+            answer.append((row["feed_seq"], row_envelope(row)))
+        return answer
 
     def touched_records(self, ids: set[str] | None = None) -> list[tuple[str, str, str | None]]:
         """(type, id, citizen id) of the written records, or of the given loaded ones."""
-        return [(row.type, row.id, row.citizen_id) for record_id in sorted(
+        return [(row["type"], row["id"], row["citizen_id"]) for record_id in sorted(
             self.touched if ids is None else ids) if (row := self._rows.get(record_id))]
 
     def envelope(self, record_id: str, rev: int | None = None) -> dict[str, Any]:
         """The envelope of a record at a revision (default newest)."""
         row = self._row(record_id)
-        answer = envelope(row)
-        if rev is not None and rev != row.rev:
-            old = db.session.get(Revision, (record_id, rev))
+        if row is None:
+            raise KeyError(record_id)
+        answer = row_envelope(row)
+        if rev is not None and rev != row["rev"]:
+            self.flush()
+            old = db.session.execute(select(Revision).where(
+                Revision.record_id == record_id, Revision.rev == rev)).scalar_one()
             answer.update(rev=rev, deleted=old.deleted, data=old.data,
                           updated_at=rfc3339(old.updated_at), updated_by=old.updated_by)
         return answer
+
+
+def _among(column, values: list[str]):
+    """`column IN values`; one array parameter on PostgreSQL (a short statement it caches)."""
+    if db.session.connection().dialect.name == "postgresql":
+        return column == any_(bindparam(None, values, type_=ARRAY(column.type)))
+    return column.in_(values)
+
+
+def _insert_many(table, rows: list[dict[str, Any]]) -> None:
+    """Insert rows in bulk: COPY on PostgreSQL, a multi-row INSERT per chunk elsewhere."""
+    if not rows:
+        return
+    if db.session.connection().dialect.name == "postgresql":
+        _copy(table, rows)
+        return
+    for start in range(0, len(rows), CHUNK):
+        db.session.execute(insert(table), rows[start:start + CHUNK])
+
+
+def _copy(table, rows: list[dict[str, Any]]) -> None:
+    """COPY rows into a PostgreSQL table in this transaction; a failure as SQLAlchemy's error."""
+    connection = db.session.connection()
+    columns = list(rows[0])
+    as_json = [isinstance(table.c[column].type, JSON) for column in columns]
+    quoted = ", ".join(f'"{column}"' for column in columns)
+    statement = f"COPY {table.name} ({quoted}) FROM STDIN"
+    raw = connection.connection.dbapi_connection
+    dbapi = connection.dialect.loaded_dbapi
+    try:
+        with raw.cursor() as cursor, cursor.copy(statement) as copy:
+            for row in rows:
+                copy.write_row([dumps_text(row[c]) if j else row[c]
+                                for c, j in zip(columns, as_json)])
+    except dbapi.Error as error:
+        raise DBAPIError.instance(statement, None, error, dbapi.Error) from error

@@ -53,6 +53,7 @@ def in_write_transaction(work: Callable[[SqlStore], T], actor: Actor | None = No
         store = SqlStore(rules())
         try:
             outcome = work(store)
+            store.flush()
             if actor is not None:
                 log_access(actor, action, store.touched_records())
             stamp_touched(store.touched)

@@ -200,3 +200,25 @@ def user_moved(database, username: str, to_team_of: str):
         yield
     finally:
         move(home)
+
+
+def test_a_compressed_pull_is_read_and_a_large_push_goes_gzipped(new_device, api):
+    """A pull page over 1 KB arrives brotli- or gzip-compressed and the app stores what it
+    holds; an edit whose push body is over 1 KB goes gzipped and the server keeps it."""
+    server = api("anne")
+    page = new_device("anne")
+    names = [unique("Komprimeret") for _ in range(12)]
+    for name in names:
+        server.create_company(name=name, city="Struer")
+    with page.expect_response(lambda r: "/api/v1/sync/pull" in r.url
+                              and r.headers.get("content-encoding") in ("br", "gzip")):
+        sync_now(page)
+    go_to(page, "Virksomheder")
+    expect(company_link(page, names[-1])).to_be_visible()
+
+    knowledge = "Virksomheden har faste rammer og en mentor i hvert skift. " * 30
+    with page.expect_request(lambda r: "/api/v1/sync/push" in r.url
+                             and r.headers.get("content-encoding") == "gzip"):
+        edit_company(page, names[0], knowledge=knowledge)
+        sync_now(page)
+    assert server.company_named(names[0])["data"]["knowledge"] == knowledge

@@ -5,9 +5,8 @@ from server import create_app
 from tests.conftest import config_for
 
 
-@pytest.mark.parametrize("path", ["/", "/api/v1/openapi.json", "/api/v1/me", "/healthz",
-                                  "/static/shell.css", "/nowhere"])
-def test_security_headers_on_html_api_static_and_errors(client, path):
+@pytest.mark.parametrize("path", ["/", "/healthz", "/static/shell.css", "/nowhere"])
+def test_security_headers_on_html_static_and_errors(client, path):
     response = client.get(path)
     csp = response.headers["Content-Security-Policy"]
     assert "frame-ancestors 'none'" in csp and "default-src 'self'" in csp
@@ -15,6 +14,16 @@ def test_security_headers_on_html_api_static_and_errors(client, path):
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert response.headers["Referrer-Policy"] == "no-referrer"
     assert "Strict-Transport-Security" not in response.headers
+
+
+@pytest.mark.parametrize("path", ["/api/v1/openapi.json", "/api/v1/me", "/api/v1/nowhere"])
+def test_api_answers_carry_only_the_headers_a_json_answer_needs(client, path):
+    response = client.get(path)
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Cache-Control"] == "no-store"
+    for page_only in ("Content-Security-Policy", "Referrer-Policy", "X-Frame-Options",
+                      "Cross-Origin-Opener-Policy", "Permissions-Policy"):
+        assert page_only not in response.headers
 
 
 def test_hsts_over_https(client):

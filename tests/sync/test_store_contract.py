@@ -104,7 +104,8 @@ class SqlHarness:
         return SqlStore(self.rules)
 
     def commit(self) -> None:
-        """Stamp the feed, commit, and begin the next transaction with a new store."""
+        """Flush, stamp the feed, commit, and begin the next transaction with a new store."""
+        self.store.flush()
         stamp_touched(self.store.touched)
         db.session.commit()
         self.store = self._begin()

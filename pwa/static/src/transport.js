@@ -6,6 +6,7 @@
 export const APP_VERSION = typeof __APP_VERSION__ === "string" ? __APP_VERSION__ : "0.0.0";
 
 const TIMEOUT_MS = 60_000;
+const GZIP_FROM = 1024; // bodies above this many characters go gzipped (the server inflates them)
 
 /** A call that reached no server: the caller treats it as "offline", never as an answer. */
 export class NetworkError extends Error {
@@ -22,7 +23,8 @@ export class NetworkError extends Error {
 export async function api(method, path, { token, body, file, query, headers: extra, timeoutMs = TIMEOUT_MS } = {}) {
   const headers = { "Feltmappe-Client": APP_VERSION, Accept: "application/json", ...extra };
   if (token) headers.Authorization = `Bearer ${token}`;
-  if (body !== undefined) headers["Content-Type"] = "application/json";
+  const payload = file ? file.data
+    : body === undefined ? undefined : await encodeBody(JSON.stringify(body), headers);
   if (file) headers["Content-Type"] = file.type;
   const url = `/api/v1${path}${query ? `?${new URLSearchParams(query)}` : ""}`;
   const abort = new AbortController();
@@ -31,7 +33,7 @@ export async function api(method, path, { token, body, file, query, headers: ext
   try {
     response = await fetch(url, {
       method, headers, cache: "no-store", credentials: "omit", signal: abort.signal,
-      body: file ? file.data : body === undefined ? undefined : JSON.stringify(body),
+      body: payload,
     });
     const type = response.headers.get("Content-Type") || "";
     const parsed = type.includes("json") ? await response.json() : null;
@@ -44,6 +46,15 @@ export async function api(method, path, { token, body, file, query, headers: ext
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** A JSON request body, gzipped (with its Content-Encoding) when large and the browser can. */
+export async function encodeBody(text, headers) {
+  headers["Content-Type"] = "application/json";
+  if (text.length <= GZIP_FROM || typeof CompressionStream !== "function") return text;
+  headers["Content-Encoding"] = "gzip";
+  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream("gzip"));
+  return new Response(stream).arrayBuffer();
 }
 
 /** GET a file from the API (a PDF): {status, blob (null for an error answer), headers}. */
