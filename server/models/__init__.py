@@ -1,6 +1,7 @@
 """The tables: accounts and devices, records with every revision, sync bookkeeping, audit."""
 from server.models.accounts import Device, LoginFailure, Team, User
 from server.models.audit import AuditEvent, AuditRecord
+from server.models.lists import JobCentreList
 from server.models.records import (
     FeedCounter,
     Mutation,
@@ -12,6 +13,7 @@ from server.models.records import (
 
 __all__ = [
     "AuditEvent", "AuditRecord",
-    "Device", "FeedCounter", "LoginFailure", "Mutation", "Record", "RecordReference", "Revision",
+    "Device", "FeedCounter", "JobCentreList", "LoginFailure", "Mutation", "Record",
+    "RecordReference", "Revision",
     "ServerMeta", "Team", "User",
 ]

@@ -1,5 +1,14 @@
 """Records, their revisions, the change-feed counter and the idempotency log."""
-from sqlalchemy import BigInteger, Boolean, ForeignKey, Index, Integer, String, UniqueConstraint
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from server.extensions import db
@@ -22,7 +31,19 @@ class Record(db.Model):
     created_by: Mapped[str] = mapped_column(String(36))
     updated_at = mapped_column(UtcDateTime, nullable=False)
     updated_by: Mapped[str] = mapped_column(String(36))
-    __table_args__ = (Index("ix_records_feed", "team_id", "feed_seq", "id"),)
+    # Report facts (server/services/report_facts.py), kept by every write of the record.
+    rpt_day = mapped_column(Date)
+    rpt_week: Mapped[str | None] = mapped_column(String(8))
+    rpt_end_day = mapped_column(Date)
+    rpt_kind: Mapped[str | None] = mapped_column(String(200))
+    rpt_group: Mapped[str | None] = mapped_column(String(200))
+    rpt_company_id: Mapped[str | None] = mapped_column(String(200))
+    rpt_user_id: Mapped[str | None] = mapped_column(String(36))
+    rpt_positions: Mapped[int | None] = mapped_column(BigInteger)
+    rpt_filled: Mapped[int | None] = mapped_column(BigInteger)
+    __table_args__ = (Index("ix_records_feed", "team_id", "feed_seq", "id"),
+                      Index("ix_records_report", "team_id", "type", "rpt_day"),
+                      Index("ix_records_report_end", "team_id", "type", "rpt_end_day"))
 
 
 class Revision(db.Model):

@@ -7,6 +7,7 @@ from server.extensions import db
 from server.models import Mutation, Record, RecordReference, Revision, ServerMeta, User
 from server.models.types import rfc3339, utcnow
 from server.services.records import envelope
+from server.services.report_facts import FACT_COLUMNS, copenhagen_day, facts_for
 from sync.ports import RecordRules
 from sync.types import CONFLICT_TYPE, UNREFERENCING_TYPES, Actor, StoredRecord
 
@@ -92,6 +93,10 @@ class SqlStore:
             old_targets: set[str] = set()
         else:
             old_targets = self._targets(row.type, row.data)
+        before = {column: getattr(row, column) for column in FACT_COLUMNS}
+        for column, value in facts_for(record.type, record.data, before, actor.user_id,
+                                       copenhagen_day(now)).items():
+            setattr(row, column, value)
         row.rev, row.deleted, row.data = record.rev, record.deleted, record.data
         row.updated_at, row.updated_by = now, actor.user_id
         row.citizen_id = self._citizen_of(record)
