@@ -5,6 +5,7 @@ consultant of another team; admin administers every team.
 """
 import pytest
 
+from server.default_lists import DEFAULT_LISTS
 from tests.server.agreement_helpers import make_agreement
 from tests.server.sync_helpers import Device, company, new_id
 
@@ -24,6 +25,7 @@ def world(client, users, sealing):
     ids["conflict"] = lis.upsert("company", ids["company"], company(city="Kolding"),
                                  base_rev=1)["conflict_id"]
     ids["agreement"] = make_agreement(anne)["agreement"]
+    ids["team"] = anne.user["team_id"]
     return {"devices": devices, **ids}
 
 
@@ -50,6 +52,15 @@ MATRIX = [
     ("post", "/api/v1/devices/{device}/revoke", {}, (200, 404, 404, 200)),
     ("get", "/api/v1/agreements/{agreement}/pdf", None, (200, 200, 404, 200)),
     ("post", "/api/v1/agreements/verify", {}, (415, 415, 415, 415)),
+    ("get", "/api/v1/lists", None, (200, 200, 200, 200)),
+    ("put", "/api/v1/admin/lists/job_functions", {"items": DEFAULT_LISTS["job_functions"]},
+     (403, 403, 403, 200)),
+    ("get", "/api/v1/reports/activity?from=2026-01-01&to=2026-03-31", None,
+     (200, 200, 200, 200)),
+    ("get", "/api/v1/reports/activity?from=2026-01-01&to=2026-03-31&team_id={team}", None,
+     (200, 200, 404, 200)),
+    ("get", "/api/v1/reports/activity?from=2026-01-01&to=2026-03-31&format=xlsx", None,
+     (200, 200, 200, 200)),
 ]
 
 
