@@ -17,7 +17,8 @@ pytest_plugins = ["tests.server.seal_fixtures"]
 
 PG_URL = os.environ.get("FELTMAPPE_TEST_PG_URL", "")
 BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
-DATA_TABLES = ["job_centre_lists", "audit_records", "audit_events", "mutations", "record_references", "revisions",
+DATA_TABLES = ["job_centre_lists", "audit_records", "audit_events",
+               "mutations", "record_references", "revisions",
                "records", "login_failures", "devices", "users", "teams"]
 
 

@@ -74,7 +74,8 @@ def world(client, users):
         anne.upsert(record_type, record_id, data)
         assert anne.delete(record_type, record_id, 1)["status"] == "applied"
     finished_by_lis = new_id()
-    anne.upsert("meeting", finished_by_lis, meeting(c3, "2026-03-12T09:00:00+01:00", status="draft"))
+    held = "2026-03-12T09:00:00+01:00"
+    anne.upsert("meeting", finished_by_lis, meeting(c3, held, status="draft"))
     lis.upsert("meeting", finished_by_lis, meeting(c3, "2026-03-12T09:00:00+01:00"), base_rev=1)
     anne.upsert("meeting", finished_by_lis, {**meeting(c3, "2026-03-12T09:00:00+01:00"),
                                              "location": "Kontoret"}, base_rev=2)

@@ -141,7 +141,7 @@ def test_schemas_cover_every_type_and_conflict_is_not_pushable():
         "data.indicator": ["custom needs a name"]}, id="custom-goal-without-name"),
     pytest.param("team_goal", {"weekly": [{"id": W1, "week": "2026-W02", "count": 1}]}, {
         "data.weekly": ["only a custom indicator has weekly counts"],
-        "data.indicator": ["only custom has weekly counts"]}, id="weekly-counts-of-a-record-figure"),
+        "data.indicator": ["only custom has weekly counts"]}, id="weekly-of-a-record-figure"),
     pytest.param("team_goal", {"indicator": "custom", "name": "X", "weekly": [
         {"id": W1, "week": "2025-W53", "count": 1}]}, {
         "data.weekly.0.week": ["must be an ISO week YYYY-Www"]}, id="week-53-of-a-short-year"),
