@@ -15,6 +15,13 @@ from server.extensions import db
 from server.models.types import Json, UtcDateTime
 
 
+# Reports scan these indexes only (every column a report reads is in them: no table lookups).
+REPORT_INDEX = ("team_id", "type", "rpt_day", "deleted", "rpt_user_id", "created_by", "rpt_week",
+                "rpt_kind", "rpt_company_id")
+REPORT_END_INDEX = ("team_id", "type", "rpt_end_day", "deleted", "created_by", "rpt_kind",
+                    "rpt_group", "rpt_filled")
+
+
 class Record(db.Model):
     """The newest state of one synced record (tombstones included)."""
 
@@ -42,8 +49,8 @@ class Record(db.Model):
     rpt_positions: Mapped[int | None] = mapped_column(BigInteger)
     rpt_filled: Mapped[int | None] = mapped_column(BigInteger)
     __table_args__ = (Index("ix_records_feed", "team_id", "feed_seq", "id"),
-                      Index("ix_records_report", "team_id", "type", "rpt_day"),
-                      Index("ix_records_report_end", "team_id", "type", "rpt_end_day"))
+                      Index("ix_records_report", *REPORT_INDEX),
+                      Index("ix_records_report_end", *REPORT_END_INDEX))
 
 
 class Revision(db.Model):

@@ -12,6 +12,11 @@ import sqlalchemy as sa
 from alembic import op
 
 from server.models.types import Json, UtcDateTime
+
+REPORT_INDEX = ("team_id", "type", "rpt_day", "deleted", "rpt_user_id", "created_by", "rpt_week",
+                "rpt_kind", "rpt_company_id")
+REPORT_END_INDEX = ("team_id", "type", "rpt_end_day", "deleted", "created_by", "rpt_kind",
+                    "rpt_group", "rpt_filled")
 from server.services.report_facts import copenhagen_day, facts_for
 
 revision = '0005'
@@ -31,9 +36,8 @@ def upgrade():
     with op.batch_alter_table('records', schema=None) as batch_op:
         for name, column_type in FACTS:
             batch_op.add_column(sa.Column(name, column_type, nullable=True))
-        batch_op.create_index('ix_records_report', ['team_id', 'type', 'rpt_day'], unique=False)
-        batch_op.create_index('ix_records_report_end', ['team_id', 'type', 'rpt_end_day'],
-                              unique=False)
+        batch_op.create_index('ix_records_report', list(REPORT_INDEX), unique=False)
+        batch_op.create_index('ix_records_report_end', list(REPORT_END_INDEX), unique=False)
     op.create_table('job_centre_lists',
     sa.Column('key', sa.String(length=50), nullable=False),
     sa.Column('items', Json, nullable=False),
