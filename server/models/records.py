@@ -14,7 +14,6 @@ from sqlalchemy.orm import Mapped, mapped_column
 from server.extensions import db
 from server.models.types import Json, UtcDateTime
 
-
 # Reports scan these indexes only (every column a report reads is in them: no table lookups).
 REPORT_INDEX = ("team_id", "type", "rpt_day", "deleted", "rpt_user_id", "created_by", "rpt_week",
                 "rpt_kind", "rpt_company_id")
