@@ -6,7 +6,7 @@ two years, plus a second team of the same size that the report must skip. The ro
 inserted in bulk with their report facts computed by the write path's own function
 (`facts_for`); the write path's speed is bench/sync_bench.py's. Each figure is the median
 of 7 GET /api/v1/reports/activity calls through the Flask test client (auth included).
-Usage: [FELTMAPPE_TEST_PG_URL=…] .venv/bin/python bench/report_bench.py [--backends sqlite,postgresql]
+Usage: [FELTMAPPE_TEST_PG_URL=…] .venv/bin/python bench/report_bench.py [--backends …]
 """
 import argparse
 import os
