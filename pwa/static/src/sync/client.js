@@ -16,6 +16,7 @@ import { onLocalEdit, requestPersistence } from "../store/records.js";
 import { Locked, currentSession, requireRelogin, wipe } from "../store/session.js";
 import { db } from "../store/db.js";
 import { refreshTemplates } from "../store/templates.js";
+import { refreshLists } from "../store/lists.js";
 import { refreshUsers } from "../store/users.js";
 import { checkForUpdate } from "../sw-register.js";
 import { NetworkError } from "../transport.js";
@@ -118,6 +119,7 @@ async function syncRound() {
     await pushAudit(token);
     await pullAll(token);
     await refreshTemplates(token);
+    await refreshLists(token);
     await refreshUsers(token);
     await minimise();
     const now = Date.now();
