@@ -59,3 +59,18 @@ test("open openings and orders, oldest first; filled, closed and carried ones le
   assert.deepEqual(filterPositions(rows, { companyType: "db07_c" }).map((r) => r.id), ["k1"]);
   assert.deepEqual(filterPositions(rows, { userId: "u2", jobFunction: "lager" }).map((r) => r.id), ["o1"]);
 });
+
+test("contacts without openings by company type over the last months", async () => {
+  const { monthsBefore, noOpeningsByType } = await import("../../pwa/static/src/ui/team/positions.js");
+  assert.equal(monthsBefore("2026-05-31", 3), "2026-03-03");
+  assert.equal(monthsBefore("2026-03-10", 12), "2025-03-10");
+  const companies = new Map([["a", { company_type: "db07_g" }], ["b", { company_type: "db07_h" }]]);
+  const contacts = [
+    contact("1", { company_id: "a", result: "no_opening", contacted_on: "2026-03-01" }),
+    contact("2", { company_id: "a", result: "no_opening", contacted_on: "2025-01-01" }),
+    contact("3", { company_id: "b", result: "no_opening", contacted_on: "2026-02-01" }),
+    contact("4", { company_id: "a", result: "no_opening", contacted_on: "2026-02-11" }),
+    contact("5", { company_id: "b", result: "internship", contacted_on: "2026-02-11" }),
+  ];
+  assert.deepEqual(noOpeningsByType(contacts, companies, "2025-12-10"), [["db07_g", 2], ["db07_h", 1]]);
+});

@@ -8,6 +8,7 @@ import { AssessmentForm } from "./AssessmentForm.jsx";
 import { Companies } from "./Companies.jsx";
 import { CompanyForm } from "./CompanyForm.jsx";
 import { CompanyPage } from "./CompanyPage.jsx";
+import { ContactRegister } from "./ContactRegister.jsx";
 import { Conflicts } from "./Conflicts.jsx";
 import { Devices } from "./Devices.jsx";
 import { HandOver } from "./HandOver.jsx";
@@ -16,6 +17,8 @@ import { JobOrderForm } from "./JobOrderForm.jsx";
 import { Login } from "./Login.jsx";
 import { MeetingForm } from "./MeetingForm.jsx";
 import { Nav } from "./Nav.jsx";
+import { OpenPositions } from "./OpenPositions.jsx";
+import { Overview } from "./Overview.jsx";
 import { PlacementPage } from "./PlacementPage.jsx";
 import { PinSetup } from "./PinSetup.jsx";
 import { Rejected } from "./Rejected.jsx";
@@ -67,6 +70,9 @@ function Screen({ section, rest }) {
     case "opgaver": return <Tasks />;
     case "moede": return <MeetingForm route={rest} />;
     case "jobordre": return <JobOrderForm route={rest} />;
+    case "kontakt": return <ContactRegister route={rest} />;
+    case "aabne-pladser": return <OpenPositions />;
+    case "overblik": return <Overview />;
     case "forloeb": return <PlacementPage key={id} id={id} />;
     case "vurdering": return id === "ny" ? <AssessmentForm placementId={sub} templateKey={rest[2]} /> : <AssessmentForm id={id} />;
     case "aftale":

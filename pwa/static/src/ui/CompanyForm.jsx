@@ -6,6 +6,7 @@
 import { useState } from "preact/hooks";
 import { StorageFull } from "../store/outbox.js";
 import { getRecord, saveRecord, useQuery } from "../store/records.js";
+import { offered, useLists } from "../store/lists.js";
 import { userName, useUsers } from "../store/users.js";
 import { validateRecord } from "../validate.js";
 import { COMPANY_STATUS, INTEREST_LABELS } from "./company-model.js";
@@ -33,6 +34,7 @@ function stored(field, value) {
 export function CompanyForm({ id }) {
   const record = useQuery(() => (id ? getRecord(id) : null), [id]);
   const users = useUsers();
+  const lists = useLists();
   const [draft, setDraft] = useState({});
   const [errors, setErrors] = useState({});
   const [saved, setSaved] = useState("");
@@ -119,6 +121,14 @@ export function CompanyForm({ id }) {
               {users.map((u) => <option key={u.id} value={u.id}>{u.display_name || u.username}</option>)}
               {data.responsible_user_id && !users.some((u) => u.id === data.responsible_user_id)
                 && <option value={data.responsible_user_id}>{userName(users, data.responsible_user_id)}</option>}
+            </select>
+          </div>
+          <div>
+            <label for="company-company_type">Virksomhedstype</label>
+            <select id="company-company_type" value={value("company_type")}
+              onChange={(e) => edit("company_type", e.currentTarget.value)}>
+              <option value="">Ikke angivet</option>
+              {offered(lists.company_types, data.company_type).map((t) => <option key={t.id} value={t.id}>{t.label}</option>)}
             </select>
           </div>
           <fieldset class="wide interests" {...describe("interests")}>

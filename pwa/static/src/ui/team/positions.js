@@ -81,3 +81,23 @@ export function filterPositions(rows, { jobFunction = "", companyType = "", user
   return rows.filter((row) => (!jobFunction || row.jobFunction === jobFunction)
     && (!companyType || row.companyType === companyType) && (!userId || row.userId === userId));
 }
+
+/** Sum `value(row)` per `key(row)`: [[key, total]], largest first. */
+export function totalsBy(rows, key, value = () => 1) {
+  const totals = new Map();
+  for (const row of rows) totals.set(key(row), (totals.get(key(row)) ?? 0) + value(row));
+  return [...totals].sort((a, b) => b[1] - a[1] || String(a[0]).localeCompare(String(b[0]), "da"));
+}
+
+/** The day `months` calendar months before `today` ("YYYY-MM-DD"). */
+export function monthsBefore(today, months) {
+  const d = new Date(`${today}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() - months);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Contacts without an opening since `since`, per company type: [[type id, count]]. */
+export function noOpeningsByType(contacts, companies, since) {
+  const found = contacts.filter((c) => c.data.result === "no_opening" && (c.data.contacted_on ?? "") >= since);
+  return totalsBy(found, (c) => companies.get(c.data.company_id)?.company_type ?? "");
+}

@@ -1,0 +1,28 @@
+// The activity report (PROTOCOL.md 8) for the overview screens. It needs the network; the
+// last figures fetched for each period are kept sealed on the device (meta row "reports")
+// with the time they were fetched, so the screen shows them, with that time, offline.
+import { api, NetworkError } from "../transport.js";
+import { db } from "./db.js";
+import { currentSession, openMeta, sealMeta } from "./session.js";
+
+const ROW = "reports";
+const KEEP = 12;
+
+/** The report for {from, to, user_id?}: {report, fetchedAt, offline, problem}. */
+export async function fetchReport(query) {
+  const key = JSON.stringify(query);
+  const kept = (await openMeta(await db.meta.get(ROW))) ?? {};
+  try {
+    const { token } = await currentSession();
+    const answer = await api("GET", "/reports/activity", { token, query });
+    if (answer.status !== 200) return { problem: answer.body?.detail || answer.body?.title || "Rapporten kunne ikke hentes" };
+    const entry = { report: answer.body, fetchedAt: Date.now() };
+    const next = Object.fromEntries([...Object.entries(kept).filter(([k]) => k !== key)
+      .sort((a, b) => b[1].fetchedAt - a[1].fetchedAt).slice(0, KEEP - 1), [key, entry]]);
+    await db.meta.put(await sealMeta(ROW, next));
+    return { ...entry, offline: false };
+  } catch (error) {
+    if (!(error instanceof NetworkError)) throw error;
+    return kept[key] ? { ...kept[key], offline: true } : { offline: true };
+  }
+}
