@@ -65,7 +65,7 @@ export function OpenPositions() {
       </div>
       <p aria-live="polite">{shown.length === 0 ? "Ingen åbne pladser." : `${places} åbne pladser i ${shown.length} åbninger og jobordrer.`}</p>
       {shown.length > 0 && (
-        <div class="scroll card">
+        <div class="scroll card" tabIndex={0} role="region" aria-label="Åbne pladser">
           <table class="figures positions">
             <caption>Åbne pladser, ældste først</caption>
             <thead><tr><th scope="col">Alder</th><th scope="col">Virksomhed</th><th scope="col">Åbning</th>

@@ -81,7 +81,7 @@ export function Goals({ totals, canEdit, year = Number(todayIso().slice(0, 4)) }
       <h2 id="goals-title">Målstyring {year}</h2>
       {ofYear.length === 0 && <p class="empty">Ingen mål for {year} endnu.</p>}
       {ofYear.length > 0 && (
-        <div class="scroll">
+        <div class="scroll" tabIndex={0} role="region" aria-label="Mål">
           <table class="figures">
             <caption>Året indtil nu mod målet og mod, hvor teamet burde være nu</caption>
             <thead><tr><th scope="col">Indikator</th><th scope="col" class="n">Mål</th><th scope="col" class="n">Indtil nu</th>

@@ -34,7 +34,7 @@ export function Bars({ id, title, rows }) {
 /** A table of rows (each with the report's figures) under a first column. */
 export function FigureTable({ caption, first, rows }) {
   return (
-    <div class="scroll">
+    <div class="scroll" tabIndex={0} role="region" aria-label={caption}>
       <table class="figures">
         <caption>{caption}</caption>
         <thead><tr><th scope="col">{first}</th>{FIGURES.map(([k, label]) => <th key={k} scope="col" class="n">{label}</th>)}
