@@ -8,13 +8,15 @@ from sqlalchemy import (
     Integer,
     String,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
 from server.extensions import db
 from server.models.types import Json, UtcDateTime
 
-# Reports scan these indexes only (every column a report reads is in them: no table lookups).
+# Reports scan these indexes only (every column a report reads is in them: no table lookups);
+# they are partial, so records without report facts cost the write path nothing here.
 REPORT_INDEX = ("team_id", "type", "rpt_day", "deleted", "rpt_user_id", "created_by", "rpt_week",
                 "rpt_kind", "rpt_company_id")
 REPORT_END_INDEX = ("team_id", "type", "rpt_end_day", "deleted", "created_by", "rpt_kind",
@@ -48,8 +50,12 @@ class Record(db.Model):
     rpt_positions: Mapped[int | None] = mapped_column(BigInteger)
     rpt_filled: Mapped[int | None] = mapped_column(BigInteger)
     __table_args__ = (Index("ix_records_feed", "team_id", "feed_seq", "id"),
-                      Index("ix_records_report", *REPORT_INDEX),
-                      Index("ix_records_report_end", *REPORT_END_INDEX))
+                      Index("ix_records_report", *REPORT_INDEX,
+                            postgresql_where=text("rpt_day IS NOT NULL"),
+                            sqlite_where=text("rpt_day IS NOT NULL")),
+                      Index("ix_records_report_end", *REPORT_END_INDEX,
+                            postgresql_where=text("rpt_end_day IS NOT NULL"),
+                            sqlite_where=text("rpt_end_day IS NOT NULL")))
 
 
 class Revision(db.Model):

@@ -36,8 +36,12 @@ def upgrade():
     with op.batch_alter_table('records', schema=None) as batch_op:
         for name, column_type in FACTS:
             batch_op.add_column(sa.Column(name, column_type, nullable=True))
-        batch_op.create_index('ix_records_report', list(REPORT_INDEX), unique=False)
-        batch_op.create_index('ix_records_report_end', list(REPORT_END_INDEX), unique=False)
+        batch_op.create_index('ix_records_report', list(REPORT_INDEX), unique=False,
+                              postgresql_where=sa.text('rpt_day IS NOT NULL'),
+                              sqlite_where=sa.text('rpt_day IS NOT NULL'))
+        batch_op.create_index('ix_records_report_end', list(REPORT_END_INDEX), unique=False,
+                              postgresql_where=sa.text('rpt_end_day IS NOT NULL'),
+                              sqlite_where=sa.text('rpt_end_day IS NOT NULL'))
     op.create_table('job_centre_lists',
     sa.Column('key', sa.String(length=50), nullable=False),
     sa.Column('items', Json, nullable=False),
