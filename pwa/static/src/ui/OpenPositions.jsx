@@ -63,7 +63,7 @@ export function OpenPositions() {
         <Select id="filter-user" label="Konsulent" value={filter.userId} onChange={set("userId")}
           options={users.map((u) => [u.id, u.display_name || u.username])} />
       </div>
-      <p aria-live="polite">{shown.length === 0 ? "Ingen åbne pladser." : `${places} åbne pladser i ${shown.length} åbninger og jobordrer.`}</p>
+      <p aria-live="polite">{shown.length === 0 ? "Ingen åbne pladser." : `${places} åbne pladser i ${shown.length} ${shown.length === 1 ? "åbning eller jobordre" : "åbninger og jobordrer"}.`}</p>
       {shown.length > 0 && (
         <div class="scroll card" tabIndex={0} role="region" aria-label="Åbne pladser">
           <table class="figures positions">
