@@ -63,6 +63,12 @@ def test_an_offline_opening_reaches_the_colleague_and_the_leads_overview(new_dev
     expect(per_user.get_by_role("row", name=re.compile("^anne|Anne"))).to_be_visible()
     expect(lene.get_by_role("figure", name="Åbne pladser efter jobfunktion")).to_contain_text(
         "Lager og logistik")
+    lene.get_by_label("Indikator").select_option(label="Virksomhedskontakter")
+    lene.get_by_label("Mål for året").fill("100")
+    lene.get_by_role("button", name="Tilføj mål").click()
+    goals = lene.get_by_role("table", name=re.compile("^Året indtil nu"))
+    expect(goals.get_by_role("row", name=re.compile("^Virksomhedskontakter"))).to_contain_text("1")
+    lene.get_by_text("Ugerne").click()
     check_accessibility(lene, "overblik")
     screenshot(lene, "overblik-1024x768")
     fits(lene, "Overblik")

@@ -76,7 +76,7 @@ export function Overview() {
       </section>
       {state.report && <ReportTables report={state.report} nameOf={nameOf} single={!lead} />}
       {positions && <Brancheredskab positions={positions} />}
-      <Goals totals={year.report?.totals ?? null} canEdit={user?.role === "lead"} />
+      <Goals totals={year.report?.totals ?? null} byWeek={year.report?.by_week ?? null} canEdit={user?.role === "lead"} />
     </div>
   );
 }

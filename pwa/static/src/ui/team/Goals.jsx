@@ -20,6 +20,33 @@ export function soFar(goal, totals) {
   return typeof value === "number" ? value : sum(value);
 }
 
+/** A goal's count in one week: the report's week figures or the hand-registered count. */
+function weekCount(goal, week, figures) {
+  if (goal.indicator === "custom") return (goal.weekly ?? []).find((w) => w.week === week)?.count ?? 0;
+  return figures ? soFar(goal, figures) : "–";
+}
+
+function Weeks({ goals, byWeek }) {
+  const weeks = byWeek.map((w) => w.week).reverse();
+  const figures = new Map(byWeek.map((w) => [w.week, w]));
+  return (
+    <details>
+      <summary>Ugerne</summary>
+      <div class="scroll" tabIndex={0} role="region" aria-label="Ugerne">
+        <table class="figures">
+          <caption>Pr. uge, nyeste først</caption>
+          <thead><tr><th scope="col">Uge</th>{goals.map((g) => <th key={g.id} scope="col" class="n">
+            {g.data.indicator === "custom" ? g.data.name : INDICATORS[g.data.indicator]}</th>)}</tr></thead>
+          <tbody>{weeks.map((week) => (
+            <tr key={week}><th scope="row">{week.replace("-W", ", uge ")}</th>
+              {goals.map((g) => <td key={g.id} class="n">{weekCount(g.data, week, figures.get(week))}</td>)}</tr>
+          ))}</tbody>
+        </table>
+      </div>
+    </details>
+  );
+}
+
 function WeekCount({ goal }) {
   const [week, setWeek] = useState(isoWeek(todayIso()));
   const [count, setCount] = useState("");
@@ -71,8 +98,8 @@ function NewGoal({ year }) {
   );
 }
 
-/** The year's goals; `totals` are the report's figures for the year so far (null offline). */
-export function Goals({ totals, canEdit, year = Number(todayIso().slice(0, 4)) }) {
+/** The year's goals; `totals` and `byWeek` are the report's year so far (null offline). */
+export function Goals({ totals, byWeek, canEdit, year = Number(todayIso().slice(0, 4)) }) {
   const goals = useSettledQuery(() => listRecords("team_goal"), []);
   const today = todayIso();
   const ofYear = (goals ?? []).filter((g) => g.data.year === year);
@@ -102,6 +129,7 @@ export function Goals({ totals, canEdit, year = Number(todayIso().slice(0, 4)) }
           </table>
         </div>
       )}
+      {ofYear.length > 0 && byWeek && <Weeks goals={ofYear} byWeek={byWeek} />}
       {canEdit && ofYear.filter((g) => g.data.indicator === "custom").map((g) => (
         <div key={g.id}><h3>{g.data.name}: registrér en uge</h3><WeekCount goal={g} /></div>
       ))}
