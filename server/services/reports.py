@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, distinct, func, select
 
 from server.errors import Problem, validation_problem
 from server.extensions import db
@@ -80,17 +80,6 @@ def _team_users(team_id: str) -> list[str]:
                                    .order_by(User.display_name, User.id)))
 
 
-def _distinct_companies(where: list, *by):
-    """The distinct (…by, company) pairs of the visits, as a subquery (hash-aggregated)."""
-    return select(*by, Record.rpt_company_id).where(*where).distinct().subquery()
-
-
-def _count_by(pairs):
-    """(key, number of companies) per key of a distinct-pairs subquery."""
-    key = pairs.c[0]
-    return db.session.execute(select(key, func.count()).group_by(key))
-
-
 class _Query:
     """The aggregate queries of one report."""
 
@@ -113,12 +102,13 @@ class _Query:
                 select(user, Record.rpt_week, func.count()).where(*where).group_by(
                     user, Record.rpt_week)):
             block.add(who, week, "meetings_held", n)
-        visits = [*where, Record.rpt_kind != "phone", Record.rpt_company_id.is_not(None)]
-        block.set_total("companies_visited", db.session.scalar(
-            select(func.count()).select_from(_distinct_companies(visits))))
-        for who, n in _count_by(_distinct_companies(visits, user)):
+        visits = [*where, Record.rpt_kind != "phone"]
+        companies = func.count(distinct(Record.rpt_company_id))
+        block.set_total("companies_visited", db.session.scalar(select(companies).where(*visits)))
+        for who, n in db.session.execute(select(user, companies).where(*visits).group_by(user)):
             block.set_user(who, "companies_visited", n)
-        for week, n in _count_by(_distinct_companies(visits, Record.rpt_week)):
+        for week, n in db.session.execute(select(Record.rpt_week, companies).where(*visits)
+                                          .group_by(Record.rpt_week)):
             block.set_week(week, "companies_visited", n)
 
     def contacts(self, block: Block) -> None:
