@@ -1,7 +1,8 @@
-// The activity report (PROTOCOL.md 8) for the overview screens. It needs the network; the
+// The activity report (PROTOCOL.md 8) for the overview screens, also as a CSV/XLSX file.
+// It needs the network; the
 // last figures fetched for each period are kept sealed on the device (meta row "reports")
 // with the time they were fetched, so the screen shows them, with that time, offline.
-import { api, NetworkError } from "../transport.js";
+import { api, apiBlob, NetworkError } from "../transport.js";
 import { db } from "./db.js";
 import { currentSession, openMeta, sealMeta } from "./session.js";
 
@@ -25,4 +26,12 @@ export async function fetchReport(query) {
     if (!(error instanceof NetworkError)) throw error;
     return kept[key] ? { ...kept[key], offline: true } : { offline: true };
   }
+}
+
+/** The report for {from, to} as a "csv" or "xlsx" file (a Blob), or null when it failed. */
+export async function reportFile(query, format) {
+  const { token } = await currentSession();
+  const answer = await apiBlob(`/reports/activity?${new URLSearchParams({ ...query, format })}`, { token })
+    .catch(() => ({ blob: null }));
+  return answer.blob;
 }

@@ -6,7 +6,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { danishDateTime, todayIso } from "../dates.js";
 import { useObservable } from "../observable.js";
-import { fetchReport } from "../store/reports.js";
+import { fetchReport, reportFile } from "../store/reports.js";
 import { useSettledQuery } from "../store/records.js";
 import { sessionState } from "../store/session.js";
 import { userName, useUsers } from "../store/users.js";
@@ -29,6 +29,17 @@ function useReport(query) {
     return () => { stopped = true; };
   }, [key]);
   return state;
+}
+
+/** Save the report as a file through a temporary download link. */
+async function download(period, format) {
+  const blob = await reportFile(period, format);
+  if (!blob) return;
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(blob);
+  link.download = `aktivitet-${period.from}-${period.to}.${format}`;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
 }
 
 function Fetched({ state }) {
@@ -73,6 +84,12 @@ export function Overview() {
         )}
         <p class="meta">{period.from} – {period.to}</p>
         <Fetched state={state} />
+        {state.report && !state.offline && (
+          <div class="actions">
+            <button type="button" class="secondary" onClick={() => download(period, "xlsx")}>Hent som Excel</button>
+            <button type="button" class="secondary" onClick={() => download(period, "csv")}>Hent som CSV</button>
+          </div>
+        )}
       </section>
       {state.report && <ReportTables report={state.report} nameOf={nameOf} single={!lead} />}
       {positions && <Brancheredskab positions={positions} />}
