@@ -63,6 +63,9 @@ def test_an_offline_opening_reaches_the_colleague_and_the_leads_overview(new_dev
     expect(per_user.get_by_role("row", name=re.compile("^anne|Anne"))).to_be_visible()
     expect(lene.get_by_role("figure", name="Åbne pladser efter jobfunktion")).to_contain_text(
         "Lager og logistik")
+    with lene.expect_download() as download:
+        lene.get_by_role("button", name="Hent som Excel").click()
+    assert download.value.suggested_filename.endswith(".xlsx")
     lene.get_by_label("Indikator").select_option(label="Virksomhedskontakter")
     lene.get_by_label("Mål for året").fill("100")
     lene.get_by_role("button", name="Tilføj mål").click()
