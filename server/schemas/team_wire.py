@@ -4,7 +4,6 @@ from marshmallow import EXCLUDE, Schema, fields, validate
 from server.schemas.objects import Object
 from server.schemas.values import Boolean, Name, String
 
-ListId = String(required=True, max_length=50)
 
 
 class ListItem(Object):
