@@ -5,7 +5,6 @@ from server.schemas.objects import Object
 from server.schemas.values import Boolean, Name, String
 
 
-
 class ListItem(Object):
     """One entry of a list: a stable id, a Danish label, retired or not."""
 
