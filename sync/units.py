@@ -105,6 +105,8 @@ RECORD_UNITS: Mapping[str, RecordUnits] = {
         sets={"offers"},
     ),
     "task": _units(),
+    "company_contact": _units(text={"note"}),
+    "team_goal": _units(text={"note"}, id_lists={"weekly"}),
     "conflict": _units(),
 }
 

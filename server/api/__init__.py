@@ -11,11 +11,14 @@ from server.api import (
     audit_search,
     auth,
     imports,
+    lists,
     meta,
     records,
+    reports,
     sync,
 )
 
 api = Blueprint("api", __name__, url_prefix="/api/v1")
-for routes in (admin, agreements, audit, audit_search, auth, imports, meta, records, sync):
+for routes in (admin, agreements, audit, audit_search, auth, imports, lists, meta, records,
+               reports, sync):
     api.register_blueprint(routes.api)

@@ -2,6 +2,7 @@
 from server.models.accounts import Device, LoginFailure, Team, User
 from server.models.admin import AdminLogEntry, TemplateRetirement, TemplateVersion
 from server.models.audit import AuditEvent, AuditRecord
+from server.models.lists import JobCentreList
 from server.models.records import (
     FeedCounter,
     Mutation,
@@ -14,6 +15,7 @@ from server.models.records import (
 __all__ = [
     "AdminLogEntry", "TemplateRetirement", "TemplateVersion",
     "AuditEvent", "AuditRecord",
-    "Device", "FeedCounter", "LoginFailure", "Mutation", "Record", "RecordReference", "Revision",
+    "Device", "FeedCounter", "JobCentreList", "LoginFailure", "Mutation", "Record",
+    "RecordReference", "Revision",
     "ServerMeta", "Team", "User",
 ]

@@ -2,11 +2,28 @@
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, Boolean, ForeignKey, Index, Integer, String, UniqueConstraint
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from server.extensions import db
 from server.models.types import Json, UtcDateTime
+
+# Reports scan these indexes only (every column a report reads is in them: no table lookups);
+# they are partial, so records without report facts cost the write path nothing here.
+REPORT_INDEX = ("team_id", "type", "rpt_day", "deleted", "rpt_user_id", "created_by", "rpt_week",
+                "rpt_kind", "rpt_company_id")
+REPORT_END_INDEX = ("team_id", "type", "rpt_end_day", "deleted", "created_by", "rpt_kind",
+                    "rpt_group", "rpt_filled")
 
 
 class Record(db.Model):
@@ -25,7 +42,23 @@ class Record(db.Model):
     created_by: Mapped[str] = mapped_column(String(36))
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
     updated_by: Mapped[str] = mapped_column(String(36))
-    __table_args__ = (Index("ix_records_feed", "team_id", "feed_seq", "id"),)
+    # Report facts (server/services/report_facts.py), kept by every write of the record.
+    rpt_day = mapped_column(Date)
+    rpt_week: Mapped[str | None] = mapped_column(String(8))
+    rpt_end_day = mapped_column(Date)
+    rpt_kind: Mapped[str | None] = mapped_column(String(200))
+    rpt_group: Mapped[str | None] = mapped_column(String(200))
+    rpt_company_id: Mapped[str | None] = mapped_column(String(200))
+    rpt_user_id: Mapped[str | None] = mapped_column(String(36))
+    rpt_positions: Mapped[int | None] = mapped_column(BigInteger)
+    rpt_filled: Mapped[int | None] = mapped_column(BigInteger)
+    __table_args__ = (Index("ix_records_feed", "team_id", "feed_seq", "id"),
+                      Index("ix_records_report", *REPORT_INDEX,
+                            postgresql_where=text("rpt_day IS NOT NULL"),
+                            sqlite_where=text("rpt_day IS NOT NULL")),
+                      Index("ix_records_report_end", *REPORT_END_INDEX,
+                            postgresql_where=text("rpt_end_day IS NOT NULL"),
+                            sqlite_where=text("rpt_end_day IS NOT NULL")))
 
 
 class Revision(db.Model):

@@ -17,7 +17,7 @@ OFFER_CATALOGUE = ("recruitment", "job_ads", "retention", "upskilling", "adult_a
                    "job_rotation", "mentor", "wage_subsidy", "flex_job", "sheltered_job",
                    "internship", "redundancy_help", "work_sharing")
 RECORD_TYPES = ("company", "contact", "citizen", "placement", "meeting", "assessment",
-                "agreement", "signature", "job_order", "task")
+                "agreement", "signature", "job_order", "task", "company_contact", "team_goal")
 RELATED_TYPES = tuple(name for name in RECORD_TYPES if name != "task")
 
 
@@ -36,6 +36,7 @@ class Company(Object):
     website = Website()
     status = Enum(("prospect", "active", "inactive"))
     responsible_user_id = Uuid()
+    company_type = String()
     interests = Words(OFFER_CATALOGUE)
     knowledge = FreeText()
 

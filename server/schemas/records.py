@@ -25,6 +25,7 @@ from server.schemas.record_types import (
     JobOrder,
     Task,
 )
+from server.schemas.team_types import CompanyContact, TeamGoal
 
 __all__ = ["RECORD_TYPES", "RECORD_SCHEMAS", "validate_record_data", "record_references",
            "user_references", "canonical_sha256", "strip_nulls"]
@@ -32,14 +33,15 @@ __all__ = ["RECORD_TYPES", "RECORD_SCHEMAS", "validate_record_data", "record_ref
 RECORD_SCHEMAS = {"company": Company, "contact": Contact, "citizen": Citizen,
                   "placement": Placement, "meeting": Meeting, "assessment": Assessment,
                   "agreement": Agreement, "signature": Signature, "job_order": JobOrder,
-                  "task": Task, "conflict": Conflict}
+                  "task": Task, "company_contact": CompanyContact, "team_goal": TeamGoal,
+                  "conflict": Conflict}
 MAX_ERRORS = 100
 
 _SCHEMAS = {name: schema() for name, schema in RECORD_SCHEMAS.items()}
 _QUICK = {name: compile_schema(schema) for name, schema in _SCHEMAS.items()}
 _TARGETS = {"company_id": "company", "contact_id": "contact", "mentor_id": "contact",
             "citizen_id": "citizen", "placement_id": "placement", "agreement_id": "agreement",
-            "replaces_id": "agreement"}
+            "replaces_id": "agreement", "job_order_id": "job_order"}
 _USER_FIELDS = ("responsible_user_id", "assignee_id", "journalized_by")
 
 

@@ -4,6 +4,7 @@ from datetime import date
 
 from sqlalchemy import select
 
+from server.demo.contacts import with_register
 from server.demo.data import build_demo
 from server.extensions import db
 from server.models import User
@@ -18,7 +19,8 @@ def load_demo(only_if_empty: bool = False, today: date | None = None) -> dict[st
     if only_if_empty and db.session.scalar(select(User.id).limit(1)) is not None:
         db.session.rollback()
         return None
-    demo = build_demo(today or date.today(), rules().templates)
+    today = today or date.today()
+    demo = with_register(build_demo(today, rules().templates), today)
     teams = {team.key: team.name for team in demo.teams}
     users = {}
     for user in demo.users:

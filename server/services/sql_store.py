@@ -16,6 +16,7 @@ from server.jsoncodec import dumps_text
 from server.models import Mutation, Record, RecordReference, Revision, ServerMeta, User
 from server.models.types import rfc3339, utcnow
 from server.services.envelope import row_envelope
+from server.services.report_facts import FACT_COLUMNS, copenhagen_day, facts_for
 from sync.ports import RecordRules
 from sync.types import CONFLICT_TYPE, UNREFERENCING_TYPES, Actor, StoredRecord
 
@@ -23,7 +24,7 @@ CITIZEN_VIA = {"placement": None, "meeting": "placement_id", "assessment": "plac
                "agreement": "placement_id", "signature": "agreement_id"}
 RECORDS, REVISIONS, REFERENCES = Record.__table__, Revision.__table__, RecordReference.__table__
 CHUNK = 500
-UPDATED = ("rev", "deleted", "data", "citizen_id", "updated_at", "updated_by")
+UPDATED = ("rev", "deleted", "data", "citizen_id", "updated_at", "updated_by", *FACT_COLUMNS)
 
 
 class SqlStore:
@@ -115,9 +116,12 @@ class SqlStore:
     def write(self, record: StoredRecord, actor: Actor) -> None:
         """Store a new revision, the references it makes and mark it for the feed."""
         row = self._row(record.id)
+        before = {column: row[column] for column in FACT_COLUMNS} if row is not None else {}
         values = {"rev": record.rev, "deleted": record.deleted, "data": record.data,
                   "citizen_id": self._citizen_of(record), "updated_at": self._now,
-                  "updated_by": actor.user_id}
+                  "updated_by": actor.user_id,
+                  **facts_for(record.type, record.data, before, actor.user_id,
+                              copenhagen_day(self._now))}
         if row is None:
             row = {"id": record.id, "type": record.type, "team_id": record.team_id,
                    "feed_seq": 0, "created_at": self._now, "created_by": actor.user_id,

@@ -33,7 +33,7 @@ LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking
                "--disable-component-update", "--disable-sync", "--no-first-run",
                "--disable-quic"]
 USERS = {"anne": ("Nord", "consultant"), "lis": ("Nord", "consultant"),
-         "bo": ("Syd", "consultant")}
+         "bo": ("Syd", "consultant"), "lene": ("Nord", "lead")}
 # Generous on purpose: unlocking runs PBKDF2 with 600,000 iterations, and gunicorn and
 # Chromium share 2 cores. A passing wait returns as soon as its condition holds.
 WAIT_MS = 20_000

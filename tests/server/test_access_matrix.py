@@ -5,6 +5,7 @@ consultant of another team; admin administers every team.
 """
 import pytest
 
+from server.default_lists import DEFAULT_LISTS
 from tests.server.admin_helpers import STRONG, every_item_type
 from tests.server.agreement_helpers import make_agreement
 from tests.server.sync_helpers import Device, company, new_id
@@ -27,6 +28,7 @@ def world(client, users, sealing):
     ids["agreement"] = make_agreement(anne)["agreement"]
     ids["anne_user"] = anne.user["id"]
     ids["nord"] = anne.user["team_id"]
+    ids["team"] = anne.user["team_id"]
     return {"devices": devices, **ids}
 
 
@@ -73,6 +75,15 @@ MATRIX = [
     ("get", "/api/v1/audit/report?citizen_id={citizen}", None, (403, 200, 403, 200)),
     ("get", "/api/v1/audit/report?citizen_id={citizen}&format=csv", None, (403, 200, 403, 200)),
     ("post", "/api/v1/admin/import", {}, (403, 403, 403, 415)),
+    ("get", "/api/v1/lists", None, (200, 200, 200, 200)),
+    ("put", "/api/v1/admin/lists/job_functions", {"items": DEFAULT_LISTS["job_functions"]},
+     (403, 403, 403, 200)),
+    ("get", "/api/v1/reports/activity?from=2026-01-01&to=2026-03-31", None,
+     (200, 200, 200, 200)),
+    ("get", "/api/v1/reports/activity?from=2026-01-01&to=2026-03-31&team_id={team}", None,
+     (200, 200, 404, 200)),
+    ("get", "/api/v1/reports/activity?from=2026-01-01&to=2026-03-31&format=xlsx", None,
+     (200, 200, 200, 200)),
 ]
 
 

@@ -133,7 +133,7 @@ DATES = chain(rule("placement", "start_date", {
     ("meeting", "next_follow_up"), ("meeting", "agreements.0.due_date"),
     ("meeting", "follow_up.attendance.period_start"), ("assessment", "assessed_on"),
     ("job_order", "start_date"), ("job_order", "deadline"), ("job_order", "log.0.date"),
-    ("task", "due_date")]))
+    ("task", "due_date"), ("company_contact", "contacted_on")]))
 
 DATE_TIMES = chain(rule("meeting", "held_at", {
     "utc": "2025-03-01T09:30:00Z", "offset": "2025-03-01T09:30:00+01:00",
@@ -183,6 +183,8 @@ INTEGERS = chain(rule("company", "employees", {
     rule("job_order", "positions", {"one": 1, "many": 40},
          {"zero": (0, "must be at least 1"), "bool": (True, INTEGER)}),
     compact("job_order", "filled", 0, -1, "must be at least 0"),
+    compact("company_contact", "filled", 0, 1.5, INTEGER),
+    compact("team_goal", "target", 400, -1, "must be at least 0"),
     compact("assessment", "template_version", 1, 0, "must be at least 1"),
     compact("conflict", "server_rev", 7, 2.5, INTEGER),
     compact("conflict", "client_base_rev", 0, -1, "must be at least 0"))
@@ -225,6 +227,9 @@ ENUMS = chain.from_iterable(
         ("job_order", "candidate_delivery", "via_jobcentre", "cv-er"),
         ("job_order", "status", "filled", "besat"),
         ("task", "related_type", "placement", "forløb"),
+        ("company_contact", "result", "internship", "praktikplads"),
+        ("company_contact", "channel", "phone", "telefon"),
+        ("team_goal", "indicator", "company_contacts", "kontakter"),
         ("conflict", "reason", "deleted", "slettet"), ("conflict", "record_type", "task", "sag"),
     ])
 

@@ -217,7 +217,7 @@ def check_cases(device: Device, cases: list[Case], world: dict) -> None:
 def make_world(device: Device, with_nil_company: bool = False) -> dict:
     """Parent records of the device's team, one per referenced type, pushed parents first."""
     ids = {name: new_id() for name in ("company", "contact", "citizen", "placement",
-                                       "agreement", "meeting")}
+                                       "agreement", "meeting", "job_order")}
     records = [
         ("company", ids["company"], {"name": "Bager Hansen ApS", "cvr": "24256790"}),
         ("contact", ids["contact"], {"company_id": ids["company"], "name": "Mette Holm"}),
@@ -229,6 +229,7 @@ def make_world(device: Device, with_nil_company: bool = False) -> dict:
                                          "template_key": "opstartsaftale",
                                          "template_version": 1, "content": {}}),
         ("meeting", ids["meeting"], {"company_id": ids["company"], "kind": "follow_up"}),
+        ("job_order", ids["job_order"], {"company_id": ids["company"], "title": "Bager"}),
     ]
     if with_nil_company:
         records.insert(1, ("company", NIL, {"name": "Nul ApS"}))

@@ -86,6 +86,11 @@ FULL = {
                   "log": [{"id": W1, "date": "2025-03-01", "user_id": U3, "text": "Ringede"}]},
     "task": {**MINIMAL["task"], "due_date": "2025-03-08", "related_type": "meeting",
              "related_id": U2, "assignee_id": U3, "done": False},
+    "company_contact": {**MINIMAL["company_contact"], "result": "internship", "contact_id": U2,
+                        "channel": "visit", "job_function": "koekken", "positions": 2,
+                        "filled": 1, "job_order_id": U3, "note": "Ring igen i maj"},
+    "team_goal": {"indicator": "custom", "name": "Jobrotation", "year": 2026, "target": 12,
+                  "weekly": [{"id": W1, "week": "2026-W53", "count": 2}], "note": "Fra planen"},
     "conflict": {**MINIMAL["conflict"], "base": {"notes_company": "a"},
                  "server": {"notes_company": "b"}, "client": {"notes_company": "c"},
                  "client_base_rev": 2, "client_user_id": U2, "client_device_id": U3,
@@ -124,6 +129,22 @@ def test_schemas_cover_every_type_and_conflict_is_not_pushable():
         "data.positions": ["must not be less than filled"]}, id="job-order-overfilled"),
     pytest.param("job_order", {"positions": 2, "filled": 2}, {}, id="job-order-all-filled"),
     pytest.param("job_order", {"filled": 3}, {}, id="job-order-filled-without-positions"),
+    pytest.param("company_contact", {"result": "internship", "positions": 0}, {
+        "data.positions": ["must be at least 1 for an opening"],
+        "data.result": ["an opening needs at least 1 position"]}, id="opening-without-positions"),
+    pytest.param("company_contact", {"positions": 0}, {}, id="no-opening-zero-positions"),
+    pytest.param("company_contact", {"result": "flex_job", "positions": 1, "filled": 2}, {
+        "data.filled": ["must not be more than positions"],
+        "data.positions": ["must not be less than filled"]}, id="contact-overfilled"),
+    pytest.param("team_goal", {"indicator": "custom"}, {
+        "data.name": ["is required when indicator is custom"],
+        "data.indicator": ["custom needs a name"]}, id="custom-goal-without-name"),
+    pytest.param("team_goal", {"weekly": [{"id": W1, "week": "2026-W02", "count": 1}]}, {
+        "data.weekly": ["only a custom indicator has weekly counts"],
+        "data.indicator": ["only custom has weekly counts"]}, id="weekly-of-a-record-figure"),
+    pytest.param("team_goal", {"indicator": "custom", "name": "X", "weekly": [
+        {"id": W1, "week": "2025-W53", "count": 1}]}, {
+        "data.weekly.0.week": ["must be an ISO week YYYY-Www"]}, id="week-53-of-a-short-year"),
     pytest.param("task", {"related_id": U2}, {
         "data.related_type": ["is required when related_id is set"],
         "data.related_id": ["needs related_type"]}, id="task-related-id-without-type"),

@@ -75,6 +75,8 @@ MINIMAL = {
     "signature": signed(COVERED),
     "job_order": {"company_id": U1, "title": "Bagerlærling"},
     "task": {"title": "Ring til Mette"},
+    "company_contact": {"company_id": U1, "contacted_on": "2026-03-02", "result": "no_opening"},
+    "team_goal": {"indicator": "meetings_held", "year": 2026, "target": 400},
     "conflict": {"record_type": "meeting", "record_id": U1, "reason": "edit",
                  "fields": ["notes_company"], "server_rev": 4},
 }

@@ -7,6 +7,7 @@ import { reindexRows } from "./store/queries.js";
 import { recoverRescues } from "./store/rescue.js";
 import { sessionState, startSession } from "./store/session.js";
 import { loadTemplates } from "./net/templates.js";
+import { loadLists } from "./net/lists.js";
 import { startSync, stopSync } from "./sync/client.js";
 import { registerServiceWorker } from "./sw-register.js";
 import { App } from "./ui/App.jsx";
@@ -21,6 +22,7 @@ sessionState.subscribe(({ phase }) => {
   if (phase !== "ready") stopSync();
   else if (entered) {
     loadTemplates();
+    loadLists();
     recoverRescues();
     reindexRows().catch((error) => console.error("reindex failed", error)).finally(startSync);
   }

@@ -46,6 +46,9 @@ export const MESSAGES = {
   finalStatus: "Et endeligt møde skal have tidspunkt for afholdelse og næste opfølgning",
   relatedType: "Skal udfyldes, når opgaven henviser til en post",
   relatedId: "Henvisningen mangler sin posttype",
+  openingPositions: "En åbning har mindst 1 plads",
+  week: "Skal være en uge skrevet ÅÅÅÅ-Uuu, fx 2026-W07",
+  customName: "Skal udfyldes for en egen indikator",
   sha256: "Skal være 64 små hexadecimale cifre",
   strokes: "En tegnet underskrift skal have mindst ét strøg",
 };
@@ -86,7 +89,25 @@ export const OFFER_CATALOGUE = ["recruitment", "job_ads", "retention", "upskilli
   "adult_apprentice", "job_rotation", "mentor", "wage_subsidy", "flex_job", "sheltered_job",
   "internship", "redundancy_help", "work_sharing"];
 const RECORD_TYPES = ["company", "contact", "citizen", "placement", "meeting", "assessment",
-  "agreement", "signature", "job_order", "task"];
+  "agreement", "signature", "job_order", "task", "company_contact", "team_goal"];
+/** Company contact results (company_contact.result), seed 003's "Resultatet af kontakten". */
+export const CONTACT_RESULTS = ["no_opening", "ordinary_opening", "internship", "wage_subsidy",
+  "flex_job", "other_opening"];
+/** Målstyring indicators (team_goal.indicator). */
+export const INDICATORS = ["meetings_held", "companies_visited", "company_contacts",
+  "job_orders_created", "positions_filled", "placements_started", "custom"];
+
+/** Whether a week is written YYYY-Www and exists (W53 only in long ISO years). */
+function validWeek(value) {
+  const match = /^(\d{4})-W(\d{2})$/.exec(value);
+  if (!match) return false;
+  const year = Number(match[1]);
+  const dec28 = new Date(Date.UTC(year, 11, 28));
+  const thursday = new Date(dec28);
+  thursday.setUTCDate(dec28.getUTCDate() + 3 - ((dec28.getUTCDay() + 6) % 7));
+  const weeks = Math.floor((thursday - Date.UTC(thursday.getUTCFullYear(), 0, 1)) / 86400000 / 7) + 1;
+  return Number(match[2]) >= 1 && Number(match[2]) <= weeks;
+}
 
 /** The field specs of every record type (server/schemas/record_types.py, placement_types.py). */
 // DOMAIN "Journalising": the journal note was entered into the case system (when, by whom).
@@ -97,7 +118,7 @@ export const SCHEMAS = {
     name: req(name()), cvr: format(validCvr, MESSAGES.cvr), address: short(),
     postcode: format(validPostcode, MESSAGES.postcode), city: short(), industry: short(),
     employees: integer(0), phone: phone(), email: email(), website: format(validWebsite, MESSAGES.website),
-    status: oneOf("prospect", "active", "inactive"), responsible_user_id: uuid(),
+    status: oneOf("prospect", "active", "inactive"), responsible_user_id: uuid(), company_type: short(),
     interests: words(...OFFER_CATALOGUE), knowledge: free(),
   }),
   contact: object({
@@ -179,6 +200,24 @@ export const SCHEMAS = {
       fail("filled", MESSAGES.filled);
       fail("positions", MESSAGES.positions);
     }
+  }),
+  company_contact: object({
+    company_id: req(uuid()), contacted_on: req(date()), contact_id: uuid(),
+    channel: oneOf("visit", "phone", "email", "event", "other"), result: req(oneOf(...CONTACT_RESULTS)),
+    job_function: short(), positions: integer(0), filled: integer(0), job_order_id: uuid(), note: free(),
+  }, (data, fail) => {
+    if (present(data.result) && data.result !== "no_opening" && typeof data.positions === "number" && data.positions < 1) {
+      fail("positions", MESSAGES.openingPositions);
+    } else if (typeof data.filled === "number" && typeof data.positions === "number" && data.filled > data.positions) {
+      fail("filled", MESSAGES.filled);
+      fail("positions", MESSAGES.positions);
+    }
+  }),
+  team_goal: object({
+    indicator: req(oneOf(...INDICATORS)), name: name(), year: req(integer(2000)), target: req(integer(0)),
+    weekly: items({ week: req(format(validWeek, MESSAGES.week)), count: req(integer(0)) }), note: free(),
+  }, (data, fail) => {
+    if (data.indicator === "custom" && !present(data.name)) fail("name", MESSAGES.customName);
   }),
   task: object({
     title: req(name()), due_date: date(), related_type: oneOf(...RECORD_TYPES.filter((t) => t !== "task")),

@@ -13,7 +13,7 @@ from server.models.types import UtcDateTime
 
 # revision identifiers, used by Alembic.
 revision = '0006'
-down_revision = '0002'
+down_revision = '0005'
 branch_labels = None
 depends_on = None
 

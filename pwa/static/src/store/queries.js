@@ -2,7 +2,8 @@
 // (a company's placements, a placement's meetings), records in a date range. Rules:
 // - Narrow by a clear index first (`type`, `refs`, `[type+sort.key]`), then decrypt only
 //   the rows found; deleted records are left out unless asked for.
-// - Results are plain objects {id, type, rev, pending, deleted, data}.
+// - Results are plain objects {id, type, rev, pending, deleted, data, createdBy, createdAt}
+//   (createdBy/createdAt from the server's envelope; null before the first push).
 import { db } from "./db.js";
 import { commit } from "./outbox.js";
 import { INDEX_VERSION, clearKeys, openRow } from "./records.js";
@@ -10,9 +11,9 @@ import { INDEX_VERSION, clearKeys, openRow } from "./records.js";
 async function opened(rows, includeDeleted) {
   const live = includeDeleted ? rows : rows.filter((row) => row.deleted !== 1);
   return Promise.all(live.map(async (row) => {
-    const { shown, deleted } = await openRow(row);
+    const { known, shown, deleted } = await openRow(row);
     return { id: row.id, type: row.type, rev: row.rev, pending: row.pending === 1, deleted,
-      data: shown ?? {} };
+      data: shown ?? {}, createdBy: known?.created_by ?? null, createdAt: known?.created_at ?? null };
   }));
 }
 

@@ -17,6 +17,7 @@ import { Locked } from "../store/keyring.js";
 import { currentSession, requireRelogin, wipe } from "../store/session.js";
 import { db } from "../store/db.js";
 import { refreshTemplates } from "../net/templates.js";
+import { refreshLists } from "../net/lists.js";
 import { refreshUsers } from "../net/users.js";
 import { checkForUpdate } from "../sw-register.js";
 import { NetworkError } from "../transport.js";
@@ -119,6 +120,7 @@ async function syncRound() {
     await pushAudit(token);
     await pullAll(token);
     await refreshTemplates(token);
+    await refreshLists(token);
     await refreshUsers(token);
     await minimise();
     const now = Date.now();

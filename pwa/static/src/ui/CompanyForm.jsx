@@ -10,6 +10,7 @@ import { listRecords } from "../store/queries.js";
 import { getRecord, saveRecord } from "../store/records.js";
 import { useQuery } from "./useQuery.js";
 import { userName, useUsers } from "../net/users.js";
+import { offered, useLists } from "../net/lists.js";
 import { validateRecord } from "../validate.js";
 import { COMPANY_STATUS, INTEREST_LABELS } from "./company-model.js";
 import { COMPANY_FIELDS, problemLines } from "./labels.js";
@@ -37,6 +38,7 @@ export function CompanyForm({ id }) {
   const record = useQuery(() => (id ? getRecord(id) : null), [id]);
   const users = useUsers();
   const companies = useQuery(() => (id ? [] : listRecords("company")), [id]) ?? [];
+  const lists = useLists();
   const [draft, setDraft] = useState({});
   const [errors, setErrors] = useState({});
   const [saved, setSaved] = useState("");
@@ -129,6 +131,14 @@ export function CompanyForm({ id }) {
               {users.map((u) => <option key={u.id} value={u.id}>{u.display_name || u.username}</option>)}
               {data.responsible_user_id && !users.some((u) => u.id === data.responsible_user_id)
                 && <option value={data.responsible_user_id}>{userName(users, data.responsible_user_id)}</option>}
+            </select>
+          </div>
+          <div>
+            <label for="company-company_type">Virksomhedstype</label>
+            <select id="company-company_type" value={value("company_type")}
+              onChange={(e) => edit("company_type", e.currentTarget.value)}>
+              <option value="">Ikke angivet</option>
+              {offered(lists.company_types, data.company_type).map((t) => <option key={t.id} value={t.id}>{t.label}</option>)}
             </select>
           </div>
           <fieldset class="wide interests" {...describe("interests")}>

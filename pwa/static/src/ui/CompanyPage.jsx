@@ -13,6 +13,7 @@ import {
   isOpenAgreement, isOpenJobOrder, lastFollowUp, newestFirst,
 } from "./company-model.js";
 import { ContactForm } from "./ContactForm.jsx";
+import { CompanyPositions } from "./team/CompanyPositions.jsx";
 import { problemLines } from "./labels.js";
 import { danishDate, danishDateTime, todayIso } from "../dates.js";
 import { MEETING_KINDS, PLACEMENT_KINDS } from "./words.js";
@@ -52,6 +53,7 @@ export function CompanyPage({ id }) {
         <div class="head-actions">
           <a class="button big" href={`#/moede/ny/${id}`}>Nyt møde</a>
           <a class="button secondary" href={`#/forloeb/ny/${id}`}>Nyt forløb</a>
+          <a class="button secondary" href={`#/kontakt/ny/${id}`}>Registrér kontakt</a>
           <a class="button secondary" href={`#/virksomheder/${id}/rediger`}>Rediger</a>
         </div>
       </div>
@@ -82,6 +84,7 @@ export function CompanyPage({ id }) {
               </ul>
             )}
           </section>
+          <CompanyPositions companyId={id} />
           <section class="card" aria-labelledby="b-orders">
             <h2 id="b-orders">Åbne jobordrer</h2>
             {jobOrders.length === 0 ? <p class="empty">Ingen åbne jobordrer.</p> : (

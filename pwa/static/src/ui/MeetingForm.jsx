@@ -169,6 +169,11 @@ function Meeting({ id, isNew, ...fromRoute }) {
     }
   }
 
+  async function registerContact() {
+    await form.flush({ create: true });
+    navigate("kontakt", "ny", companyId, id);
+  }
+
   async function newJobOrder() {
     await form.flush({ create: true });
     navigate("jobordre", "ny", companyId, id);
@@ -218,6 +223,7 @@ function Meeting({ id, isNew, ...fromRoute }) {
         <div class="actions">
           <button type="button" onClick={finish}>{final ? "Opdatér opgaver" : "Afslut mødet"}</button>
           {final && <button type="button" class="secondary" onClick={() => form.edit("status", "draft")}>Åbn som kladde igen</button>}
+          <button type="button" class="secondary" onClick={registerContact}>Registrér kontakt</button>
         </div>
         {attempted && Object.keys(errors).length > 0 && (
           <div class="message error" role="alert">

@@ -1,6 +1,7 @@
-// The main navigation: "I dag", "Virksomheder", "Opgaver", "Til journalisering" (with its
-// count), "Konflikter", "Afviste ændringer" (when any), "Administration" (admins; leads
-// read their team), settings. It wraps on a phone, so every section stays one tap away.
+// The main navigation: "I dag", "Virksomheder", "Opgaver", "Åbne pladser", "Til
+// journalisering" (with its count), "Overblik" (a consultant's: "Mit overblik"), "Konflikter",
+// "Afviste ændringer" (when any), "Administration" (admins; leads read their team),
+// settings. It wraps on a phone, so every section stays one tap away.
 import { useObservable } from "../observable.js";
 import { countWaiting } from "../store/journalising.js";
 import { sessionState } from "../store/session.js";
@@ -20,7 +21,9 @@ export function Nav({ section }) {
       {link("i-dag", "I dag")}
       {link("virksomheder", "Virksomheder")}
       {link("opgaver", "Opgaver")}
+      {link("aabne-pladser", "Åbne pladser")}
       {link("journalisering", waiting ? `Til journalisering (${waiting})` : "Til journalisering")}
+      {link("overblik", user?.role === "consultant" ? "Mit overblik" : "Overblik")}
       {link("konflikter", "Konflikter")}
       {(rejected > 0 || section === "afviste") && link("afviste", "Afviste ændringer")}
       {["admin", "lead"].includes(user?.role) && link("admin", "Administration")}
