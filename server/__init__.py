@@ -4,6 +4,8 @@ from sqlalchemy import event
 
 from server.config import INSTANCE_DIR, Config
 from server.extensions import cors, db, migrate
+from server.logging_setup import init_logging
+from server.metrics import init_metrics
 from server.security import check_production_config, register_security_headers
 
 WRITE_OPTION = "feltmappe_write"
@@ -25,6 +27,8 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
     _register_blueprints(app)
     _register_request_hooks(app)
     register_security_headers(app)
+    init_logging(app)
+    init_metrics(app)
     from server.cli import register_commands
     register_commands(app)
     return app

@@ -4,6 +4,7 @@ from flask import current_app, request
 from server.api import api
 from server.api.common import authenticated, documented, json_body, load_with
 from server.errors import Problem
+from server.metrics import count_push_results
 from server.schemas import wire
 from server.services import sync
 from sync.types import Actor, Change
@@ -25,7 +26,9 @@ def push(actor: Actor):
         raise Problem("payload-too-large", 413, "Too many changes",
                       f"at most {current_app.config['MAX_PUSH_CHANGES']} changes per push")
     loaded = load_with(wire.PushRequest(), body, "Invalid push")
-    return {"results": sync.push(actor, [Change(**change) for change in _normalized(loaded)])}
+    results = sync.push(actor, [Change(**change) for change in _normalized(loaded)])
+    count_push_results(results)
+    return {"results": results}
 
 
 def _normalized(loaded: dict) -> list[dict]:

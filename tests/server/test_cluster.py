@@ -70,13 +70,33 @@ def test_login_push_and_pull_through_the_proxy_reach_every_app_server(cluster):
                      "op": "upsert", "base_rev": 0, "data": {"name": "Proxy ApS"}}]})
     assert pushed.status_code == 200, pushed.text
     assert pushed.json()["results"][0]["status"] == "applied"
+    request_ids = []
     for _ in range(6):
         pulled = requests.get(f"{cluster.url}/api/v1/sync/pull", headers=headers, timeout=30)
         assert pulled.status_code == 200, pulled.text
         assert [r["id"] for r in pulled.json()["changes"]] == [company]
-    log = (cluster.cluster.layout.log_dir / "nginx-access.log").read_text()
-    for port in cluster.cluster.layout.app_ports:
+        request_ids.append(pulled.headers["X-Request-Id"])
+    layout = cluster.cluster.layout
+    log = (layout.log_dir / "nginx-access.log").read_text()
+    for port in layout.app_ports:
         assert f'"upstream":"127.0.0.1:{port}"' in log, "round robin skipped an app server"
+    app_logs = "".join((layout.log_dir / f"app-{port}.log").read_text()
+                       for port in layout.app_ports)
+    for request_id in request_ids:
+        assert f'"request_id":"{request_id}"' in log
+        assert f'"request_id": "{request_id}"' in app_logs, "the proxy's request id is not logged"
+
+
+def test_metrics_add_up_every_worker_and_are_not_served_by_the_proxy(cluster):
+    assert requests.get(f"{cluster.url}/metrics", timeout=10).status_code == 404
+    token = {"Authorization": f"Bearer {cluster.cluster.secrets['metrics_token']}"}
+    pages = 0.0
+    for port in cluster.cluster.layout.app_ports:
+        assert requests.get(f"http://127.0.0.1:{port}/metrics", timeout=10).status_code == 404
+        text = requests.get(f"http://127.0.0.1:{port}/metrics", headers=token, timeout=10).text
+        pages += sum(float(line.rsplit(" ", 1)[1]) for line in text.splitlines()
+                     if line.startswith("feltmappe_pull_pages_total"))
+    assert pages == 6, "the pull pages of the first test, summed over all workers"
 
 
 def test_a_puller_by_checkpoint_misses_nothing_through_proxy_and_pgbouncer(cluster):
