@@ -8,7 +8,7 @@ import pytest
 from server import create_app
 from server.extensions import db
 from server.logging_setup import JsonFormatter, RequestIdFilter
-from tests.conftest import config_for, login
+from tests.conftest import config_for, login, migrated_app
 
 
 def _scrape(client, token="metrics-token-1") -> dict[str, float]:
@@ -103,3 +103,26 @@ def test_json_log_lines_carry_the_request_id_and_route(app):
 def test_an_unknown_log_format_is_refused():
     with pytest.raises(ValueError, match="LOG_FORMAT must be json or text"):
         create_app(config_for(LOG_FORMAT="yaml"))
+
+
+def test_restore_asks_for_confirmation_and_names_a_wrong_file(tmp_path):
+    app = migrated_app(f"sqlite:///{tmp_path / 'ops.sqlite3'}")
+    runner = app.test_cli_runner()
+    with app.app_context():
+        made = runner.invoke(args=["backup", "--to", str(tmp_path / "backups")])
+        assert made.exit_code == 0 and "backup written" in made.output
+        backup = next((tmp_path / "backups").glob("feltmappe-*.sqlite3"))
+        refused = runner.invoke(args=["restore", str(backup)])
+        assert refused.exit_code == 1 and "run again with --yes" in refused.output
+        wrong = tmp_path / "notes.txt"
+        wrong.write_text("not a backup")
+        answer = runner.invoke(args=["restore", str(wrong), "--yes"])
+        assert answer.exit_code == 1 and "not an SQLite backup" in answer.output
+        db.engine.dispose()
+
+
+def test_an_in_memory_database_cannot_be_backed_up(app_ctx, tmp_path):
+    if app_ctx.config["BACKEND"] != "sqlite":
+        pytest.skip("the in-memory database is SQLite's")
+    answer = app_ctx.test_cli_runner().invoke(args=["backup", "--to", str(tmp_path)])
+    assert answer.exit_code == 1 and "in-memory SQLite database" in answer.output
