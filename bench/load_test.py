@@ -394,7 +394,7 @@ def main() -> None:
     outcomes = asyncio.run(everything())
     machine = f"{os.cpu_count()} cores, Python {sys.version.split()[0]}"
     heading = "## Knee (bench/load_test.py --sweep)" if args.sweep else \
-        ("## Soak (bench/load_test.py --soak)" if args.soak else
+        ("## Soak (bench/load_test.py --soak)" if args.soak and args.minutes >= 60 else
          "## Cluster load (bench/load_test.py)")
     text = (f"{heading}\n\nMeasured {time.strftime('%Y-%m-%d %H:%M')} on this machine "
             f"({machine}); `make cluster` (nginx TLS → {len(cluster.layout.app_ports)} app "
@@ -415,7 +415,8 @@ def main() -> None:
                  f"{args.interval:g} s ± 50 % for {args.minutes:g} min:\n\n"
                  + table(outcomes[0]))
         if args.soak:
-            text += "\n" + soak_table(outcomes[0]["samples"])
+            text += ("\nMemory (RSS with children) and connections, sampled every minute:\n\n"
+                     + soak_table(outcomes[0]["samples"]))
     print(text)
     if args.write:
         write_section(ROOT / "docs" / "benchmarks.md", heading, text)
