@@ -300,6 +300,7 @@ async def run(cluster: Cluster, users, shared, devices: int, minutes: float, int
     connector = aiohttp.TCPConnector(limit=200, ssl=context)
     timeout = aiohttp.ClientTimeout(total=60)
     stats, samples = Stats(), []
+    load_before = os.getloadavg()[0]
     rng = random.Random(f"{devices}-{interval}")
     async with aiohttp.ClientSession(cluster.layout.url, connector=connector,
                                      timeout=timeout) as http:
@@ -327,6 +328,7 @@ async def run(cluster: Cluster, users, shared, devices: int, minutes: float, int
             await watcher
         matched, checked = await verify(http, fleet, len(shared))
     return {"devices": devices, "interval": interval, "seconds": seconds, "stats": stats,
+            "load": f"{load_before:.1f} → {os.getloadavg()[0]:.1f}",
             "matched": matched, "checked": checked, "samples": samples,
             "equivalent": round(devices * 30 / interval)}
 
@@ -350,7 +352,8 @@ def table(outcome: dict) -> str:
         f"\n\nErrors: {len(stats.errors)}{' (' + stats.errors[0] + ')' if stats.errors else ''}."
         f" Push results: {results}. Devices whose last pull equals the server: "
         f"{outcome['matched']} of {outcome['checked']}. Cycles started late by the generator: "
-        f"p95 {percentile(stats.late, .95):.0f} ms.\n")
+        f"p95 {percentile(stats.late, .95):.0f} ms. The machine's load average (1 min, other "
+        f"work included) at start → end: {outcome['load']}.\n")
 
 
 def soak_table(samples: list[dict]) -> str:
@@ -403,13 +406,14 @@ def main() -> None:
             f"Command: `{' '.join(['bench/load_test.py', *sys.argv[1:]])}`.\n\n")
     if args.sweep:
         text += ("| devices | interval s | equivalent devices at 30 s | requests/s | p50 ms | "
-                 "p95 ms | p99 ms | errors |\n|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+                 "p95 ms | p99 ms | errors | last pull = server | load average |\n"
+                 "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n")
         for o in outcomes:
             every = [v for e in ("push", "pull") for v in o["stats"].latencies[e]]
             text += (f"| {o['devices']} | {o['interval']:g} | {o['equivalent']:,} | "
                      f"{len(every) / o['seconds']:.1f} | {percentile(every, .5):.0f} | "
                      f"{percentile(every, .95):.0f} | {percentile(every, .99):.0f} | "
-                     f"{len(o['stats'].errors)} |\n")
+                     f"{len(o['stats'].errors)} | {o['matched']}/{o['checked']} | {o['load']} |\n")
     else:
         text += (f"{args.devices:,} devices in {args.teams} teams, one sync every "
                  f"{args.interval:g} s ± 50 % for {args.minutes:g} min:\n\n"
