@@ -244,8 +244,8 @@ async def sample(cluster: Cluster, samples: list[dict], every: float, stop: floa
     samples.append(measure(cluster))
 
 
-def measure(cluster: Cluster) -> dict:
-    """RSS (MiB) per part with its children, PostgreSQL backends, TCP connections per port."""
+def _trees(cluster: Cluster) -> dict[str, list[int]]:
+    """Every running part of the cluster and the pids of its process tree."""
     children: dict[int, list[int]] = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
@@ -253,27 +253,47 @@ def measure(cluster: Cluster) -> dict:
         except OSError:
             continue
         children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
-
-    def rss(pid: int | None) -> float:
-        if not pid:
-            return 0.0
-        total, todo = 0, [pid]
+    trees = {}
+    for part, pid in cluster.running().items():
+        trees[part], todo = [], [pid] if pid else []
         while todo:
-            current = todo.pop()
-            todo.extend(children.get(current, []))
+            trees[part].append(todo.pop())
+            todo.extend(children.get(trees[part][-1], []))
+    return trees
+
+
+def cpu_seconds(cluster: Cluster) -> float:
+    """CPU time (user + system) used so far by every process of the cluster."""
+    ticks = 0
+    for pids in _trees(cluster).values():
+        for pid in pids:
             try:
-                line = next(x for x in Path(f"/proc/{current}/status").read_text().splitlines()
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def measure(cluster: Cluster) -> dict:
+    """RSS (MiB) per part with its children, PostgreSQL backends, TCP connections per port."""
+    trees = _trees(cluster)
+
+    def rss(part: str) -> float:
+        total = 0
+        for pid in trees.get(part, []):
+            try:
+                line = next(x for x in Path(f"/proc/{pid}/status").read_text().splitlines()
                             if x.startswith("VmRSS"))
                 total += int(line.split()[1])
             except (OSError, StopIteration):
                 continue
         return round(total / 1024, 1)
 
-    running = cluster.running()
-    apps = sum(rss(pid) for part, pid in running.items() if part.startswith("app"))
+    apps = sum(rss(part) for part in trees if part.startswith("app"))
     return {"t": time.strftime("%H:%M:%S"), "app_mib": round(apps, 1),
-            "nginx_mib": rss(running["nginx"]), "pgbouncer_mib": rss(running["pgbouncer"]),
-            "postgres_mib": rss(running["postgresql"]),
+            "nginx_mib": rss("nginx"), "pgbouncer_mib": rss("pgbouncer"),
+            "postgres_mib": rss("postgresql"),
             "pg_backends": _pg_backends(cluster),
             "tcp_to_pgbouncer": _established(cluster.layout.pgbouncer_port),
             "tcp_to_nginx": _established(cluster.layout.https_port)}
@@ -322,6 +342,8 @@ async def run(cluster: Cluster, users, shared, devices: int, minutes: float, int
             d, http, stats, shared[d.team], began + ramp * n / devices, stop, interval,
             random.Random(rng.random()))) for n, d in enumerate(fleet)]
         watcher = asyncio.create_task(sample(cluster, samples, 60, stop)) if soak else None
+        await asyncio.sleep(warm)
+        cpu_start = cpu_seconds(cluster)
         pending = set(tasks)
         while pending:
             _, pending = await asyncio.wait(pending, timeout=30)
@@ -334,11 +356,12 @@ async def run(cluster: Cluster, users, shared, devices: int, minutes: float, int
         for task in tasks:
             task.result()
         seconds = time.monotonic() - began - warm
+        cpu = cpu_seconds(cluster) - cpu_start
         if watcher:
             await watcher
         matched, checked = await verify(http, fleet, len(shared))
     return {"devices": devices, "interval": interval, "seconds": seconds, "stats": stats,
-            "load": f"{load_before:.1f} → {os.getloadavg()[0]:.1f}",
+            "load": f"{load_before:.1f} → {os.getloadavg()[0]:.1f}", "cpu": cpu,
             "matched": matched, "checked": checked, "samples": samples,
             "equivalent": round(devices * 30 / interval)}
 
@@ -359,13 +382,20 @@ def table(outcome: dict) -> str:
                  f"| {percentile(every, .5):.0f} | {percentile(every, .95):.0f} "
                  f"| {percentile(every, .99):.0f} |")
     results = ", ".join(f"{k} {v:,}" for k, v in sorted(stats.results.items()))
+    per_request = outcome["cpu"] / max(1, len(every))
+    capacity = (os.cpu_count() or 1) / max(per_request, 1e-6)
     return "\n".join(lines) + (
         f"\n\nErrors: {len(stats.errors)}{' (' + stats.errors[0] + ')' if stats.errors else ''}."
         f" Push results: {results}. Devices whose last pull equals the server: "
         f"{outcome['matched']} of {outcome['checked']}. Syncs during the login ramp and one "
         f"interval after it, not in the figures: {stats.ramp_requests:,}. Cycles started "
         f"late by the generator: p95 {percentile(stats.late, .95):.0f} ms. The machine's load "
-        f"average (1 min, other work included) at start → end: {outcome['load']}.\n")
+        f"average (1 min, other work included) at start → end: {outcome['load']}. CPU of "
+        f"every cluster process (nginx, gunicorns, PgBouncer, PostgreSQL) per steady sync "
+        f"request: {1000 * per_request:.1f} ms, so {os.cpu_count()} cores to themselves "
+        f"would serve about {capacity:.0f} requests/s (≈ "
+        f"{capacity * outcome['seconds'] * outcome['devices'] / max(1, len(every)):,.0f} devices "
+        f"at this interval).\n")
 
 
 def soak_table(samples: list[dict]) -> str:
@@ -418,14 +448,16 @@ def main() -> None:
             f"Command: `{' '.join(['bench/load_test.py', *sys.argv[1:]])}`.\n\n")
     if args.sweep:
         text += ("| devices | interval s | equivalent devices at 30 s | requests/s | p50 ms | "
-                 "p95 ms | p99 ms | errors | last pull = server | load average |\n"
-                 "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n")
+                 "p95 ms | p99 ms | errors | last pull = server | load average | "
+                 "cluster CPU ms per request |\n"
+                 "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|\n")
         for o in outcomes:
             every = [v for e in ("push", "pull") for v in o["stats"].latencies[e]]
             text += (f"| {o['devices']} | {o['interval']:g} | {o['equivalent']:,} | "
                      f"{len(every) / o['seconds']:.1f} | {percentile(every, .5):.0f} | "
                      f"{percentile(every, .95):.0f} | {percentile(every, .99):.0f} | "
-                     f"{len(o['stats'].errors)} | {o['matched']}/{o['checked']} | {o['load']} |\n")
+                     f"{len(o['stats'].errors)} | {o['matched']}/{o['checked']} | {o['load']} | "
+                     f"{1000 * o['cpu'] / max(1, len(every)):.1f} |\n")
     else:
         text += (f"{args.devices:,} devices in {args.teams} teams, one sync every "
                  f"{args.interval:g} s ± 50 % for {args.minutes:g} min:\n\n"
