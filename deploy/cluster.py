@@ -165,6 +165,7 @@ class Cluster:
         if self._postgres_pid() is None:
             progress("starting PostgreSQL")
             _run(["pg_ctlcluster", PG_VERSION, PG_CLUSTER, "start"])
+            self.layout.run_dir.mkdir(parents=True, exist_ok=True)
             (self.layout.run_dir / "postgres.started").write_text(str(self._postgres_pid()))
         for _ in range(60):
             if subprocess.run(["pg_isready", "-q", "-h", "127.0.0.1", "-p",
