@@ -4,6 +4,7 @@ Starts deploy/cluster.py's cluster on free ports with a database of its own, log
 and pulls through the proxy, runs the no-skip test through proxy and pooler, and stops it all.
 """
 import shutil
+import time
 import uuid
 from pathlib import Path
 
@@ -77,14 +78,24 @@ def test_login_push_and_pull_through_the_proxy_reach_every_app_server(cluster):
         assert [r["id"] for r in pulled.json()["changes"]] == [company]
         request_ids.append(pulled.headers["X-Request-Id"])
     layout = cluster.cluster.layout
-    log = (layout.log_dir / "nginx-access.log").read_text()
+    log = _logged(layout.log_dir.glob("nginx-access.log"), f'"request_id":"{request_ids[-1]}"')
     for port in layout.app_ports:
         assert f'"upstream":"127.0.0.1:{port}"' in log, "round robin skipped an app server"
-    app_logs = "".join((layout.log_dir / f"app-{port}.log").read_text()
-                       for port in layout.app_ports)
+    app_logs = _logged(layout.log_dir.glob("app-*.log"), f'"request_id": "{request_ids[-1]}"')
     for request_id in request_ids:
         assert f'"request_id":"{request_id}"' in log
         assert f'"request_id": "{request_id}"' in app_logs, "the proxy's request id is not logged"
+
+
+def _logged(paths, last: str, seconds: float = 10) -> str:
+    """The logs' text once `last` is in it (nginx writes a line after the answer is sent)."""
+    paths = list(paths)
+    deadline = time.monotonic() + seconds
+    while True:
+        text = "".join(path.read_text() for path in paths)
+        if last in text or time.monotonic() > deadline:
+            return text
+        time.sleep(0.1)
 
 
 def test_metrics_add_up_every_worker_and_are_not_served_by_the_proxy(cluster):
