@@ -7,7 +7,7 @@ TEST_STAMP := $(VENV)/.test-installed
 NODE_STAMP := node_modules/.installed
 PYTHON     ?= python3
 
-.PHONY: run test lint format-check install migrate pwa clean
+.PHONY: run test lint format-check install migrate pwa clean cluster cluster-stop
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,11 +41,21 @@ run: migrate
 	$(FLASK) seal create-demo-cert
 	$(VENV)/bin/gunicorn --workers 4 --bind 127.0.0.1:5000 --access-logfile - wsgi:app
 
+# nginx (TLS, https://127.0.0.1:8443) → 3 gunicorn app servers → PgBouncer → PostgreSQL 15
+# (a cluster of its own on port 5440); deploy/ holds the configuration, docs/operations.md
+# explains it. Returns once the proxy answers /healthz; cluster-stop stops it all by pid.
+cluster: $(RUN_STAMP) pwa
+	scripts/ensure-cluster.sh
+	$(PY) -m deploy.cluster start
+
+cluster-stop:
+	$(PY) -m deploy.cluster stop
+
 # eslint (bugs, not style), ruff (B, E, F, I, UP, W) and mypy (strict on sync/). Once the
 # tree has been formatted once, format-check joins them (docs/architecture.md "Tooling").
 lint: $(TEST_STAMP) $(NODE_STAMP)
 	npm run --silent lint
-	$(VENV)/bin/ruff check server sync tests bench
+	$(VENV)/bin/ruff check server sync tests bench deploy
 	$(VENV)/bin/mypy
 
 format-check: $(NODE_STAMP)
@@ -53,6 +63,7 @@ format-check: $(NODE_STAMP)
 
 test: lint $(TEST_STAMP) pwa
 	scripts/ensure-chromium.sh
+	scripts/ensure-cluster.sh || echo "nginx/PgBouncer unavailable: the cluster test will be skipped"
 	npm test --silent
 	@PG_URL="$$(scripts/test-postgres.sh)"; \
 	if [ -z "$$PG_URL" ]; then echo "PostgreSQL unavailable: running on SQLite only"; fi; \

@@ -5,6 +5,8 @@ from sqlalchemy import event
 from server.config import INSTANCE_DIR, Config
 from server.extensions import compress, cors, db, migrate
 from server.jsoncodec import FastJSONProvider, dumps_text, loads
+from server.logging_setup import init_logging
+from server.metrics import init_metrics
 from server.security import check_production_config, register_security_headers
 from server.services.transaction import WRITE_OPTION
 
@@ -27,6 +29,8 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
     _register_request_hooks(app)
     register_security_headers(app)
     compress.init_app(app)
+    init_logging(app)
+    init_metrics(app)
     from server.cli import register_commands
     register_commands(app)
     return app

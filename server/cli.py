@@ -1,6 +1,6 @@
 """Operator commands: device revoke, seed-demo, import-cases (docs/protocol.md section 6), the
-agreement seal (seal create-demo-cert) and agreement verify; users, teams and templates are in
-cli_admin."""
+agreement seal (seal create-demo-cert), agreement verify, backup and restore; users, teams and
+templates are in cli_admin."""
 import json
 from pathlib import Path
 
@@ -63,6 +63,45 @@ def prune_history(days: int | None):
     click.echo(f"purged {counts['revisions']} revisions and {counts['tombstones']} tombstones")
 
 
+@click.command("backup")
+@click.option("--to", "directory", default=None, help="Folder for the file (default BACKUP_DIR).")
+def backup_command(directory: str | None):
+    """Write a consistent backup of the database while the servers keep running."""
+    from server.services import backup
+    folder = Path(directory or current_app.config["BACKUP_DIR"])
+    click.echo(f"backing up {_safe_url()} into {folder} …")
+    try:
+        path = backup.take(current_app.config["SQLALCHEMY_DATABASE_URI"], folder)
+    except backup.BackupError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"backup written: {path} ({path.stat().st_size:,} bytes)")
+
+
+@click.command("restore")
+@click.argument("backup_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--yes", is_flag=True, help="Confirm that every record is to be replaced.")
+def restore_command(backup_file: Path, yes: bool):
+    """Replace the database with a backup (stop the app servers first); devices resync."""
+    from server.services import backup
+    if not yes:
+        raise click.ClickException(f"restoring replaces everything in {_safe_url()}: stop the "
+                                   "app servers, then run again with --yes")
+    click.echo(f"restoring {backup_file} into {_safe_url()} …")
+    try:
+        generation = backup.restore(current_app.config["SQLALCHEMY_DATABASE_URI"], backup_file)
+    except backup.BackupError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"restored; new restore generation {generation}: every device pulls from the "
+               "beginning and pushes again what the backup lacks")
+
+
+def _safe_url() -> str:
+    """The database URL without its password."""
+    from sqlalchemy.engine import make_url
+    return make_url(current_app.config["SQLALCHEMY_DATABASE_URI"]).render_as_string(
+        hide_password=True)
+
+
 seal_cli = AppGroup("seal", help="Manage the key and certificate that seal agreement PDFs.")
 agreement_cli = AppGroup("agreement", help="Check signed agreements.")
 
@@ -113,5 +152,7 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(seed_demo)
     app.cli.add_command(prune_history)
     app.cli.add_command(import_cases)
+    app.cli.add_command(backup_command)
+    app.cli.add_command(restore_command)
     app.cli.add_command(seal_cli)
     app.cli.add_command(agreement_cli)

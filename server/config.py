@@ -10,6 +10,21 @@ def _int(name: str, default: int) -> int:
     return int(os.environ.get(name, default))
 
 
+def _flag(name: str, default: bool) -> bool:
+    """Read an on/off setting from the environment."""
+    value = os.environ.get(name, "").strip().lower()
+    if not value:
+        return default
+    if value not in ("on", "off", "true", "false", "1", "0", "yes", "no"):
+        raise ValueError(f"{name} must be on or off, not {value!r}")
+    return value in ("on", "true", "1", "yes")
+
+
+def _engine_options(prepared_statements: bool) -> dict:
+    """SQLAlchemy engine options; behind a transaction pooler psycopg must not prepare."""
+    return {} if prepared_statements else {"connect_args": {"prepare_threshold": None}}
+
+
 def _list(name: str) -> list[str]:
     """Read a comma-separated setting from the environment."""
     return [item.strip() for item in os.environ.get(name, "").split(",") if item.strip()]
@@ -25,6 +40,11 @@ class Config:
     SQLALCHEMY_DATABASE_URI = os.environ.get(
         "DATABASE_URL", f"sqlite:///{INSTANCE_DIR / 'feltmappe.sqlite3'}"
     )
+    # Off behind PgBouncer's transaction pooling (psycopg's prepare_threshold=None): a
+    # server-side prepared statement lives in one server connection, which the next
+    # transaction may not get.
+    DATABASE_PREPARED_STATEMENTS = _flag("DATABASE_PREPARED_STATEMENTS", True)
+    SQLALCHEMY_ENGINE_OPTIONS = _engine_options(DATABASE_PREPARED_STATEMENTS)
     MAX_CONTENT_LENGTH = 5 * 1024 * 1024
     # Answers over 1 KB are compressed: brotli at quality 1 (as small as gzip -6 on pages of
     # records, in a fifth of the time), gzip at its default 6 for clients without brotli.
@@ -56,6 +76,13 @@ class Config:
                                     str(INSTANCE_DIR / "seal" / "seal-cert.pem"))
     SEAL_KEY_PASSPHRASE = os.environ.get("SEAL_KEY_PASSPHRASE", "")
     PDF_FONT_DIR = os.environ.get("PDF_FONT_DIR", "/usr/share/fonts/truetype/dejavu")
+    # Operations: JSON log lines (with the proxy's X-Request-Id), /metrics for Prometheus
+    # (answers 404 unless a bearer token is set; several workers add up their files in
+    # PROMETHEUS_MULTIPROC_DIR), and where `flask backup` writes.
+    LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
+    METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
+    METRICS_MULTIPROC_DIR = os.environ.get("PROMETHEUS_MULTIPROC_DIR", "")
+    BACKUP_DIR = os.environ.get("BACKUP_DIR", str(INSTANCE_DIR / "backups"))
 
 
 class TestConfig(Config):

@@ -43,14 +43,19 @@ def no_cpr_in_any_log_line():
     keep = _Keep()
     root = logging.getLogger()
     root.addHandler(keep)
-    started = {p: p.stat().st_mtime for p in LOG_DIR.glob("gunicorn-*.log")}
+    started = {p: p.stat().st_mtime for p in _server_logs()}
     yield
     root.removeHandler(keep)
-    lines = keep.lines + [line for path in LOG_DIR.glob("gunicorn-*.log")
+    lines = keep.lines + [line for path in _server_logs()
                           if started.get(path) != path.stat().st_mtime
                           for line in path.read_text(errors="replace").splitlines()]
     leaked = [line for line in lines if CPR_PATTERN.search(line)]
     assert not leaked, f"CPR-like numbers in log lines: {leaked[:3]}"
+
+
+def _server_logs() -> list[Path]:
+    """The logs of the live gunicorn servers and of the cluster test's app servers."""
+    return [*LOG_DIR.glob("gunicorn-*.log"), *LOG_DIR.glob("cluster-ci/log/app-*.log")]
 
 
 def config_for(**overrides) -> dict:

@@ -35,15 +35,21 @@ class LiveServer:
                 create_user(username, f"{username}-password-1", team, role)
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        env = {**os.environ, "DATABASE_URL": database_url, "ARGON2_TIME_COST": "1",
-               "ARGON2_MEMORY_COST": "1024", "LOGIN_FAILURES_PER_ADDRESS": "100000",
-               **settings}
+        self.workers = workers
+        self.env = {**os.environ, "DATABASE_URL": database_url, "ARGON2_TIME_COST": "1",
+                    "ARGON2_MEMORY_COST": "1024", "LOGIN_FAILURES_PER_ADDRESS": "100000",
+                    **settings}
         (ROOT / "instance").mkdir(exist_ok=True)
-        self.log = open(ROOT / "instance" / f"gunicorn-{self.port}.log", "w")  # noqa: SIM115
+        (ROOT / "instance" / f"gunicorn-{self.port}.log").write_text("")
+        self.start()
+
+    def start(self) -> None:
+        """Start gunicorn (again, after stop) on the same port and database."""
+        self.log = open(ROOT / "instance" / f"gunicorn-{self.port}.log", "a")  # noqa: SIM115
         self.process = subprocess.Popen(
-            [str(GUNICORN), "--workers", str(workers), "--bind", f"127.0.0.1:{self.port}",
+            [str(GUNICORN), "--workers", str(self.workers), "--bind", f"127.0.0.1:{self.port}",
              "--timeout", "120", "--access-logfile", "-", "wsgi:app"],
-            cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT)
+            cwd=ROOT, env=self.env, stdout=self.log, stderr=subprocess.STDOUT)
         self._wait_until_up()
 
     def _wait_until_up(self, seconds: float = 30) -> None:

@@ -3,6 +3,7 @@ from flask import Blueprint, current_app, request
 
 from server.api.common import authenticated, documented, json_body, load_with
 from server.errors import Problem
+from server.metrics import count_push_results
 from server.schemas import wire
 from server.services import sync
 from sync.types import Actor, Change
@@ -25,7 +26,9 @@ def push(actor: Actor):
     if isinstance(changes, list) and len(changes) > current_app.config["MAX_PUSH_CHANGES"]:
         raise Problem("payload-too-large", 413, "Too many changes",
                       f"at most {current_app.config['MAX_PUSH_CHANGES']} changes per push")
-    return {"results": sync.push(actor, _changes(body))}
+    results = sync.push(actor, _changes(body))
+    count_push_results(results)
+    return {"results": results}
 
 
 def _changes(body: dict) -> list[Change]:
