@@ -17,7 +17,7 @@ pytest_plugins = ["tests.server.seal_fixtures"]
 
 PG_URL = os.environ.get("FELTMAPPE_TEST_PG_URL", "")
 BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
-DATA_TABLES = ["audit_records", "audit_events", "mutations", "record_references", "revisions",
+DATA_TABLES = ["feed_purges", "audit_records", "audit_events", "mutations", "record_references", "revisions",
                "records", "login_failures", "devices", "users", "teams"]
 
 
@@ -101,8 +101,6 @@ def app_ctx(app):
             for table in DATA_TABLES:
                 db.session.execute(text(f"DELETE FROM {table}"))
         db.session.execute(text("UPDATE feed_counter SET value = 0"))
-        db.session.execute(text("UPDATE server_meta SET value = '0' "
-                                "WHERE key = 'tombstone_horizon'"))
         db.session.execute(text("UPDATE server_meta SET value = '1' "
                                 "WHERE key = 'restore_generation'"))
         db.session.commit()

@@ -3,6 +3,7 @@ from server.models.accounts import Device, LoginFailure, Team, User
 from server.models.audit import AuditEvent, AuditRecord
 from server.models.records import (
     FeedCounter,
+    FeedPurge,
     Mutation,
     Record,
     RecordReference,
@@ -12,6 +13,6 @@ from server.models.records import (
 
 __all__ = [
     "AuditEvent", "AuditRecord",
-    "Device", "FeedCounter", "LoginFailure", "Mutation", "Record", "RecordReference", "Revision",
-    "ServerMeta", "Team", "User",
+    "Device", "FeedCounter", "FeedPurge", "LoginFailure", "Mutation", "Record",
+    "RecordReference", "Revision", "ServerMeta", "Team", "User",
 ]
