@@ -17,8 +17,8 @@ pytest_plugins = ["tests.server.seal_fixtures"]
 
 PG_URL = os.environ.get("FELTMAPPE_TEST_PG_URL", "")
 BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
-DATA_TABLES = ["feed_purges", "audit_records", "audit_events", "mutations", "record_references", "revisions",
-               "records", "login_failures", "devices", "users", "teams"]
+DATA_TABLES = ["feed_purges", "audit_records", "audit_events", "mutations", "record_references",
+               "revisions", "records", "login_failures", "devices", "users", "teams"]
 
 
 CPR_PATTERN = re.compile(r"(?<![0-9A-Fa-f-])[0-3]\d[01]\d\d\d-?\d{4}(?![0-9A-Fa-f-])")
