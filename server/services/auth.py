@@ -44,14 +44,13 @@ def _expired(device: Device) -> bool:
 def login(username: str, password: str, device_name: str, address: str,
           previous_device_id: str | None = None) -> tuple[str, Device, User]:
     """Check the password (throttled) and give a device a new token."""
-    throttle.check_throttle(username, address)
+    throttle.count_attempt(username, address)
     user = db.session.scalar(select(User).where(func.lower(User.username) == username.lower()))
     accepted = verify_password(user.password_hash if user else None, password) \
         and user is not None and user.active
     user_id = user.id if accepted else None
     db.session.rollback()
     if not accepted:
-        throttle.record_failure(username, address)
         raise _unauthorized()
     begin_write()
     user = db.session.get(User, user_id)
@@ -64,7 +63,7 @@ def login(username: str, password: str, device_name: str, address: str,
     else:
         device.token_hash, device.name = token_hash(token), device_name
     device.last_seen_at = utcnow()
-    throttle.clear_failures(username, address)
+    throttle.take_back(username, address)
     db.session.commit()
     return token, device, user
 
