@@ -47,6 +47,8 @@ class Config:
     SEAL_CERT_PATH = os.environ.get("SEAL_CERT_PATH",
                                     str(INSTANCE_DIR / "seal" / "seal-cert.pem"))
     SEAL_KEY_PASSPHRASE = os.environ.get("SEAL_KEY_PASSPHRASE", "")
+    # Error texts never carry statement parameters (record data, CPR numbers) into the log.
+    SQLALCHEMY_ENGINE_OPTIONS = {"hide_parameters": True}
     PDF_FONT_DIR = os.environ.get("PDF_FONT_DIR", "/usr/share/fonts/truetype/dejavu")
 
 
