@@ -10,9 +10,16 @@
 // Rules:
 // - Per record at most one sent (frozen) entry, then at most one unsent one (queued,
 //   rejected or waiting), which takes every new edit and keeps its first base.
-// - An entry that takes an edit moves behind every other entry (the edit came after
-//   them: a delete must follow the creation of a record that references it), except a
-//   create (base_rev 0, nothing sent), which stays before the changes that reference it.
+// - A new entry goes behind every other one. A delete that takes an edit moves behind every
+//   other entry too (it must follow the changes that stop referencing the record). An
+//   upsert that takes an edit keeps its place (a delete behind it may rely on it no longer
+//   referencing the deleted record), unless it now names a record whose create stands
+//   behind it: then it moves just behind the last such create. A create (base_rev 0,
+//   nothing sent) stays where it is, before the changes that reference it.
+// - When a sent entry's result settles it, the record's next entry is moved onto the
+//   result's record if its edits rebase cleanly; if not, it keeps the older base_rev but
+//   sends only its own edits (not the sent entry's again), so a conflict is never raised
+//   twice.
 // - Deleting a record whose create was never stored drops its entry.
 // - A sent entry is re-sent unchanged until it has a result; the record's next entry
 //   waits for that. A result's mutation id is used up: a kept entry gets a fresh one.
@@ -22,6 +29,7 @@
 // Every function returns a new outbox and leaves its arguments unchanged.
 
 import { rebase } from '../sync/rebase.js';
+import { jsonEqual } from '../sync/units.js';
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 const randomId = () => crypto.randomUUID();
@@ -42,7 +50,24 @@ export function addEdit(outbox, edit, { newId = randomId, textUnits = [] } = {})
     { deleted: false, data: target }, { textUnits }).data;
   const entry = { ...core(start), op, data, state: 'queued' };
   if (creates) return outbox.map((other) => (other === open ? entry : other));
-  return [...outbox.filter((other) => other !== open), { ...entry, seq: nextSeq(outbox) }];
+  if (!open || op === 'delete') {
+    return [...outbox.filter((other) => other !== open), { ...entry, seq: nextSeq(outbox) }];
+  }
+  return keepPlace(outbox, open, entry);
+}
+
+/** Put a re-edited upsert in its old place, or just behind the last create it now names. */
+function keepPlace(outbox, open, entry) {
+  const named = new Set(JSON.stringify(entry.data).match(UUID) ?? []);
+  const at = outbox.indexOf(open);
+  const last = outbox.findLastIndex((other, i) => i > at && named.has(other.recordId)
+    && other.baseRev === 0 && other.op === 'upsert');
+  if (last < 0) return outbox.map((other) => (other === open ? entry : other));
+  const after = outbox[last + 1];
+  const seq = after ? (outbox[last].seq + after.seq) / 2 : nextSeq(outbox);
+  const rest = outbox.filter((other) => other !== open);
+  rest.splice(rest.indexOf(outbox[last]) + 1, 0, { ...entry, seq });
+  return rest;
 }
 
 /** The entries to push now, in order: sent ones again, then the sendable unsent ones. */
@@ -84,13 +109,30 @@ export function applyResult(outbox, result, { newId = randomId } = {}) {
   return outbox.filter((entry) => entry !== next).map((entry) => (entry === sent ? folded : entry));
 }
 
-/** Move the record's unsent entry onto a record when an apply.js decision is clean. */
-export function rebaseEntry(outbox, recordId, decision) {
-  if (!decision.clean) return outbox;
+/**
+ * Move the record's unsent entry onto a record when an apply.js decision is clean. When it
+ * is not, an entry made behind a sent one that has its result now keeps its base but drops
+ * the sent one's edits (they are settled): only its own edits go onto its base data.
+ */
+export function rebaseEntry(outbox, recordId, decision, { textUnits = [] } = {}) {
+  if (!decision.clean) {
+    const behind = (entry) => entry.recordId === recordId && !jsonEqual(entry.origin, entry.baseData);
+    if (outbox.some((entry) => entry.recordId === recordId && isSent(entry)) || !outbox.some(behind)) {
+      return outbox;
+    }
+    return outbox.map((entry) => (behind(entry) ? reroot(entry, textUnits) : entry));
+  }
   return outbox.map((entry) => (entry.recordId === recordId && !isSent(entry)
     ? { ...entry, baseRev: decision.baseRev, baseData: decision.baseData,
       origin: decision.baseData, data: decision.data ?? {} }
     : entry));
+}
+
+/** An entry's own edits (origin -> data) laid onto its base data, which becomes its origin. */
+function reroot(entry, textUnits) {
+  const data = entry.op === 'delete' ? {} : rebase(entry.type, entry.origin, entry.data,
+    { deleted: false, data: entry.baseData }, { textUnits }).data;
+  return { ...entry, origin: entry.baseData, data };
 }
 
 /** Give up an unsent entry (a sent one cannot be called back). */
