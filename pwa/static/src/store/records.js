@@ -106,7 +106,7 @@ export async function saveRecord(type, id, changes) {
   }));
 }
 
-/** Queue a conflict's resolution ({data, restore?, delete?}); the conflict shows resolved. */
+/** Queue a conflict's resolution ({data, server_rev, restore?, delete?}); it shows resolved. */
 export async function resolveConflict(conflictId, body) {
   return edited(commit(async ({ outbox }) => {
     const row = await db.records.get(conflictId);
