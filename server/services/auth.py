@@ -36,9 +36,11 @@ def _unauthorized(detail: str = "wrong username or password") -> Problem:
 
 
 def _expired(device: Device) -> bool:
-    """Whether the device has been unused longer than SESSION_MAX_IDLE."""
-    idle = timedelta(seconds=current_app.config["SESSION_MAX_IDLE"])
-    return device.last_seen_at < utcnow() - idle
+    """Whether the device has been unused longer than SESSION_MAX_IDLE, or its password login
+    is older than SESSION_MAX_AGE (an absolute lifetime, however much it is used)."""
+    config, now = current_app.config, utcnow()
+    return device.last_seen_at < now - timedelta(seconds=config["SESSION_MAX_IDLE"]) \
+        or device.logged_in_at < now - timedelta(seconds=config["SESSION_MAX_AGE"])
 
 
 def login(username: str, password: str, device_name: str, address: str,
@@ -62,7 +64,7 @@ def login(username: str, password: str, device_name: str, address: str,
         db.session.add(device)
     else:
         device.token_hash, device.name = token_hash(token), device_name
-    device.last_seen_at = utcnow()
+    device.last_seen_at = device.logged_in_at = utcnow()
     throttle.take_back(username, address)
     db.session.commit()
     return token, device, user

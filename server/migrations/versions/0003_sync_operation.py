@@ -7,6 +7,8 @@ Revises: 0002
   of every team, so checkpoints from before it are still sent back.
 - `audit_events.received_at`: the server's receive time (the device's `at` for old rows).
 - Conflict records get their record's citizen, so reading one is audited.
+- `devices.logged_in_at`: when the device's token was issued by a password login, for the
+  absolute session lifetime SESSION_MAX_AGE (the last use for devices already logged in).
 """
 import sqlalchemy as sa
 from alembic import op
@@ -47,6 +49,12 @@ def upgrade():
     with op.batch_alter_table('audit_events', schema=None) as batch_op:
         batch_op.alter_column('received_at', nullable=False)
 
+    with op.batch_alter_table('devices', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('logged_in_at', UtcDateTime(timezone=True), nullable=True))
+    conn.execute(sa.text("UPDATE devices SET logged_in_at = last_seen_at"))
+    with op.batch_alter_table('devices', schema=None) as batch_op:
+        batch_op.alter_column('logged_in_at', nullable=False)
+
     records = sa.table('records', sa.column('id', sa.String), sa.column('type', sa.String),
                        sa.column('data', sa.JSON), sa.column('citizen_id', sa.String))
     conflicts = conn.execute(sa.select(records.c.id, records.c.data)
@@ -60,6 +68,8 @@ def upgrade():
 
 
 def downgrade():
+    with op.batch_alter_table('devices', schema=None) as batch_op:
+        batch_op.drop_column('logged_in_at')
     with op.batch_alter_table('audit_events', schema=None) as batch_op:
         batch_op.drop_column('received_at')
     with op.batch_alter_table('feed_purges', schema=None) as batch_op:
