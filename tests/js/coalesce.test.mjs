@@ -4,7 +4,7 @@ import { beforeEach, describe, test } from 'node:test';
 
 import { decidePulled, decideResult } from '../../pwa/static/src/sync/apply.js';
 import {
-  addEdit, applyResult, discard, markSent, nextBatch, pendingCount, pendingFor, rebaseEntry, toChange,
+  addEdit, applyResult, discard, markSent, nextBatch, pendingCount, pendingFor, rebaseEntry, staleDays, toChange,
 } from '../../pwa/static/src/store/coalesce.js';
 
 const COMPANY = '00000000-0000-0000-0000-0000000000c1';
@@ -265,5 +265,21 @@ describe('issue 11: order and follow-up changes', () => {
     const decision = decidePulled(envelope(1, known.data), envelope(2, { name: 'C', city: 'X' }), pending.entry,
       { frozen: pending.frozen });
     assert.equal(rebaseEntry(outbox, COMPANY, decision), outbox);
+  });
+});
+
+describe('unsent changes that wait too long', () => {
+  const DAY = 86_400_000;
+  test('the age of the oldest unsent edit is told from 3 days on', () => {
+    const known = { rev: 1, data: { name: 'A' } };
+    let outbox = addEdit([], edit({ name: 'B' }, known), { newId, now: () => 10 * DAY });
+    outbox = addEdit(outbox, edit({ name: 'C' }, known), { newId, now: () => 12 * DAY });
+    outbox = addEdit(outbox, create(MEETING, 'meeting', { company_id: COMPANY }), { newId, now: () => 12 * DAY });
+    assert.equal(outbox[0].createdAt, 10 * DAY, 'a re-edit keeps the time of the first unsent edit');
+    assert.equal(staleDays(outbox, 12 * DAY + 5), 0);
+    assert.equal(staleDays(outbox, 13 * DAY), 3);
+    assert.equal(staleDays(markSent(outbox, outbox), 14 * DAY), 4, 'sent but not acknowledged still counts');
+    assert.equal(staleDays([], 99 * DAY), 0);
+    assert.equal(staleDays([{ ...outbox[0], createdAt: undefined }], 99 * DAY), 0, 'entries from before createdAt');
   });
 });

@@ -2,7 +2,9 @@
 //
 // The outbox is an array of entries in send order (ascending `seq`):
 //   {seq, recordId, type, mutationId, op: 'upsert'|'delete', baseRev, baseData, origin,
-//    data, state: 'queued'|'sent'|'rejected'|'waiting', problem?, waitingFor?}
+//    data, createdAt, state: 'queued'|'sent'|'rejected'|'waiting', problem?, waitingFor?}
+// `createdAt` (epoch ms) is when the first unsent edit of the entry was made; the status
+// bar warns when changes have waited longer than STALE_DAYS.
 // `baseData` is revision `baseRev`'s data as the server gave it ({} for 0); `data` is
 // baseData with this device's edits ({} for a delete); `origin` is the data the edits
 // were made on, the base for rebasing them: baseData, except for an entry made while a
@@ -35,14 +37,17 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 const randomId = () => crypto.randomUUID();
 const isSent = (entry) => entry.state === 'sent';
 
+/** Days after which unsent changes are worth a warning on the status bar. */
+export const STALE_DAYS = 3;
+
 /** Record one save: `edit` = {recordId, type, op, data, known?: {rev, data}, shown?}. */
-export function addEdit(outbox, edit, { newId = randomId, textUnits = [] } = {}) {
+export function addEdit(outbox, edit, { newId = randomId, textUnits = [], now = Date.now } = {}) {
   const { recordId, type, op } = edit;
   const sent = outbox.find((entry) => entry.recordId === recordId && isSent(entry));
   const open = outbox.find((entry) => entry.recordId === recordId && !isSent(entry));
   const creates = open && open.baseRev === 0 && !sent;
   if (creates && op === 'delete') return outbox.filter((entry) => entry !== open);
-  const start = open ?? newEntry(edit, sent, newId);
+  const start = open ?? newEntry(edit, sent, newId, now);
   const target = dataOf(start);
   // The edit is what changed from the data the user saw (`shown`) to `data`; laid onto
   // the entry's own data, so newer server data shown on top never slips into it.
@@ -152,8 +157,17 @@ export function pendingFor(outbox, recordId) {
 }
 
 /** The fields every entry has (no problem, no waitingFor, no state). */
-function core({ seq, recordId, type, mutationId, op, baseRev, baseData, origin, data }) {
-  return { seq, recordId, type, mutationId, op, baseRev, baseData, origin, data };
+function core({ seq, recordId, type, mutationId, op, baseRev, baseData, origin, data, createdAt }) {
+  return { seq, recordId, type, mutationId, op, baseRev, baseData, origin, data,
+    ...(createdAt === undefined ? {} : { createdAt }) };
+}
+
+/** Whole days the oldest unsent change has waited past STALE_DAYS' start (0 if none has). */
+export function staleDays(outbox, now = Date.now()) {
+  const times = outbox.map((entry) => entry.createdAt).filter(Number.isFinite);
+  if (!times.length) return 0;
+  const days = Math.floor((now - Math.min(...times)) / 86_400_000);
+  return days >= STALE_DAYS ? days : 0;
 }
 
 /** The data an entry's edits lead to, before a delete. */
@@ -162,11 +176,12 @@ function dataOf(entry) {
 }
 
 /** A new entry behind the record's sent one, on its known copy, or creating it. */
-function newEntry({ recordId, type, op, known }, sent, newId) {
+function newEntry({ recordId, type, op, known }, sent, newId, now) {
   const [baseRev, baseData, origin] = sent ? [sent.baseRev, sent.baseData, dataOf(sent)]
     : known ? [known.rev, known.data, known.data] : [0, {}, {}];
   if (op === 'delete' && !sent && !known) throw new TypeError(`nothing to delete: ${recordId}`);
-  return { recordId, type, mutationId: newId(), op, baseRev, baseData, origin, data: origin };
+  return { recordId, type, mutationId: newId(), op, baseRev, baseData, origin, data: origin,
+    createdAt: now() };
 }
 
 function nextSeq(outbox) {

@@ -12,7 +12,7 @@
 // - Reads decrypt; useQuery re-runs a read whenever the tables it read change.
 import { liveQuery } from "dexie";
 import { useEffect, useState } from "preact/hooks";
-import { addEdit, discard, pendingCount, pendingFor } from "./coalesce.js";
+import { addEdit, discard, pendingCount, pendingFor, staleDays } from "./coalesce.js";
 import { db } from "./db.js";
 import { commit, readOutbox } from "./outbox.js";
 import { seal, unseal } from "./session.js";
@@ -112,7 +112,8 @@ export async function resolveConflict(conflictId, body) {
     const row = await db.records.get(conflictId);
     const { known, shown } = await openRow(row);
     const seq = Math.max(0, ...outbox.map((e) => e.seq)) + 1;
-    const entry = { seq, recordId: conflictId, type: "conflict", op: "resolve", state: "resolve", body };
+    const entry = { seq, recordId: conflictId, type: "conflict", op: "resolve", state: "resolve", body,
+      createdAt: Date.now() };
     const resolved = { ...shown, resolved: true, resolution: body.data, problem: undefined };
     return { records: [await recordRow(conflictId, "conflict", known, resolved, true)],
       outbox: [...outbox, entry] };
@@ -160,7 +161,7 @@ export async function localCounts() {
   const conflicts = await db.records.where("[type+sort.key]").equals(["conflict", "open"]).count();
   const { outbox } = await readOutbox();
   return { pending: pendingCount(outbox.filter((e) => e.state !== "rejected")),
-    rejected: outbox.filter((e) => e.state === "rejected").length, conflicts };
+    rejected: outbox.filter((e) => e.state === "rejected").length, conflicts, staleDays: staleDays(outbox) };
 }
 
 /** Storage use {usage, quota, persisted} in bytes. */
