@@ -61,13 +61,11 @@ class MemoryStore:
         return (kept[0], copy.deepcopy(kept[1])) if kept else None
 
     def last_live_data(self, record_id: str) -> dict[str, Any]:
-        """The newest non-tombstone data of a record."""
-        rev = self.records[record_id].rev
-        while rev > 0:
-            deleted, data, _ = self.revisions[(record_id, rev)]
+        """The newest non-tombstone data of a record that is still kept ({} when none is)."""
+        for rev in range(self.records[record_id].rev, 0, -1):
+            deleted, data, _ = self.revisions.get((record_id, rev), (True, None, None))
             if not deleted:
                 return copy.deepcopy(data)
-            rev -= 1
         return {}
 
     def write(self, record: StoredRecord, actor: Actor) -> None:

@@ -120,7 +120,8 @@ export async function resolveConflict(conflictId, body) {
   }));
 }
 
-/** Give up a rejected change (by outbox seq): the record shows the server's copy again. */
+/** Give up a rejected change (by outbox seq): the record shows the server's copy again, or
+ * goes when the server answered that it has no such record any more. */
 export async function discardRejected(seq) {
   return commit(async ({ outbox }) => {
     const entry = outbox.find((e) => e.seq === seq);
@@ -129,7 +130,9 @@ export async function discardRejected(seq) {
     const row = await db.records.get(entry.recordId);
     const { known } = row ? await openRow(row) : { known: null };
     if (pendingFor(next, entry.recordId)) return { outbox: next };
-    if (!known) return { outbox: next, remove: [entry.recordId] };
+    // The server no longer has a record this device knew (purged, or lost in a restore): it goes.
+    const gone = String(entry.problem?.type ?? "").endsWith("/not-found") && entry.baseRev > 0;
+    if (!known || gone) return { outbox: next, remove: [entry.recordId] };
     return { outbox: next, records: [await recordRow(entry.recordId, entry.type, known, undefined, false)] };
   });
 }
