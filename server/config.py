@@ -48,8 +48,9 @@ class Config:
     SEAL_CERT_PATH = os.environ.get("SEAL_CERT_PATH",
                                     str(INSTANCE_DIR / "seal" / "seal-cert.pem"))
     SEAL_KEY_PASSPHRASE = os.environ.get("SEAL_KEY_PASSPHRASE", "")
-    # Error texts never carry statement parameters (record data, CPR numbers) into the log.
-    SQLALCHEMY_ENGINE_OPTIONS = {"hide_parameters": True}
+    # Error texts never carry statement parameters (record data, CPR numbers) into the log;
+    # a connection that died with a database restart is replaced before it is used.
+    SQLALCHEMY_ENGINE_OPTIONS = {"hide_parameters": True, "pool_pre_ping": True}
     PDF_FONT_DIR = os.environ.get("PDF_FONT_DIR", "/usr/share/fonts/truetype/dejavu")
 
 

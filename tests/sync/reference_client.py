@@ -155,7 +155,9 @@ class Device:
                 sent.error = result["error"]
                 continue
             self.outbox.remove(sent)
-            if "record" not in result:  # the record was purged meanwhile
+            if "record" not in result:  # the record was purged meanwhile: it goes here too
+                if not any(p.id == sent.id for p in self.outbox):
+                    self.known.pop(sent.id, None)
                 continue
             self.learn(result["record"])
             follow_up = self._unsent(sent.id)

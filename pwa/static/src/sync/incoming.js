@@ -2,7 +2,8 @@
 // one commit (store/outbox.js) together with the outbox changes it causes.
 // Rules (PROTOCOL.md 3 and 4; decisions in sync/apply.js, outbox logic in store/coalesce.js):
 // - A result settles its outbox entry; the server's record replaces the local copy unless
-//   the record has unsent edits, which are then rebased on top of it and stay visible.
+//   the record has unsent edits, which are then rebased on top of it and stay visible. A
+//   result without a record (the server purged it meanwhile) removes the local copy.
 // - A pulled record not newer than the local copy is ignored; one without local changes is
 //   stored without decrypting anything. A page's checkpoint is stored in the same
 //   transaction as its records, never before.
@@ -27,7 +28,11 @@ export function applyPushResults(results) {
       next = applyResult(next, result);
       next = settle(locals, result.id, result, next);
     }
-    return { outbox: next, records: await rowsOf(locals, next) };
+    // A result without a record: the server purged the record meanwhile; it goes here too.
+    const gone = results.filter((r) => r.status !== "rejected" && !r.record && !pendingFor(next, r.id))
+      .map((r) => r.id);
+    gone.forEach((id) => locals.delete(id));
+    return { outbox: next, records: await rowsOf(locals, next), remove: gone };
   });
 }
 
