@@ -422,8 +422,11 @@ class SyncMachine(RuleBasedStateMachine):
         chosen = {unit: side.get(unit) for unit in info["fields"]}
         restore = delete = False
         if info["reason"] != "edit":
-            chosen = chosen if info["reason"] == "deleted" and take_client else {}
-            restore = info["reason"] == "deleted" and take_client
+            # a delete conflict refreshed after the record was deleted has no client values:
+            # "keep mine" then keeps it deleted (as the app does)
+            mine = take_client and not info["client"].get("deleted")
+            chosen = chosen if info["reason"] == "deleted" and mine else {}
+            restore = info["reason"] == "deleted" and mine
             delete = info["reason"] == "delete" and take_client
         before = self.store.get_record(info["record_id"])
         body = {"chosen": chosen, "restore": restore, "delete": delete,

@@ -25,7 +25,8 @@ export function ConflictCard({ conflict }) {
 
   function decideDeletion(mine) {
     const body = { data: {}, server_rev: c.server_rev };
-    if (mine && c.reason === "deleted") {
+    // A delete that met a deletion made elsewhere has no values to restore: keep it deleted.
+    if (mine && c.reason === "deleted" && !c.client?.deleted) {
       body.restore = true;
       for (const unit of c.fields) body.data[unit] = side(c.client, unit) ?? null;
     }
