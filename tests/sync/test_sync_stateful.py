@@ -137,8 +137,11 @@ class SyncMachine(RuleBasedStateMachine):
         self.unsent[device] -= {(record_id, unit, old)}
 
     def live(self, device: str, *types: str) -> list[str]:
-        """Ids of the live records of these types that the device shows."""
-        return [i for i, r in self.devices[device].live().items() if r.type in types]
+        """Ids of the live records of these types that the device shows (not those whose
+        change was rejected: the user fixes or discards that first)."""
+        kept = {p.id for p in self.devices[device].kept()}
+        return [i for i, r in self.devices[device].live().items()
+                if r.type in types and i not in kept]
 
     @initialize()
     def share_a_company_and_a_meeting(self):
