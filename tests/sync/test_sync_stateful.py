@@ -513,7 +513,8 @@ class SyncMachine(RuleBasedStateMachine):
         """Revisions run 1..rev, and each one changes something (a no-op writes none)."""
         revisions = {**self.archive, **self.store.revisions}
         for record_id, record in self.store.records.items():
-            revs = sorted(rev for i, rev in revisions if i == record_id)
+            # (an id made again after its tombstone was purged starts at rev 1 again)
+            revs = sorted(rev for i, rev in revisions if i == record_id and rev <= record.rev)
             assert revs == list(range(1, record.rev + 1)), (record_id, revs)
             states = [revisions[(record_id, rev)][:2] for rev in revs]
             assert all(a != b for a, b in zip(states, states[1:])), (record_id, states)
@@ -535,8 +536,9 @@ class SyncMachine(RuleBasedStateMachine):
         return values
 
 
-# About 10,000 operations (120 runs of up to 100 steps: 10,400 steps measured) in about
-# 10 seconds on the 2-core test machine.
+# About 10,000 operations (120 runs of up to 100 steps: 10,400-10,900 steps measured) in
+# 5-10 seconds on the 2-core test machine; derandomized so the suite is repeatable (explore
+# further by running it with derandomize=False and more examples).
 SyncMachine.TestCase.settings = settings(max_examples=120, stateful_step_count=100,
-                                         deadline=None)
+                                         deadline=None, derandomize=True)
 TestSync = SyncMachine.TestCase
