@@ -124,6 +124,30 @@ def create_demo_cert():
     click.echo(f"created demo seal key {key} and certificate {cert}")
 
 
+def _db_group() -> click.Group:
+    """Flask-Migrate's `db` commands, with an `upgrade` that also prepares what the server
+    needs before its first request: outside production, the demo seal when none exists."""
+    from flask_migrate.cli import db as migrate_group  # type: ignore[import-untyped]
+    group = click.Group("db", callback=migrate_group.callback, params=migrate_group.params,
+                        help=migrate_group.help)
+    for name, command in migrate_group.commands.items():
+        group.add_command(command, name)
+    migrate_upgrade = migrate_group.commands["upgrade"]
+
+    @click.pass_context
+    def upgrade(ctx: click.Context, **params):
+        """Upgrade to a later version (and make the demo seal outside production)."""
+        ctx.invoke(migrate_upgrade, **params)
+        config = current_app.config
+        if config["ENV_NAME"] != "production" and config["SEAL_KEY_PATH"] \
+                and config["SEAL_CERT_PATH"]:
+            ctx.invoke(create_demo_cert)
+
+    group.add_command(click.Command("upgrade", callback=upgrade, params=migrate_upgrade.params,
+                                    help=migrate_upgrade.help), "upgrade")
+    return group
+
+
 @agreement_cli.command("verify")
 @click.argument("pdf_or_agreement_id")
 def verify_agreement(pdf_or_agreement_id: str):
@@ -145,6 +169,7 @@ def verify_agreement(pdf_or_agreement_id: str):
 def register_commands(app: Flask) -> None:
     """Add the operator commands to `flask`."""
     from server.cli_admin import team_cli, template_cli, user_cli
+    app.cli.add_command(_db_group())
     app.cli.add_command(user_cli)
     app.cli.add_command(team_cli)
     app.cli.add_command(template_cli)

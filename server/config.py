@@ -57,10 +57,12 @@ class Config:
     COMPRESS_STREAMS = False
     MAX_PUSH_CHANGES = 500
     SESSION_MAX_IDLE = _int("SESSION_MAX_IDLE", 14 * 24 * 3600)
+    SESSION_MAX_AGE = _int("SESSION_MAX_AGE", 30 * 24 * 3600)
     MIN_CLIENT_VERSION = os.environ.get("MIN_CLIENT_VERSION", "")
     TRUSTED_PROXIES = _list("TRUSTED_PROXIES")
     CORS_ORIGINS = _list("CORS_ORIGINS")
     LOGIN_FAILURES_PER_USER = _int("LOGIN_FAILURES_PER_USER", 5)
+    LOGIN_FAILURES_PER_ACCOUNT = _int("LOGIN_FAILURES_PER_ACCOUNT", 20)
     LOGIN_FAILURES_PER_ADDRESS = _int("LOGIN_FAILURES_PER_ADDRESS", 200)
     LOGIN_WINDOW_SECONDS = _int("LOGIN_WINDOW_SECONDS", 15 * 60)
     REVISION_RETENTION_DAYS = _int("REVISION_RETENTION_DAYS", 3650)
@@ -75,6 +77,9 @@ class Config:
     SEAL_CERT_PATH = os.environ.get("SEAL_CERT_PATH",
                                     str(INSTANCE_DIR / "seal" / "seal-cert.pem"))
     SEAL_KEY_PASSPHRASE = os.environ.get("SEAL_KEY_PASSPHRASE", "")
+    # Error texts never carry statement parameters (record data, CPR numbers) into the log;
+    # a connection that died with a database restart is replaced before it is used.
+    SQLALCHEMY_ENGINE_OPTIONS = {"hide_parameters": True, "pool_pre_ping": True}
     PDF_FONT_DIR = os.environ.get("PDF_FONT_DIR", "/usr/share/fonts/truetype/dejavu")
     # Operations: JSON log lines (with the proxy's X-Request-Id), /metrics for Prometheus
     # (answers 404 unless a bearer token is set; several workers add up their files in

@@ -3,6 +3,7 @@ import json
 import logging
 
 from flask import Flask, Response, request
+from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException
 
 from sync.decide import summarize
@@ -99,6 +100,15 @@ def register_error_handlers(app: Flask) -> None:
         if error.code == 413:
             _drain_body()
         return problem_response(_from_http(error))
+
+    @app.errorhandler(OperationalError)
+    def handle_database_unavailable(error: OperationalError):
+        log.warning("database unavailable on %s %s: %s", request.method, request.path,
+                    type(error.orig).__name__)
+        return problem_response(Problem(
+            "unavailable", 503, "Service unavailable",
+            "the database cannot be reached right now; try again shortly",
+            headers={"Retry-After": "5"}))
 
     @app.errorhandler(Exception)
     def handle_unexpected(error: Exception):

@@ -6,7 +6,8 @@ from server.services.seal import is_demo_certificate, seal_files
 CONTENT_SECURITY_POLICY = "; ".join([
     "default-src 'self'", "script-src 'self'", "style-src 'self'",
     "img-src 'self' data: blob:", "font-src 'self'", "connect-src 'self'",
-    "worker-src 'self'", "manifest-src 'self'", "object-src 'none'", "base-uri 'none'",
+    "frame-src blob:", "worker-src 'self'", "manifest-src 'self'", "object-src 'none'",
+    "base-uri 'none'",
     "form-action 'self'", "frame-ancestors 'none'",
 ])
 HEADERS = {

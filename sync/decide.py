@@ -54,11 +54,11 @@ def rejected(change: Change, rejection: Rejection) -> PushResult:
 def upsert(store: RecordStore, rules: RecordRules, actor: Actor, change: Change,
            current: StoredRecord | None) -> PushResult:
     """Create, edit or restore a record."""
-    client = strip_nulls(change.data)
-    errors = rules.validate(change.type, client)
+    errors = rules.validate(change.type, change.data)
     if errors:
         return rejected(change, Rejection("validation", 400, "Invalid record",
                                           summarize(errors), errors))
+    client = strip_nulls(change.data)
     base = _base_data(store, change, current)
     dangling = _dangling_references(store, rules, actor, change.type, base, client)
     if dangling:

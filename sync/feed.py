@@ -7,8 +7,16 @@ therefore the records after (seq, id) in (seq, id) order: keyset paging over a c
 log never skips a committed change and shows each record at most once per page.
 
 A checkpoint names the database, its restore generation, the team and role it was made
-for, and the (seq, id) position. Any mismatch, a position older than the purged tombstones,
-or a token that cannot be read is `resync-required`: the client pulls from the beginning.
+for, the (seq, id) position and the number of the newest purge it has been checked against.
+Any mismatch, or a token that cannot be read, is `resync-required`: the client pulls from
+the beginning.
+
+Purges are per team and numbered in commit order. A checkpoint may have missed a purged
+tombstone only when a purge of its own team numbered after the checkpoint's removed a
+tombstone after its (seq, id) position. The purges are read after the page's rows, so every purge
+that the rows reflect is checked against the position the page started from; the new
+checkpoint then carries the newest purge number, and a chain that started from the beginning
+after a purge is never sent back because of it, whatever its position.
 """
 from __future__ import annotations
 
@@ -31,6 +39,10 @@ class Checkpoint:
     role: str
     seq: int
     id: str
+    purge: int = 0
+
+
+MAX_NUMBER = 2 ** 63 - 1
 
 
 def encode(checkpoint: Checkpoint) -> str:
@@ -47,10 +59,11 @@ def decode(token: str) -> Checkpoint | None:
         checkpoint = Checkpoint(**fields)
     except (ValueError, TypeError, binascii.Error, UnicodeDecodeError, RecursionError):
         return None
-    valid = all(isinstance(getattr(checkpoint, f), str) for f in ("db", "gen", "team", "role",
+    texts = all(isinstance(getattr(checkpoint, f), str) for f in ("db", "gen", "team", "role",
                                                                    "id"))
-    seq_ok = isinstance(checkpoint.seq, int) and not isinstance(checkpoint.seq, bool)
-    return checkpoint if valid and seq_ok and checkpoint.seq >= 0 else None
+    numbers = all(type(n) is int and 0 <= n <= MAX_NUMBER
+                  for n in (checkpoint.seq, checkpoint.purge))
+    return checkpoint if texts and numbers else None
 
 
 def resync_required() -> Refused:
@@ -61,20 +74,22 @@ def resync_required() -> Refused:
 
 def pull(store: RecordStore, actor: Actor, since: str | None, limit: int) -> Page:
     """The next page of the actor's team feed after `since`."""
-    database, generation, horizon = store.feed_identity()
-    seq, last_id = 0, ""
+    database, generation = store.feed_identity()
+    checkpoint = Checkpoint(database, generation, actor.team_id, actor.role, 0, "", -1)
     if since:
-        checkpoint = decode(since)
-        if checkpoint is None or (checkpoint.db, checkpoint.gen, checkpoint.team,
-                                  checkpoint.role) != (database, generation, actor.team_id,
-                                                       actor.role) \
-                or checkpoint.seq < horizon:
+        decoded = decode(since)
+        if decoded is None or (decoded.db, decoded.gen, decoded.team,
+                               decoded.role) != (database, generation, actor.team_id, actor.role):
             raise resync_required()
-        seq, last_id = checkpoint.seq, checkpoint.id
-    rows = store.changes_after(actor.team_id, seq, last_id, limit + 1)
+        checkpoint = decoded
+    rows = store.changes_after(actor.team_id, checkpoint.seq, checkpoint.id, limit + 1)
+    newest, highest = store.purges(actor.team_id, checkpoint.purge)
+    if checkpoint.purge >= 0 and highest is not None \
+            and highest > (checkpoint.seq, checkpoint.id):
+        raise resync_required()
     has_more = len(rows) > limit
     rows = rows[:limit]
-    if rows:
-        seq, last_id = rows[-1][0], rows[-1][1]["id"]
-    token = encode(Checkpoint(database, generation, actor.team_id, actor.role, seq, last_id))
+    seq, last_id = (rows[-1][0], rows[-1][1]["id"]) if rows else (checkpoint.seq, checkpoint.id)
+    token = encode(Checkpoint(database, generation, actor.team_id, actor.role, seq, last_id,
+                              newest))
     return Page([envelope for _, envelope in rows], token, has_more)

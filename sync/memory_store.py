@@ -17,7 +17,8 @@ class MemoryStore:
         self.mutations: dict[tuple[str, str], tuple[str, dict[str, Any]]] = {}
         self.feed: dict[str, int] = {}
         self.users = dict(users or {})
-        self.identity = (database_id, "1", 0)
+        self.identity = (database_id, "1")
+        self.purge_log: list[tuple[int, str, tuple[int, str]]] = []
         self.seq = 0
         self._touched: set[str] = set()
         self._references: Any = None
@@ -60,13 +61,11 @@ class MemoryStore:
         return (kept[0], copy.deepcopy(kept[1])) if kept else None
 
     def last_live_data(self, record_id: str) -> dict[str, Any]:
-        """The newest non-tombstone data of a record."""
-        rev = self.records[record_id].rev
-        while rev > 0:
-            deleted, data, _ = self.revisions[(record_id, rev)]
-            if not deleted:
+        """The newest non-tombstone data of a record that is still kept ({} when none is)."""
+        for rev in range(self.records[record_id].rev, 0, -1):
+            deleted, data, _ = self.revisions.get((record_id, rev), (True, None, None))
+            if not deleted and data is not None:
                 return copy.deepcopy(data)
-            rev -= 1
         return {}
 
     def write(self, record: StoredRecord, actor: Actor) -> None:
@@ -102,21 +101,43 @@ class MemoryStore:
         """The current UTC time."""
         return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
-    def feed_identity(self) -> tuple[str, str, int]:
-        """(database id, generation, horizon)."""
+    def feed_identity(self) -> tuple[str, str]:
+        """(database id, generation)."""
         return self.identity
+
+    def purges(self, team_id: str, after: int) -> tuple[int, tuple[int, str] | None]:
+        """(newest purge number, highest tombstone position removed after `after`)."""
+        newest = self.purge_log[-1][0] if self.purge_log else 0
+        return newest, max((position for number, team, position in self.purge_log
+                            if team == team_id and number > after), default=None)
+
+    def purge_tombstones(self, team_id: str) -> int:
+        """Remove the team's committed tombstones with their history (retention 0 days)."""
+        gone = [rid for rid, r in self.records.items()
+                if r.team_id == team_id and r.deleted and rid in self.feed]
+        if gone:
+            highest = max((self.feed[rid], rid) for rid in gone)
+            self.purge_log.append((len(self.purge_log) + 1, team_id, highest))
+        for rid in gone:
+            for key in [k for k in self.revisions if k[0] == rid]:
+                del self.revisions[key]
+            del self.records[rid], self.feed[rid]
+        return len(gone)
 
     def changes_after(self, team_id: str, seq: int, last_id: str,
                       limit: int) -> list[tuple[int, dict[str, Any]]]:
         """Committed records of the team after (seq, id) in feed order."""
         keys = sorted((s, rid) for rid, s in self.feed.items()
                       if self.records[rid].team_id == team_id and (s, rid) > (seq, last_id))
-        return [(s, self.envelope(rid)) for s, rid in keys[:limit]]
+        return [(s, answer) for s, rid in keys[:limit]
+                if (answer := self.envelope(rid)) is not None]
 
-    def envelope(self, record_id: str, rev: int | None = None) -> dict[str, Any]:
-        """The record as it was at `rev` (default newest)."""
-        record = self.records[record_id]
-        rev = record.rev if rev is None else rev
+    def envelope(self, record_id: str, rev: int | None = None) -> dict[str, Any] | None:
+        """The record as it was at `rev` (default or purged: newest); None when purged."""
+        record = self.records.get(record_id)
+        if record is None:
+            return None
+        rev = record.rev if rev is None or (record_id, rev) not in self.revisions else rev
         deleted, data, _ = self.revisions[(record_id, rev)]
         return {"type": record.type, "id": record.id, "rev": rev, "deleted": deleted,
                 "data": copy.deepcopy(data), "team_id": record.team_id}

@@ -51,15 +51,20 @@ class RecordStore(Protocol):
     def now(self) -> str:
         """The server's current time as an RFC 3339 UTC string."""
 
-    def feed_identity(self) -> tuple[str, str, int]:
-        """(database id, restore generation, oldest servable feed number)."""
+    def feed_identity(self) -> tuple[str, str]:
+        """(database id, restore generation)."""
+
+    def purges(self, team_id: str, after: int) -> tuple[int, tuple[int, str] | None]:
+        """(number of the newest purge of any team, highest feed position (seq, id) of a
+        tombstone removed by a purge of this team numbered above `after`, or None)."""
 
     def changes_after(self, team_id: str, seq: int, last_id: str,
                       limit: int) -> list[tuple[int, dict[str, Any]]]:
         """Up to `limit` (feed number, envelope) of the team after (seq, last_id), in feed order."""
 
-    def envelope(self, record_id: str, rev: int | None = None) -> dict[str, Any]:
-        """The envelope of a record at revision `rev` (default: newest)."""
+    def envelope(self, record_id: str, rev: int | None = None) -> dict[str, Any] | None:
+        """The envelope at revision `rev` (default, or when it was purged: the newest); None
+        when the record itself was purged."""
 
 
 class RecordRules(Protocol):

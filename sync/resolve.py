@@ -6,6 +6,11 @@
   not change. The conflict then takes the newer values as its `server` side (and the
   record's rev as `server_rev`), so the app can show them and ask again; a stale conflict
   that kept its old snapshot could never be resolved.
+- A resolve that names the `server_rev` it was chosen against is stale when that is not the
+  conflict's current one: a resend after a lost stale answer never overwrites the newer
+  value that answer carried.
+- A `delete` resolve (reason `delete`) is stale after any later revision of the record, like
+  a stale delete in a push; its refresh names every unit changed since the client's base.
 - A resolved conflict answers `conflict-resolved` with its resolution; nothing changes.
 - Reason `deleted`: `restore` makes the record live with its last live data plus the
   chosen values; otherwise it stays deleted. Reason `delete`: `delete` deletes it after all.
@@ -15,6 +20,7 @@ from __future__ import annotations
 from typing import Any
 
 from sync.decide import changes_signed_content, not_found, referenced, summarize
+from sync.merge import diff_units
 from sync.paths import set_unit, units_values
 from sync.ports import RecordRules, RecordStore
 from sync.types import CONFLICT_TYPE, Actor, Refused, Rejection, StoredRecord
@@ -22,7 +28,8 @@ from sync.units import MISSING, json_equal, unit_value
 
 
 def resolve(store: RecordStore, rules: RecordRules, actor: Actor, conflict_id: str,
-            chosen: dict[str, Any], restore: bool = False, delete: bool = False) -> bool:
+            chosen: dict[str, Any], restore: bool = False, delete: bool = False,
+            server_rev: int | None = None) -> bool:
     """Apply a resolution (True), or refresh a stale conflict (False); Refused otherwise."""
     conflict = store.get_record(conflict_id)
     if conflict is None or conflict.type != CONFLICT_TYPE or conflict.team_id != actor.team_id:
@@ -39,7 +46,7 @@ def resolve(store: RecordStore, rules: RecordRules, actor: Actor, conflict_id: s
     record = store.get_record(info["record_id"])
     if record is None:
         raise Refused(not_found())
-    if _is_stale(record, info):
+    if server_rev not in (None, info["server_rev"]) or _is_stale(record, info, delete):
         _refresh(store, actor, conflict, record)
         return False
     _apply(store, rules, actor, record, info, chosen, restore, delete)
@@ -59,10 +66,12 @@ def stale_rejection() -> Rejection:
                      "the record changed again; look at the newer values and choose again")
 
 
-def _is_stale(record: StoredRecord, info: dict[str, Any]) -> bool:
+def _is_stale(record: StoredRecord, info: dict[str, Any], delete: bool) -> bool:
     """Whether the record moved on from the conflict's server side."""
     if info["reason"] == "deleted":
         return not record.deleted
+    if info["reason"] == "delete" and delete and record.rev != info["server_rev"]:
+        return True
     return record.deleted or any(
         not json_equal(unit_value(record.data, unit), info["server"].get(unit, MISSING))
         for unit in info["fields"])
@@ -72,14 +81,20 @@ def _refresh(store: RecordStore, actor: Actor, conflict: StoredRecord,
              record: StoredRecord) -> None:
     """Give a stale conflict the record's newer state as its server side."""
     info = conflict.data
+    fresh = {**info, "server_rev": record.rev}
     if record.deleted:
-        reason, server = "deleted", {"deleted": True}
+        fresh.update(reason="deleted", server={"deleted": True})
+    elif info["reason"] == "delete":
+        kept = store.get_revision(record.id, info["client_base_rev"])
+        base = kept[1] if kept and not kept[0] else {}
+        fields = sorted(diff_units(record.type, base, record.data))
+        fresh.update(fields=fields, base=units_values(base, fields),
+                     server=units_values(record.data, fields))
     else:
-        reason = "edit" if info["reason"] == "deleted" else info["reason"]
-        server = units_values(record.data, info["fields"])
-    fresh = {**info, "reason": reason, "server": server, "server_rev": record.rev}
-    store.write(StoredRecord(conflict.id, CONFLICT_TYPE, conflict.team_id, conflict.rev + 1,
-                             False, fresh), actor)
+        fresh.update(reason="edit", server=units_values(record.data, info["fields"]))
+    if not json_equal(fresh, info):
+        store.write(StoredRecord(conflict.id, CONFLICT_TYPE, conflict.team_id,
+                                 conflict.rev + 1, False, fresh), actor)
 
 
 def _apply(store: RecordStore, rules: RecordRules, actor: Actor, record: StoredRecord,

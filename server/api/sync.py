@@ -58,4 +58,4 @@ def resolve(conflict_id, actor: Actor):
     """Write the chosen values as a new revision and mark the conflict resolved."""
     body = json_body(wire.ResolveRequest())
     return sync.resolve_conflict(actor, str(conflict_id), body["data"], body["restore"],
-                                 body["delete"])
+                                 body["delete"], body["server_rev"])

@@ -5,6 +5,7 @@ from server.models.audit import AuditEvent, AuditRecord
 from server.models.lists import JobCentreList
 from server.models.records import (
     FeedCounter,
+    FeedPurge,
     Mutation,
     Record,
     RecordReference,
@@ -15,7 +16,6 @@ from server.models.records import (
 __all__ = [
     "AdminLogEntry", "TemplateRetirement", "TemplateVersion",
     "AuditEvent", "AuditRecord",
-    "Device", "FeedCounter", "JobCentreList", "LoginFailure", "Mutation", "Record",
-    "RecordReference", "Revision",
-    "ServerMeta", "Team", "User",
+    "Device", "FeedCounter", "FeedPurge", "JobCentreList", "LoginFailure", "Mutation", "Record",
+    "RecordReference", "Revision", "ServerMeta", "Team", "User",
 ]

@@ -15,6 +15,7 @@ class AuditEvent(db.Model):
     id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"),
                                     primary_key=True)
     at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False, index=True)
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
     user_id: Mapped[str] = mapped_column(String(36))
     device_id: Mapped[str | None] = mapped_column(String(36))
     action: Mapped[str] = mapped_column(String(20))

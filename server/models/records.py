@@ -97,6 +97,19 @@ class FeedCounter(db.Model):
     value: Mapped[int] = mapped_column(BigInteger, default=0)
 
 
+class FeedPurge(db.Model):
+    """One team's purge of old tombstones: its number (in commit order) and the highest feed
+    position (seq, id) it removed, so checkpoints of that team taken before it go back."""
+
+    __tablename__ = "feed_purges"
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    number: Mapped[int] = mapped_column(BigInteger, index=True)
+    team_id: Mapped[str] = mapped_column(String(36), index=True)
+    max_seq: Mapped[int] = mapped_column(BigInteger)
+    max_id: Mapped[str] = mapped_column(String(36))
+    purged_at = mapped_column(UtcDateTime, nullable=False)
+
+
 class ServerMeta(db.Model):
     """Key-value facts about this database: its identity and restore generation."""
 

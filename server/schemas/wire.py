@@ -1,9 +1,28 @@
 """Wire formats of the API (docs/protocol.md), used to parse requests and to document responses."""
 import re
+from datetime import UTC, datetime, timedelta
 
-from marshmallow import EXCLUDE, RAISE, Schema, fields, validate
+from marshmallow import EXCLUDE, RAISE, Schema, ValidationError, fields, validate
 
 UUID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+PRINTABLE = validate.Regexp(r"^[^\x00-\x1f\x7f]*$", error="must not hold control characters")
+EVENT_FUTURE, EVENT_PAST = timedelta(minutes=10), timedelta(days=400)
+
+
+class DeviceTime(fields.AwareDateTime):
+    """A device's clock reading: aware, in UTC, at most 10 minutes ahead and 400 days back."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        """Parse, convert to UTC and check the range (never an OverflowError)."""
+        parsed = super()._deserialize(value, attr, data, **kwargs)
+        now = datetime.now(UTC)
+        try:
+            parsed = parsed.astimezone(UTC)
+        except OverflowError:
+            raise ValidationError("not a time this server can hold") from None
+        if parsed > now + EVENT_FUTURE or parsed < now - EVENT_PAST:
+            raise ValidationError("must be within the last 400 days and not in the future")
+        return parsed
 
 ROLES = ("consultant", "lead", "admin")
 
@@ -14,9 +33,11 @@ class LoginRequest(Schema):
     class Meta:
         unknown = EXCLUDE
 
-    username = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    username = fields.String(required=True,
+                             validate=[validate.Length(min=1, max=200), PRINTABLE])
     password = fields.String(required=True, validate=validate.Length(min=1, max=1000))
-    device_name = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    device_name = fields.String(required=True,
+                                validate=[validate.Length(min=1, max=200), PRINTABLE])
     device_id = fields.String(load_default=None, allow_none=True,
                               validate=validate.Regexp(UUID_PATTERN))
 
@@ -222,6 +243,8 @@ class ResolveRequest(Schema):
         unknown = EXCLUDE
 
     data = fields.Dict(keys=fields.String(), required=True)
+    server_rev = fields.Integer(load_default=None, allow_none=True, strict=True,
+                                validate=validate.Range(min=0, max=2 ** 31 - 1))
     restore = fields.Boolean(load_default=False)
     delete = fields.Boolean(load_default=False)
 
@@ -246,7 +269,7 @@ class DeviceEvent(Schema):
         unknown = EXCLUDE
 
     id = fields.String(required=True, validate=validate.Regexp(UUID_PATTERN))
-    at = fields.AwareDateTime(required=True)
+    at = DeviceTime(required=True)
     action = fields.String(required=True, validate=validate.OneOf(("open",)))
     record_type = fields.String(required=True, validate=validate.OneOf((
         "citizen", "placement", "agreement", "meeting", "assessment", "signature")))
@@ -267,6 +290,7 @@ class AuditEntry(Schema):
     """One line of a citizen's access log."""
 
     at = fields.String()
+    received_at = fields.String()
     user_id = fields.String()
     device_id = fields.String(allow_none=True)
     action = fields.String()

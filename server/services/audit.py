@@ -23,36 +23,40 @@ def log_access(actor: Actor, action: str, touched: Touched, at: datetime | None 
     concerning = {(t, i, c) for t, i, c in touched if c}
     if not concerning:
         return
-    event = AuditEvent(at=at or utcnow(), user_id=actor.user_id, device_id=actor.device_id,
-                       action=action, client_event_id=client_event_id)
+    now = utcnow()
+    event = AuditEvent(at=at or now, received_at=now, user_id=actor.user_id,
+                       device_id=actor.device_id, action=action,
+                       client_event_id=client_event_id)
     db.session.add(event)
     db.session.flush()
     db.session.add_all(AuditRecord(event_id=event.id, record_type=t, record_id=i, citizen_id=c)
                        for t, i, c in sorted(concerning))
 
 
-def citizens_of(record_ids: list[str]) -> dict[str, tuple[str, str | None]]:
-    """{record id: (type, citizen id)} for the records that exist."""
-    rows = db.session.execute(select(Record.id, Record.type, Record.citizen_id)
-                              .where(Record.id.in_(record_ids)))
-    return {record_id: (record_type, citizen) for record_id, record_type, citizen in rows}
+def readable_citizens(actor: Actor, record_ids: list[str]) -> dict[str, tuple[str, str | None]]:
+    """{record id: (type, citizen id)} for the records that exist and the actor can read."""
+    query = select(Record.id, Record.type, Record.citizen_id).where(Record.id.in_(record_ids))
+    if not actor.is_admin:
+        query = query.where(Record.team_id == actor.team_id)
+    return {record_id: (record_type, citizen)
+            for record_id, record_type, citizen in db.session.execute(query)}
 
 
 def record_device_events(actor: Actor, events: list[dict]) -> int:
-    """Store what a device logged offline; an event id already received is ignored."""
+    """Store what a device logged offline; ids already received and records the actor cannot
+    read (or of another type) are ignored. Answers how many were stored."""
     ids = [event["id"] for event in events]
     seen = set(db.session.scalars(select(AuditEvent.client_event_id).where(
         AuditEvent.device_id == actor.device_id, AuditEvent.client_event_id.in_(ids))))
-    known = citizens_of([event["record_id"] for event in events])
+    known = readable_citizens(actor, [event["record_id"] for event in events])
     stored = 0
     for event in events:
-        if event["id"] in seen:
+        record_type, citizen = known.get(event["record_id"], (None, None))
+        if event["id"] in seen or record_type is None or record_type != event["record_type"] \
+                or not citizen:
             continue
         seen.add(event["id"])
-        record_type, citizen = known.get(event["record_id"], (event["record_type"], None))
-        if record_type != event["record_type"]:
-            citizen = None
-        log_access(actor, event["action"], [(event["record_type"], event["record_id"], citizen)],
+        log_access(actor, event["action"], [(record_type, event["record_id"], citizen)],
                    at=event["at"], client_event_id=event["id"])
         stored += 1
     return stored
@@ -67,11 +71,13 @@ def citizen_log(actor: Actor, citizen_id: str) -> list[dict]:
             actor.is_admin or citizen.team_id == actor.team_id):
         raise Problem("not-found", 404, "Not found")
     rows = db.session.execute(
-        select(AuditEvent.at, AuditEvent.user_id, AuditEvent.device_id, AuditEvent.action,
-               AuditRecord.record_type, AuditRecord.record_id)
+        select(AuditEvent.at, AuditEvent.received_at, AuditEvent.user_id,
+               AuditEvent.device_id, AuditEvent.action, AuditRecord.record_type,
+               AuditRecord.record_id)
         .join(AuditRecord, AuditRecord.event_id == AuditEvent.id)
         .where(AuditRecord.citizen_id == citizen_id)
         .order_by(AuditEvent.at, AuditEvent.id, AuditRecord.record_id))
-    return [{"at": rfc3339(at), "user_id": user, "device_id": device, "action": action,
-             "record_type": record_type, "record_id": record_id}
-            for at, user, device, action, record_type, record_id in rows]
+    return [{"at": rfc3339(at), "received_at": rfc3339(received), "user_id": user,
+             "device_id": device, "action": action, "record_type": record_type,
+             "record_id": record_id}
+            for at, received, user, device, action, record_type, record_id in rows]

@@ -37,22 +37,23 @@ def _unauthorized(detail: str = "wrong username or password") -> Problem:
 
 
 def _expired(device: Device) -> bool:
-    """Whether the device has been unused longer than SESSION_MAX_IDLE."""
-    idle = timedelta(seconds=current_app.config["SESSION_MAX_IDLE"])
-    return device.last_seen_at < utcnow() - idle
+    """Whether the device has been unused longer than SESSION_MAX_IDLE, or its password login
+    is older than SESSION_MAX_AGE (an absolute lifetime, however much it is used)."""
+    config, now = current_app.config, utcnow()
+    return device.last_seen_at < now - timedelta(seconds=config["SESSION_MAX_IDLE"]) \
+        or device.logged_in_at < now - timedelta(seconds=config["SESSION_MAX_AGE"])
 
 
 def login(username: str, password: str, device_name: str, address: str,
           previous_device_id: str | None = None) -> tuple[str, Device, User]:
     """Check the password (throttled) and give a device a new token."""
-    throttle.check_throttle(username, address)
+    throttle.count_attempt(username, address)
     user = db.session.scalar(select(User).where(func.lower(User.username) == username.lower()))
     accepted = verify_password(user.password_hash if user else None, password) \
         and user is not None and user.active
     user_id = user.id if accepted else None
     db.session.rollback()
     if not accepted:
-        throttle.record_failure(username, address)
         raise _unauthorized()
 
     def give_token(_store: SqlStore) -> tuple[str, Device, User]:
@@ -65,8 +66,8 @@ def login(username: str, password: str, device_name: str, address: str,
             db.session.add(device)
         else:
             device.token_hash, device.name = token_hash(token), device_name
-        device.last_seen_at = utcnow()
-        throttle.clear_failures(username, address)
+        device.last_seen_at = device.logged_in_at = utcnow()
+        throttle.take_back(username, address)
         return token, device, user
     return in_write_transaction(give_token)
 

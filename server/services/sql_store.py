@@ -8,12 +8,24 @@ place where a record's row is built.
 """
 from typing import Any
 
-from sqlalchemy import ARRAY, JSON, any_, bindparam, delete, exists, insert, select, tuple_, update
+from sqlalchemy import (
+    ARRAY,
+    JSON,
+    any_,
+    bindparam,
+    delete,
+    exists,
+    func,
+    insert,
+    select,
+    tuple_,
+    update,
+)
 from sqlalchemy.exc import DBAPIError
 
 from server.extensions import db
 from server.jsoncodec import dumps_text
-from server.models import Mutation, Record, RecordReference, Revision, ServerMeta, User
+from server.models import FeedPurge, Mutation, Record, RecordReference, Revision, ServerMeta, User
 from server.models.types import rfc3339, utcnow
 from server.services.envelope import row_envelope
 from server.services.report_facts import FACT_COLUMNS, copenhagen_day, facts_for
@@ -21,7 +33,8 @@ from sync.ports import RecordRules
 from sync.types import CONFLICT_TYPE, UNREFERENCING_TYPES, Actor, StoredRecord
 
 CITIZEN_VIA = {"placement": None, "meeting": "placement_id", "assessment": "placement_id",
-               "agreement": "placement_id", "signature": "agreement_id"}
+               "agreement": "placement_id", "signature": "agreement_id",
+               "conflict": "record_id"}
 RECORDS, REVISIONS, REFERENCES = Record.__table__, Revision.__table__, RecordReference.__table__
 CHUNK = 500
 UPDATED = ("rev", "deleted", "data", "citizen_id", "updated_at", "updated_by", *FACT_COLUMNS)
@@ -33,6 +46,7 @@ class SqlStore:
     def __init__(self, rules: RecordRules):
         self.rules = rules
         self.touched: set[str] = set()
+        self.carried: set[str] = set()
         self._rows: dict[str, dict[str, Any]] = {}
         self._absent: set[str] = set()
         self._citizens: dict[str, str | None] = {}
@@ -226,10 +240,19 @@ class SqlStore:
         """The server's time."""
         return rfc3339(utcnow())
 
-    def feed_identity(self) -> tuple[str, str, int]:
-        """(database id, restore generation, oldest servable feed number)."""
+    def feed_identity(self) -> tuple[str, str]:
+        """(database id, restore generation)."""
         meta = dict(db.session.execute(select(ServerMeta.key, ServerMeta.value)).all())
-        return meta["database_id"], meta["restore_generation"], int(meta["tombstone_horizon"])
+        return meta["database_id"], meta["restore_generation"]
+
+    def purges(self, team_id: str, after: int) -> tuple[int, tuple[int, str] | None]:
+        """(newest purge number, highest tombstone position the team's later purges removed)."""
+        newest = db.session.scalar(select(func.max(FeedPurge.number))) or 0
+        highest = db.session.execute(
+            select(FeedPurge.max_seq, FeedPurge.max_id)
+            .where(FeedPurge.team_id == team_id, FeedPurge.number > after)
+            .order_by(FeedPurge.max_seq.desc(), FeedPurge.max_id.desc()).limit(1)).first()
+        return newest, tuple(highest) if highest else None
 
     def changes_after(self, team_id: str, seq: int, last_id: str,
                       limit: int) -> list[tuple[int, dict[str, Any]]]:
@@ -249,16 +272,26 @@ class SqlStore:
         return [(row["type"], row["id"], row["citizen_id"]) for record_id in sorted(
             self.touched if ids is None else ids) if (row := self._rows.get(record_id))]
 
-    def envelope(self, record_id: str, rev: int | None = None) -> dict[str, Any]:
-        """The envelope of a record at a revision (default newest)."""
+    def carry(self, record_id: str) -> dict[str, Any] | None:
+        """The newest envelope of a record the answer hands out (audited); None when purged."""
+        if self._row(record_id) is None:
+            return None
+        self.carried.add(record_id)
+        return self.envelope(record_id)
+
+    def envelope(self, record_id: str, rev: int | None = None) -> dict[str, Any] | None:
+        """The envelope of a record at a revision (default, or when that one was purged:
+        newest); None when the record itself was purged."""
         row = self._row(record_id)
         if row is None:
-            raise KeyError(record_id)
+            return None
         answer = row_envelope(row)
+        old = None
         if rev is not None and rev != row["rev"]:
             self.flush()
             old = db.session.execute(select(Revision).where(
-                Revision.record_id == record_id, Revision.rev == rev)).scalar_one()
+                Revision.record_id == record_id, Revision.rev == rev)).scalar_one_or_none()
+        if old is not None:
             answer.update(rev=rev, deleted=old.deleted, data=old.data,
                           updated_at=rfc3339(old.updated_at), updated_by=old.updated_by)
         return answer

@@ -29,7 +29,10 @@ def _result(store: SqlStore, result: PushResult) -> dict:
         answer["error"] = result.error.to_problem()
         return answer
     answer["rev"] = result.rev
-    answer["record"] = store.envelope(result.id, result.rev)
+    record = store.envelope(result.id, result.rev)
+    if record is not None:
+        store.carried.add(result.id)
+        answer["record"] = record
     if result.conflict_id:
         answer.update(conflict_id=result.conflict_id, fields=list(result.fields or ()))
     return answer
@@ -51,16 +54,21 @@ def pull(actor: Actor, since: str | None, limit: int) -> dict:
 
 
 def resolve_conflict(actor: Actor, conflict_id: str, chosen: dict, restore: bool,
-                     delete: bool) -> dict:
+                     delete: bool, server_rev: int | None = None) -> dict:
     """Resolve a conflict and answer the conflict and the record (docs/protocol.md section 5)."""
     def work(store: SqlStore) -> tuple[bool, dict]:
-        applied = resolve.resolve(store, rules(), actor, conflict_id, chosen, restore, delete)
-        conflict = store.envelope(conflict_id)
+        applied = resolve.resolve(store, rules(), actor, conflict_id, chosen, restore, delete,
+                                  server_rev)
+        conflict = store.carry(conflict_id)
+        if conflict is None:
+            raise Problem("not-found", 404, "Not found")
         return applied, {"conflict": conflict,
-                         "record": store.envelope(conflict["data"]["record_id"])}
+                         "record": store.carry(conflict["data"]["record_id"])}
     try:
         applied, answer = in_write_transaction(work, actor, "resolve")
     except Refused as refused:
+        if refused.rejection.slug == "conflict-resolved":
+            in_write_transaction(lambda store: store.carry(conflict_id), actor, "resolve")
         raise Problem.of(refused.rejection) from None
     if not applied:
         raise Problem.of(resolve.stale_rejection()).with_extra(**answer)

@@ -55,7 +55,7 @@ def in_write_transaction(work: Callable[[SqlStore], T], actor: Actor | None = No
             outcome = work(store)
             store.flush()
             if actor is not None:
-                log_access(actor, action, store.touched_records())
+                log_access(actor, action, store.touched_records(store.touched | store.carried))
             stamp_touched(store.touched)
             db.session.commit()
             return outcome

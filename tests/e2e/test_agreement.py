@@ -20,6 +20,7 @@ from tests.e2e.conftest import (
     WAIT_MS,
     Api,
     expect_synced,
+    go_to,
     sync_now,
     sync_status,
     unique,
@@ -152,7 +153,7 @@ def test_offline_signing_in_hand_over_mode_then_the_sealed_pdf(new_device, api):
     expect(sync_status(page)).to_contain_text("Offline")
 
     agreement_id = fill_opstartsaftale(page, setup)
-    expect(page.get_by_role("button", name="Hent PDF")).to_be_disabled()
+    expect(page.get_by_role("button", name="Vis PDF")).to_be_disabled()
     expect(page.get_by_text("PDF'en kan kun hentes, når enheden er online.")).to_be_visible()
     fingerprint = page.get_by_title(re.compile(r"^[0-9a-f]{64}$")).get_attribute("title")
     check_accessibility(page, "agreement (klar til underskrift)")
@@ -196,9 +197,30 @@ def test_offline_signing_in_hand_over_mode_then_the_sealed_pdf(new_device, api):
     assert {s["data"]["content_sha256"] for s in signatures} == {fingerprint}
     assert all(s["data"]["method"] == "drawn" and s["data"]["strokes"] for s in signatures)
 
+    page.evaluate("""() => {  // note which blob URLs the app revokes
+      const revoke = URL.revokeObjectURL.bind(URL);
+      window.revokedUrls = [];
+      URL.revokeObjectURL = (url) => { window.revokedUrls.push(url); revoke(url); };
+    }""")
+    page.get_by_role("button", name="Vis PDF").click()
+    frame = page.get_by_title("Aftalen som PDF")
+    expect(frame).to_be_visible()
+    blob_url = frame.get_attribute("src")
+    assert blob_url.startswith("blob:"), "the PDF stays in the app's memory"
+    full_page_screenshot(page, "agreement-pdf-in-app")
+    page.get_by_role("button", name="Gem på enheden…").click()
+    expect(page.get_by_role("group", name="Gem PDF'en på enheden?")).to_contain_text(
+        "uden for appens kryptering, lås og sletning")
     with page.expect_download() as download:
-        page.get_by_role("button", name="Hent PDF").click()
+        page.get_by_role("button", name="Gem alligevel").click()
     assert re.fullmatch(r"aftale-\d{4}-\d{2}-\d{2}\.pdf", download.value.suggested_filename)
+    go_to(page, "Indstillinger")
+    page.get_by_role("button", name="Lås nu").click()
+    unlock(page, "anne")
+    assert page.evaluate("window.revokedUrls") == [blob_url], "locking revoked the PDF's blob"
+    page.goto(f"/#/aftale/{agreement_id}")
+    expect(page.get_by_role("button", name="Vis PDF")).to_be_visible()
+    expect(page.get_by_title("Aftalen som PDF")).to_have_count(0)
 
     answer = office.session.get(f"{office.url}/agreements/{agreement_id}/pdf", timeout=60)
     assert answer.status_code == 200, answer.text

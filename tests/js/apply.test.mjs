@@ -120,3 +120,20 @@ describe('decideResult', () => {
     assert.deepEqual([decision.data, decision.clean], [{ name: 'A', city: 'Z', phone: '1' }, true]);
   });
 });
+
+describe('during a resync (after a restore from backup)', () => {
+  test('a pulled record replaces the local copy whatever the revs', () => {
+    const restored = record(2, { name: 'Fra backup' });
+    assert.deepEqual(decidePulled(record(3, { name: 'Mistet' }), restored, null, { force: true }),
+      { action: 'replace', record: restored });
+  });
+
+  test('unsent edits rebase onto it whatever the revs', () => {
+    const restored = record(1, { name: 'A', city: 'Q' });
+    const decision = decidePulled(record(4, { name: 'A', city: 'X' }), restored,
+      entry({ baseRev: 4, data: { name: 'B', city: 'X' } }), { force: true });
+    assert.equal(decision.action, 'rebase');
+    assert.deepEqual(decision.data, { name: 'B', city: 'Q' });
+    assert.equal(decision.baseRev, 1);
+  });
+});

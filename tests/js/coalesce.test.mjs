@@ -4,7 +4,7 @@ import { beforeEach, describe, test } from 'node:test';
 
 import { decidePulled, decideResult } from '../../pwa/static/src/sync/apply.js';
 import {
-  addEdit, applyResult, discard, markSent, nextBatch, pendingCount, pendingFor, rebaseEntry, toChange,
+  addEdit, applyResult, discard, markSent, nextBatch, pendingCount, pendingFor, rebaseEntry, staleDays, toChange,
 } from '../../pwa/static/src/store/coalesce.js';
 
 const COMPANY = '00000000-0000-0000-0000-0000000000c1';
@@ -214,5 +214,72 @@ describe('rebasing the outbox', () => {
     let outbox = addEdit([], edit({}, local, { op: 'delete' }), { newId });
     outbox = rebaseEntry(outbox, COMPANY, decidePulled(local, envelope(2, { name: 'A' }), outbox[0]));
     assert.deepEqual(wire(outbox), [{ mutation_id: 'm1', type: 'company', id: COMPANY, op: 'delete', base_rev: 2 }]);
+  });
+});
+
+describe('issue 11: order and follow-up changes', () => {
+  const CONTACT = '00000000-0000-0000-0000-0000000000d1';
+  const COMPANY_A = '00000000-0000-0000-0000-0000000000a1';
+  const COMPANY_B = '00000000-0000-0000-0000-0000000000b1';
+  const contact = (data, known) => ({ recordId: CONTACT, type: 'contact', op: 'upsert', data, known });
+
+  test('re-editing a contact keeps it before the delete of the company it stopped naming', () => {
+    const known = { rev: 1, data: { name: 'Kim', company_id: COMPANY_A } };
+    let outbox = addEdit([], contact({ name: 'Kim', company_id: COMPANY_B }, known), { newId });
+    outbox = addEdit(outbox, { recordId: COMPANY_A, type: 'company', op: 'delete', known: { rev: 1, data: { name: 'A' } } }, { newId });
+    outbox = addEdit(outbox, contact({ name: 'Kim Berg', company_id: COMPANY_B }, known), { newId });
+    assert.deepEqual(wire(outbox).map((c) => [c.type, c.op]), [['contact', 'upsert'], ['company', 'delete']]);
+    assert.deepEqual(wire(outbox)[0].data, { name: 'Kim Berg', company_id: COMPANY_B });
+  });
+
+  test('a re-edit that names a record created later moves just behind that create', () => {
+    const known = { rev: 1, data: { name: 'Kim', company_id: COMPANY_A } };
+    let outbox = addEdit([], contact({ name: 'Kim B' }, known), { newId });
+    outbox = addEdit(outbox, create(COMPANY_B, 'company', { name: 'B' }), { newId });
+    outbox = addEdit(outbox, { recordId: COMPANY_A, type: 'company', op: 'delete', known: { rev: 1, data: { name: 'A' } } }, { newId });
+    outbox = addEdit(outbox, contact({ name: 'Kim B', company_id: COMPANY_B }, known), { newId });
+    assert.deepEqual(wire(outbox).map((c) => [c.id, c.op]),
+      [[COMPANY_B, 'upsert'], [CONTACT, 'upsert'], [COMPANY_A, 'delete']]);
+    assert.deepEqual(outbox.map((e) => e.seq), [...outbox.map((e) => e.seq)].sort((a, b) => a - b));
+  });
+
+  test('an edit made during a push that does not rebase sends only its own edits', () => {
+    const known = { rev: 1, data: { name: 'A', city: 'X' } };
+    let [outbox, batch] = push(addEdit([], edit({ name: 'A', city: 'Y' }, known), { newId }));
+    outbox = addEdit(outbox, edit({ name: 'B', city: 'Y' }, known), { newId });
+    const answer = { ...result(batch[0], 'conflict', 2, { name: 'C', city: 'Z' }), conflict_id: 'c', fields: ['city'] };
+    outbox = applyResult(outbox, answer, { newId });
+    const decision = decideResult(envelope(1, known.data), answer, pendingFor(outbox, COMPANY).entry);
+    assert.equal(decision.clean, false, 'name changed on both sides');
+    outbox = rebaseEntry(outbox, COMPANY, decision);
+    assert.deepEqual(wire(outbox), [{ mutation_id: 'm2', type: 'company', id: COMPANY, op: 'upsert', base_rev: 1,
+      data: { name: 'B', city: 'X' } }], 'the city edit already made its conflict: it is not sent again');
+    assert.equal(decision.data.city, 'Z', 'the user sees the server city (the conflict shows theirs)');
+  });
+
+  test('while the sent change waits, a pulled revision leaves the edit behind it alone', () => {
+    const known = { rev: 1, data: { name: 'A', city: 'X' } };
+    let [outbox] = push(addEdit([], edit({ name: 'A', city: 'Y' }, known), { newId }));
+    outbox = addEdit(outbox, edit({ name: 'B', city: 'Y' }, known), { newId });
+    const pending = pendingFor(outbox, COMPANY);
+    const decision = decidePulled(envelope(1, known.data), envelope(2, { name: 'C', city: 'X' }), pending.entry,
+      { frozen: pending.frozen });
+    assert.equal(rebaseEntry(outbox, COMPANY, decision), outbox);
+  });
+});
+
+describe('unsent changes that wait too long', () => {
+  const DAY = 86_400_000;
+  test('the age of the oldest unsent edit is told from 3 days on', () => {
+    const known = { rev: 1, data: { name: 'A' } };
+    let outbox = addEdit([], edit({ name: 'B' }, known), { newId, now: () => 10 * DAY });
+    outbox = addEdit(outbox, edit({ name: 'C' }, known), { newId, now: () => 12 * DAY });
+    outbox = addEdit(outbox, create(MEETING, 'meeting', { company_id: COMPANY }), { newId, now: () => 12 * DAY });
+    assert.equal(outbox[0].createdAt, 10 * DAY, 'a re-edit keeps the time of the first unsent edit');
+    assert.equal(staleDays(outbox, 12 * DAY + 5), 0);
+    assert.equal(staleDays(outbox, 13 * DAY), 3);
+    assert.equal(staleDays(markSent(outbox, outbox), 14 * DAY), 4, 'sent but not acknowledged still counts');
+    assert.equal(staleDays([], 99 * DAY), 0);
+    assert.equal(staleDays([{ ...outbox[0], createdAt: undefined }], 99 * DAY), 0, 'entries from before createdAt');
   });
 });

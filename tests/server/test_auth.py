@@ -161,3 +161,19 @@ def test_unknown_user_costs_about_as_much_time_as_a_wrong_password(app_ctx, clie
     assert 0.5 < unknown / wrong < 2, (unknown, wrong)
     assert unknown > 0.01, "an unknown user must still cost a real argon2 verification"
     app_ctx.extensions.pop("argon2", None)
+
+
+def test_a_device_in_daily_use_must_log_in_again_after_the_absolute_lifetime(
+        app_ctx, client, users):
+    answer = login(client, "anne")
+    headers = {"Authorization": f"Bearer {answer['token']}"}
+    device = db.session.get(Device, answer["device_id"])
+    device.logged_in_at = utcnow() - timedelta(seconds=app_ctx.config["SESSION_MAX_AGE"] + 5)
+    db.session.commit()
+    response = client.get("/api/v1/me", headers=headers)
+    assert response.status_code == 401, "used a minute ago, but logged in too long ago"
+    assert response.get_json()["type"].endswith("/session-expired")
+    again = login(client, "anne", device_id=answer["device_id"])
+    assert again["device_id"] == answer["device_id"], "the same device: its mutation ids count"
+    me = client.get("/api/v1/me", headers={"Authorization": f"Bearer {again['token']}"})
+    assert me.status_code == 200

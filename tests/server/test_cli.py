@@ -65,3 +65,34 @@ def test_seed_demo_loads_once_and_its_users_log_in(app_ctx, client):
 def test_the_shell_page_is_served(client):
     response = client.get("/")
     assert response.status_code == 200 and "Feltmappe" in response.get_data(as_text=True)
+
+
+def test_db_upgrade_makes_the_demo_seal_outside_production_only(tmp_path):
+    from server import create_app
+    from tests.conftest import config_for
+    for env, made in (("development", True), ("production", False)):
+        seal = tmp_path / env
+        app = create_app(config_for(
+            SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path / env}.sqlite3", ENV_NAME=env,
+            SECRET_KEY="x" * 40, SEAL_KEY_PATH=str(seal / "key.pem"),
+            SEAL_CERT_PATH=str(seal / "cert.pem")))
+        result = app.test_cli_runner().invoke(args=["db", "upgrade"])
+        assert result.exit_code == 0, result.output
+        assert (seal / "cert.pem").exists() is made, env
+        with app.app_context():
+            assert "feed_purges" in db.inspect(db.engine).get_table_names()
+            db.engine.dispose()
+
+
+def test_database_errors_never_carry_record_values(app_ctx):
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+    cpr = "010190-1234"
+    try:
+        db.session.execute(text("INSERT INTO no_such_table (cpr) VALUES (:cpr)"), {"cpr": cpr})
+    except DBAPIError as error:
+        assert cpr not in str(error), "hide_parameters keeps values out of error texts"
+    else:
+        raise AssertionError("the statement must fail")
+    finally:
+        db.session.rollback()

@@ -132,3 +132,20 @@ def test_concurrent_replays_of_one_push_apply_once(server):
     history = requests.get(f"{server.url}/api/v1/records/company/{cid}/history",
                            headers=headers, timeout=30).json()["revisions"]
     assert [h["rev"] for h in history] == list(range(1, rev + 1))
+
+
+@pytest.mark.slow
+def test_parallel_wrong_passwords_are_counted_before_they_are_checked(server):
+    limit, tries = 5, 8
+    start = threading.Barrier(tries, timeout=60)
+
+    def wrong(_):
+        session = requests.Session()
+        start.wait()
+        return session.post(f"{server.url}/api/v1/auth/login", json={
+            "username": "k1", "password": "wrong-password", "device_name": "t"},
+            timeout=60).status_code
+
+    with ThreadPoolExecutor(tries) as pool:
+        statuses = list(pool.map(wrong, range(tries)))
+    assert sorted(statuses) == [401] * limit + [429] * (tries - limit), statuses

@@ -30,7 +30,7 @@ def test_upgrade_from_empty_matches_the_models(backend, tmp_path):
         assert diff == []
         assert db.session.scalar(select(FeedCounter.value)) == 0
         meta = dict(db.session.execute(select(ServerMeta.key, ServerMeta.value)).all())
-        assert set(meta) == {"database_id", "restore_generation", "tombstone_horizon"}
+        assert set(meta) == {"database_id", "restore_generation"}
         db.engine.dispose()
 
 

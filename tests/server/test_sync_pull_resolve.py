@@ -160,3 +160,53 @@ def test_conflicts_of_another_team_are_not_found(client, users, anne, lis):
     bo = Device(client, "bo")
     response = bo.resolve(conflict_id, {"data": {"city": "x"}})
     assert response.status_code == 404
+
+
+def test_a_resolve_resent_after_a_lost_stale_answer_is_stale_again(anne, lis):
+    cid, conflict_id = _conflict(anne, lis)
+    seen = lis.get("conflict", conflict_id).get_json()["data"]["server_rev"]
+    anne.upsert("company", cid, company(city="Horsens"), base_rev=2)
+    choice = {"data": {"city": "Kolding"}, "server_rev": seen}
+    lost = lis.resolve(conflict_id, choice)
+    assert lost.get_json()["type"].endswith("/conflict-stale"), "this answer is lost"
+    resent = lis.resolve(conflict_id, choice)
+    assert resent.status_code == 409 and resent.get_json()["type"].endswith("/conflict-stale")
+    assert anne.get("company", cid).get_json()["data"]["city"] == "Horsens", \
+        "a value the user never saw is never overwritten"
+    fresh = resent.get_json()["conflict"]["data"]["server_rev"]
+    chosen = lis.resolve(conflict_id, {"data": {"city": "Kolding"}, "server_rev": fresh})
+    assert chosen.status_code == 200
+
+
+def test_a_resolve_naming_an_older_server_rev_changes_nothing(anne, lis):
+    cid, conflict_id = _conflict(anne, lis)
+    response = lis.resolve(conflict_id, {"data": {"city": "Kolding"}, "server_rev": 1})
+    assert response.status_code == 409 and response.get_json()["type"].endswith(
+        "/conflict-stale")
+    assert anne.get("company", cid).get_json()["data"]["city"] == "Vejle"
+
+
+def test_a_delete_resolve_is_stale_after_an_edit_of_another_unit(anne, lis):
+    cid = new_id()
+    anne.upsert("company", cid, company())
+    anne.upsert("company", cid, company(city="Vejle"), base_rev=1)
+    conflict_id = lis.delete("company", cid, 1)["conflict_id"]
+    anne.upsert("company", cid, company(city="Vejle", phone="75 00 00 00"), base_rev=2)
+    response = lis.resolve(conflict_id, {"data": {}, "delete": True})
+    assert response.status_code == 409 and response.get_json()["type"].endswith(
+        "/conflict-stale")
+    record = anne.get("company", cid).get_json()
+    assert not record["deleted"] and record["data"]["phone"] == "75 00 00 00"
+    refreshed = response.get_json()["conflict"]["data"]
+    assert refreshed["fields"] == ["city", "phone"], "the later edit is shown too"
+    assert refreshed["server"] == {"city": "Vejle", "phone": "75 00 00 00"}
+    assert refreshed["server_rev"] == 3
+    again = lis.resolve(conflict_id, {"data": {}, "delete": True, "server_rev": 3})
+    assert again.status_code == 200 and again.get_json()["record"]["deleted"] is True
+
+
+@pytest.mark.parametrize("server_rev", ["3", -1, 2 ** 31, 1.5, True])
+def test_a_malformed_server_rev_is_a_validation_problem(anne, lis, server_rev):
+    _, conflict_id = _conflict(anne, lis)
+    response = lis.resolve(conflict_id, {"data": {}, "server_rev": server_rev})
+    assert response.status_code == 400 and "server_rev" in response.get_json()["errors"]

@@ -73,3 +73,24 @@ def test_throttle_holds_across_two_app_instances_sharing_a_database(tmp_path, ba
     assert statuses == [401] * limit
     assert _fail(clients[0]).status_code == 429
     assert _fail(clients[1]).status_code == 429
+
+
+def test_one_account_is_held_across_addresses(app_ctx, client, users, monkeypatch):
+    monkeypatch.setitem(app_ctx.config, "LOGIN_FAILURES_PER_ACCOUNT", 6)
+    statuses = [_fail(client, address=f"10.2.0.{i}").status_code for i in range(6)]
+    assert statuses == [401] * 6
+    assert _fail(client, address="10.3.3.3").status_code == 429
+    assert _fail(client, username="bo", address="10.3.3.3").status_code == 401
+
+
+def test_a_right_password_takes_its_attempt_back(app_ctx, client, users, monkeypatch):
+    monkeypatch.setitem(app_ctx.config, "LOGIN_FAILURES_PER_ACCOUNT", 3)
+    for i in range(2):
+        _fail(client, address=f"10.4.0.{i}")
+    for i in range(3):
+        right = client.post(LOGIN, json={"username": "anne", "password": "anne-password-1",
+                                         "device_name": "t"},
+                            environ_base={"REMOTE_ADDR": f"10.5.0.{i}"})
+        assert right.status_code == 200, "successful logins do not use up the account's limit"
+    assert _fail(client, address="10.6.0.1").status_code == 401
+    assert _fail(client, address="10.6.0.2").status_code == 429

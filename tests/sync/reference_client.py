@@ -13,9 +13,14 @@ for edits made while a frozen change waited for its result: those start from its
 The user sees a record with a pending change as that change's data: it never hides an
 edit, but while a change is frozen, or does not rebase cleanly, it shows older server data
 for the other units (a real app would show the merge; this model keeps edits simple).
+
+A resync (after `410`) takes every pulled record whatever its rev and ends by removing the
+records it did not see, except those with pending changes.
 """
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -110,18 +115,29 @@ class Device:
         """Set one unit of a live record, in the record's unsent change."""
         change = self._open_change(record_id)
         change.data = set_unit(change.data, unit, value)
+        named = set(UUID.findall(json.dumps(change.data)))
+        at = self.outbox.index(change)
+        creates = [i for i, p in enumerate(self.outbox)
+                   if i > at and p.id in named and self._creates(p)]
+        if creates and not self._creates(change):
+            self.outbox.remove(change)
+            self.outbox.insert(creates[-1], change)
 
     def delete(self, record_id: str) -> None:
         """Delete a live record; a create that was never sent just goes away."""
-        change = self._open_change(record_id)
+        change = self._open_change(record_id, deleting=True)
         if self._creates(change):
             self.outbox.remove(change)
         else:
             change.op, change.data = DELETE, {}
 
     def discard(self, record_id: str) -> None:
-        """Give up the record's rejected change."""
+        """Give up the record's rejected change; a record the server no longer has goes."""
+        gone = any(p.id == record_id and p.error and p.base_rev > 0
+                   and p.error["type"].endswith("/not-found") for p in self.outbox)
         self.outbox = [p for p in self.outbox if not (p.id == record_id and p.error)]
+        if gone and not any(p.id == record_id for p in self.outbox):
+            self.known.pop(record_id, None)
 
     def outgoing(self) -> list[dict[str, Any]]:
         """Freeze the next push: sent changes again, and unsent ones of records with none sent."""
@@ -139,39 +155,56 @@ class Device:
                 sent.error = result["error"]
                 continue
             self.outbox.remove(sent)
+            if "record" not in result:  # the record was purged meanwhile: it goes here too
+                if not any(p.id == sent.id for p in self.outbox):
+                    self.known.pop(sent.id, None)
+                continue
             self.learn(result["record"])
             follow_up = self._unsent(sent.id)
             if follow_up is not None:
-                _rebase(follow_up, Record.from_envelope(result["record"]))
-                _rebase(follow_up, self.known[sent.id])
+                moved = _rebase(follow_up, Record.from_envelope(result["record"]))
+                moved = _rebase(follow_up, self.known[sent.id]) or moved
+                if not moved:
+                    _reroot(follow_up)
 
-    def apply_page(self, page: dict[str, Any]) -> None:
-        """Store a pulled page, rebasing unsent edits onto newer records, then its checkpoint."""
+    def apply_page(self, page: dict[str, Any], seen: set[str] | None = None) -> None:
+        """Store a pulled page, rebasing unsent edits onto newer records, then its checkpoint;
+        during a resync (`seen` collects the ids) whatever the revs."""
         for envelope in page["changes"]:
             record_id = envelope["id"]
             unsent = self._unsent(record_id)
-            if self.learn(envelope) and unsent and self._frozen(record_id) is None:
+            if self.learn(envelope, force=seen is not None) and unsent \
+                    and self._frozen(record_id) is None:
                 _rebase(unsent, self.known[record_id])
+            if seen is not None:
+                seen.add(record_id)
         self.checkpoint = page["checkpoint"]
 
-    def learn(self, envelope: dict[str, Any]) -> bool:
-        """Take a server record unless its rev is not newer; tell whether it was taken."""
+    def remove_unseen(self, seen: set[str]) -> None:
+        """End a resync: forget the records it did not return, unless changes wait for them."""
+        pending = {p.id for p in self.outbox}
+        self.known = {i: r for i, r in self.known.items() if i in seen or i in pending}
+
+    def learn(self, envelope: dict[str, Any], force: bool = False) -> bool:
+        """Take a server record unless its rev is not newer (`force`: whatever the rev);
+        tell whether it was taken."""
         known = self.known.get(envelope["id"])
-        if known is not None and envelope["rev"] <= known.rev:
+        if known is not None and envelope["rev"] <= known.rev and not force:
             return False
         self.known[envelope["id"]] = Record.from_envelope(envelope)
         return True
 
-    def _open_change(self, record_id: str) -> Pending:
-        """The record's unsent change, moved last unless it creates the record; else a new one.
+    def _open_change(self, record_id: str, deleting: bool = False) -> Pending:
+        """The record's unsent change, placed for the edit; else a new one, last.
 
-        The change takes an edit made after every change before it, so it moves behind them
-        (a delete must follow the creation of a record that references it), except a create,
-        which stays before the changes that reference the new record.
+        A delete moves behind every other change (it must follow the changes that stop
+        referencing the record). An edit keeps the change where it is (a delete behind it may
+        rely on it), unless it must follow a create behind it that it names (placed after the
+        edit: see `edit`). A create stays before the changes that reference the new record.
         """
         unsent = self._unsent(record_id)
         if unsent is not None:
-            if not self._creates(unsent):
+            if deleting and not self._creates(unsent):
                 self.outbox.remove(unsent)
                 self.outbox.append(unsent)
             return unsent
@@ -200,10 +233,14 @@ class Device:
         return next((p for p in self.outbox if p.id == record_id and p.frozen), None)
 
 
-def _rebase(change: Pending, record: Record) -> None:
-    """Move a change onto a live revision where its edits apply cleanly; else keep its base."""
+UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def _rebase(change: Pending, record: Record) -> bool:
+    """Move a change onto a live revision where its edits apply cleanly (True); else keep
+    its base (False)."""
     if record.deleted:
-        return
+        return False
     if change.op == DELETE:
         clean, data = json_equal(record.data, change.origin), {}
     else:
@@ -212,3 +249,18 @@ def _rebase(change: Pending, record: Record) -> None:
     if clean:
         change.base_rev, change.base_data, change.origin = record.rev, record.data, record.data
         change.data = data
+    return clean
+
+
+def _reroot(change: Pending) -> None:
+    """A change made behind a settled one that did not rebase: keep its base, but send only
+    its own edits (origin -> data) on the base data, not the settled change's again."""
+    if json_equal(change.origin, change.base_data):
+        return
+    if change.op == UPSERT:
+        outcome = merge(change.type, change.origin, change.base_data, change.data)
+        data = outcome.data
+        for unit, conflict in outcome.conflicts.items():
+            data = set_unit(data, unit, conflict.client)
+        change.data = data
+    change.origin = change.base_data

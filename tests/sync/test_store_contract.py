@@ -296,12 +296,13 @@ class StoreContract:
         assert pick(harness.store.envelope(record.id)) == {
             **first, "rev": 3, "deleted": True, "data": {}}
 
-    def test_feed_identity_is_a_stable_triple(self, harness):
+    def test_feed_identity_is_a_stable_pair_and_no_purge_is_known_at_first(self, harness):
         identity = harness.store.feed_identity()
-        assert [type(part) for part in identity] == [str, str, int]
+        assert [type(part) for part in identity] == [str, str]
         assert identity[0] and identity[1]
         harness.commit()
         assert harness.store.feed_identity() == identity
+        assert harness.store.purges(harness.ids.team, 0) == (0, None)
 
 
 class TestMemoryStore(StoreContract):

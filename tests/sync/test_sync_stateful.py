@@ -4,7 +4,10 @@ The server is sync.engine.push, sync.feed.pull and sync.resolve.resolve over a M
 with the real record rules (SchemaRules), committed after every transaction. Devices are
 the reference client (tests/sync/reference_client.py) of two users: they create, edit and
 delete companies and meetings online and offline, sync, lose push responses and re-send,
-and resolve conflicts.
+resolve conflicts (naming the server_rev they saw) and re-send resolves whose answer was
+lost. Meanwhile the operator purges tombstones and old revisions (retention 0 days): devices
+whose checkpoint may have missed a purged tombstone get `resync-required` and pull from the
+beginning, removing what that pull did not return.
 
 Every value a device writes is a unique token (a plain field's value, or one line of a
 text), so it can be traced. A token is unsent until a push carries it; unsent tokens that
@@ -12,8 +15,11 @@ the same device overwrites or deletes are gone by the user's own hand. At the en
 device goes online and syncs twice, and then:
 - every device holds exactly the server's newest records and sees them, except records
   whose rejected change it keeps, and has nothing else pending;
-- every token that was sent is in the record's history or in a conflict's client or
-  server values (no loss);
+- every token that was sent is in the record's history (purged revisions included: a purge
+  is the operator's retention, not a loss) or in a conflict's client or server values;
+  a change that was rejected keeps its tokens on the device for the user;
+- a resolve re-sent after its answer was lost never applies: the first one applied
+  (`conflict-resolved`) or it was stale, and then the re-sent one is stale again;
 - revisions run 1, 2, ... without gaps, and no revision repeats the one before it; a
   re-sent change whose first response was lost returns its first result and writes nothing.
 """
@@ -55,7 +61,7 @@ PAGE_LIMIT = 3
 PLAIN_UNITS = {"company": ("name", "city"), "meeting": ("location",)}
 TEXT_UNITS = ("notes_citizen", "notes_company")
 TOKEN = re.compile(r"T[0-9]+")
-REFUSALS = {"conflict-resolved", "referenced"}
+REFUSALS = {"conflict-resolved", "referenced", "not-found"}
 
 devices = st.sampled_from(sorted(ACTORS))
 picks = st.integers(min_value=0, max_value=3)
@@ -89,7 +95,10 @@ def answer(store: MemoryStore, result: PushResult) -> dict[str, Any]:
     if result.error is not None:
         wire["error"] = result.error.to_problem()
         return wire
-    wire.update(rev=result.rev, record=store.envelope(result.id, result.rev))
+    wire["rev"] = result.rev
+    record = store.envelope(result.id, result.rev)
+    if record is not None:  # none when the record was purged (server/services/sync.py)
+        wire["record"] = record
     if result.conflict_id:
         wire.update(conflict_id=result.conflict_id, fields=list(result.fields or ()))
     return wire
@@ -109,6 +118,8 @@ class SyncMachine(RuleBasedStateMachine):
         self.sent: set[tuple[str, str, str]] = set()
         self.owned: dict[str, set[str]] = {name: set() for name in ACTORS}
         self.lost: dict[tuple[str, str], dict[str, Any]] = {}
+        self.archive: dict[tuple[str, int], tuple[bool, dict[str, Any], str]] = {}
+        self.lost_resolves: list[tuple[str, str, dict[str, Any], bool]] = []
 
     def new_id(self) -> str:
         """A fresh lower-case UUID (deterministic, so runs replay exactly)."""
@@ -126,8 +137,11 @@ class SyncMachine(RuleBasedStateMachine):
         self.unsent[device] -= {(record_id, unit, old)}
 
     def live(self, device: str, *types: str) -> list[str]:
-        """Ids of the live records of these types that the device shows."""
-        return [i for i, r in self.devices[device].live().items() if r.type in types]
+        """Ids of the live records of these types that the device shows (not those whose
+        change was rejected: the user fixes or discards that first)."""
+        kept = {p.id for p in self.devices[device].kept()}
+        return [i for i, r in self.devices[device].live().items()
+                if r.type in types and i not in kept]
 
     @initialize()
     def share_a_company_and_a_meeting(self):
@@ -216,6 +230,22 @@ class SyncMachine(RuleBasedStateMachine):
         """A device loses or finds its connection."""
         (self.online.add if online else self.online.discard)(device)
 
+    # --- the operator ----------------------------------------------------------------------
+
+    @rule()
+    def purge_tombstones(self):
+        """prune-history with retention 0: committed tombstones go with their history."""
+        self.archive.update(self.store.revisions)
+        event(f"purge: {self.store.purge_tombstones(TEAM)} tombstones")
+
+    @rule()
+    def purge_old_revisions(self):
+        """prune-history with retention 0: every revision but the newest of each record goes."""
+        self.archive.update(self.store.revisions)
+        for record_id, rev in list(self.store.revisions):
+            if rev < self.store.records[record_id].rev:
+                del self.store.revisions[(record_id, rev)]
+
     # --- talking to the server -------------------------------------------------------------
 
     @rule(order=st.lists(devices, min_size=1, unique=True))
@@ -241,9 +271,10 @@ class SyncMachine(RuleBasedStateMachine):
             if result["status"] != REJECTED:
                 self.lost[(device, result["mutation_id"])] = result
 
-    @rule(device=devices, pick=picks, take_client=st.booleans())
-    def resolve_conflict(self, device, pick, take_client):
-        """An online device pulls and resolves a conflict for the client's or the server's side."""
+    @rule(device=devices, pick=picks, take_client=st.booleans(), lose=st.booleans())
+    def resolve_conflict(self, device, pick, take_client, lose):
+        """An online device pulls and resolves a conflict for the client's or the server's side
+        (`lose`: the server answers, the device never hears of it)."""
         if device not in self.online:
             return
         self.pull(device)
@@ -253,7 +284,26 @@ class SyncMachine(RuleBasedStateMachine):
                      if r.type == CONFLICT_TYPE and not r.data["resolved"]
                      and r.data["record_id"] not in busy]
         if conflicts:
-            self.resolve(device, conflicts[pick % len(conflicts)], take_client)
+            self.resolve(device, conflicts[pick % len(conflicts)], take_client, lose)
+
+    @rule()
+    def resend_resolve(self):
+        """A resolve whose answer was lost is sent again, unchanged: it never applies now."""
+        if not self.lost_resolves:
+            return
+        device, conflict_id, body, applied = self.lost_resolves.pop(0)
+        info = self.store.get_record(conflict_id)
+        record = info and self.store.get_record(info.data["record_id"])
+        try:
+            again = resolve.resolve(self.store, RULES, ACTORS[device], conflict_id, **body)
+        except Refused as refused:
+            event(f"resend resolve: {refused.rejection.slug}")
+            assert refused.rejection.slug in REFUSALS, refused.rejection.to_problem()
+            return
+        assert not applied and not again, f"a re-sent resolve applied: {body}"
+        assert self.store.get_record(info.data["record_id"]) == record, "a re-send wrote"
+        event("resend resolve: stale again")
+        self.store.commit()
 
     # --- the server side -------------------------------------------------------------------
 
@@ -273,7 +323,9 @@ class SyncMachine(RuleBasedStateMachine):
             answers.append(answer(self.store, result))
             event(f"push {change['op']}: {result.status}")
             self.check_result(device, change, answers[-1], before)
-            if change["op"] == UPSERT:
+            if change["op"] == UPSERT and result.status == REJECTED:
+                self.unsent[device] = {t for t in self.unsent[device] if t[0] != change["id"]}
+            elif change["op"] == UPSERT:
                 self.check_own_edits(device, change)
                 self.mark_sent(device, change)
         self.store.commit()
@@ -286,7 +338,13 @@ class SyncMachine(RuleBasedStateMachine):
         after = self.store.get_record(change["id"])
         if first is not None:
             event("push: replay of a lost response")
-            assert result == first, f"the replay answered {result}, the first time {first}"
+            same = {k: v for k, v in result.items() if k != "record"}
+            assert same == {k: v for k, v in first.items() if k != "record"}, (result, first)
+            if self.store.get_revision(change["id"], first["rev"]) is not None:
+                assert result.get("record") == first.get("record"), (result, first)
+            else:  # revision `rev` was purged: the newest state, or none when the record went
+                event("push: replay after its revision was purged")
+                assert result.get("record") == self.store.envelope(change["id"]), (result, first)
             assert after == before, f"the replay of {change} wrote"
             return
         if result["status"] != REJECTED:
@@ -313,8 +371,10 @@ class SyncMachine(RuleBasedStateMachine):
             assert merged.get(unit) == server.get(unit), f"{change} overwrote {unit}"
 
     def base_data(self, change: dict[str, Any]) -> dict[str, Any]:
-        """The data of the change's base revision; {} for base_rev 0."""
+        """The data of the change's base revision (also when purged); {} for base_rev 0."""
         kept = self.store.get_revision(change["id"], change["base_rev"])
+        if kept is None and (change["id"], change["base_rev"]) in self.archive:
+            kept = self.archive[(change["id"], change["base_rev"])][:2]
         return kept[1] if kept else {}
 
     def server_references(self) -> set[str]:
@@ -337,48 +397,76 @@ class SyncMachine(RuleBasedStateMachine):
         self.sent |= carried
 
     def pull(self, device: str) -> None:
-        """Pull pages after the device's checkpoint until has_more is false."""
+        """Pull pages after the device's checkpoint until has_more is false; after
+        `resync-required`, from the beginning, ending by removing what it did not return."""
         client = self.devices[device]
+        seen: set[str] | None = None
         while True:
-            page = feed.pull(self.store, ACTORS[device], client.checkpoint, PAGE_LIMIT)
+            try:
+                page = feed.pull(self.store, ACTORS[device], client.checkpoint, PAGE_LIMIT)
+            except Refused as refused:
+                assert refused.rejection.slug == "resync-required", refused.rejection
+                assert client.checkpoint is not None, "a pull from the beginning was sent back"
+                event("pull: resync-required")
+                client.checkpoint, seen = None, set()
+                continue
             client.apply_page({"changes": page.records, "checkpoint": page.checkpoint,
-                               "has_more": page.has_more})
+                               "has_more": page.has_more}, seen)
             if not page.has_more:
-                return
+                break
+        if seen is not None:
+            client.remove_unseen(seen)
 
-    def resolve(self, device: str, conflict_id: str, take_client: bool) -> None:
-        """Resolve a conflict for one side; the device takes the answer's record."""
+    def resolve(self, device: str, conflict_id: str, take_client: bool, lose: bool) -> None:
+        """Resolve a conflict for one side, naming the server_rev the device saw; the device
+        takes the answer's record unless the answer is lost."""
         info = self.devices[device].known[conflict_id].data
         side = info["client"] if take_client else info["server"]
         chosen = {unit: side.get(unit) for unit in info["fields"]}
         restore = delete = False
         if info["reason"] != "edit":
-            chosen = chosen if info["reason"] == "deleted" and take_client else {}
-            restore = info["reason"] == "deleted" and take_client
+            # a delete conflict refreshed after the record was deleted has no client values:
+            # "keep mine" then keeps it deleted (as the app does)
+            mine = take_client and not info["client"].get("deleted")
+            chosen = chosen if info["reason"] == "deleted" and mine else {}
+            restore = info["reason"] == "deleted" and mine
             delete = info["reason"] == "delete" and take_client
         before = self.store.get_record(info["record_id"])
+        body = {"chosen": chosen, "restore": restore, "delete": delete,
+                "server_rev": info["server_rev"]}
+        current = self.store.get_record(conflict_id)
+        seen = current is not None and current.data["server_rev"] == info["server_rev"]
         try:
-            applied = resolve.resolve(self.store, RULES, ACTORS[device], conflict_id, chosen,
-                                      restore, delete)
+            applied = resolve.resolve(self.store, RULES, ACTORS[device], conflict_id, **body)
         except Refused as refused:
-            assert refused.rejection.slug in REFUSALS, refused.rejection.to_problem()
-            event(f"resolve {info['reason']}: {refused.rejection.slug}")
+            slug = refused.rejection.slug
+            purged = slug == "validation" and restore and not self.store.last_live_data(
+                info["record_id"])  # nothing left to restore: retention purged it
+            assert slug in REFUSALS or purged, refused.rejection.to_problem()
+            event(f"resolve {info['reason']}: {slug}")
             return
         event(f"resolve {info['reason']}: {'done' if applied else 'stale, refreshed'}")
-        assert applied == self.fresh(before, info), f"resolved {info} against {before}"
+        assert applied == (seen and self.fresh(before, current.data, delete)), \
+            f"resolved {info} against {before}"
         if not applied:
             assert self.store.get_record(info["record_id"]) == before, "a stale resolve writes"
             assert self.fresh(before, self.store.get_record(conflict_id).data), \
                 "a refreshed conflict shows the record's current state"
         self.store.commit()
+        if lose:
+            self.lost_resolves.append((device, conflict_id, body, applied))
+            return
         self.devices[device].learn(self.store.envelope(conflict_id))
         self.devices[device].learn(self.store.envelope(info["record_id"]))
 
     @staticmethod
-    def fresh(record: StoredRecord, info: dict[str, Any]) -> bool:
-        """Whether the record still is as the conflict left it (else a resolve is stale)."""
+    def fresh(record: StoredRecord, info: dict[str, Any], delete: bool = False) -> bool:
+        """Whether the record still is as the conflict left it (else a resolve is stale); a
+        delete resolve also after no later revision at all."""
         if info["reason"] == "deleted":
             return record.deleted
+        if info["reason"] == "delete" and delete and record.rev != info["server_rev"]:
+            return False
         return not record.deleted and all(record.data.get(unit) == info["server"].get(unit)
                                           for unit in info["fields"])
 
@@ -390,6 +478,8 @@ class SyncMachine(RuleBasedStateMachine):
         for device, client in self.devices.items():
             for record_id, record in client.known.items():
                 kept = self.store.get_revision(record_id, record.rev)
+                if kept is None:
+                    kept = self.archive[(record_id, record.rev)][:2]
                 assert kept == (record.deleted, record.data), (device, record_id, record)
 
     def teardown(self):
@@ -410,18 +500,23 @@ class SyncMachine(RuleBasedStateMachine):
         kept = {p.id for p in client.kept()}
         assert not self.unsent[device], (device, self.unsent[device])
         newest = {i: (r.rev, r.deleted, r.data) for i, r in self.store.records.items()}
-        held = {i: (r.rev, r.deleted, r.data) for i, r in client.known.items()}
+        held = {i: (r.rev, r.deleted, r.data) for i, r in client.known.items()
+                if i in self.store.records or not (r.deleted or i in kept)}
+        # a tombstone the server purged may stay; a purged record a kept change names stays
         assert held == newest, (device, held, newest)
         live = {i: (r.rev, r.data) for i, r in self.store.records.items()
                 if not r.deleted and i not in kept}
-        assert {i: (r.rev, r.data) for i, r in client.live().items()} == live, device
+        shown = {i: (r.rev, r.data) for i, r in client.live().items() if i not in kept}
+        assert shown == live, (device, shown, live)
 
     def check_history(self) -> None:
         """Revisions run 1..rev, and each one changes something (a no-op writes none)."""
+        revisions = {**self.archive, **self.store.revisions}
         for record_id, record in self.store.records.items():
-            revs = sorted(rev for i, rev in self.store.revisions if i == record_id)
+            # (an id made again after its tombstone was purged starts at rev 1 again)
+            revs = sorted(rev for i, rev in revisions if i == record_id and rev <= record.rev)
             assert revs == list(range(1, record.rev + 1)), (record_id, revs)
-            states = [self.store.revisions[(record_id, rev)][:2] for rev in revs]
+            states = [revisions[(record_id, rev)][:2] for rev in revs]
             assert all(a != b for a, b in zip(states, states[1:])), (record_id, states)
 
     def check_no_loss(self) -> None:
@@ -432,7 +527,8 @@ class SyncMachine(RuleBasedStateMachine):
 
     def kept_values(self, record_id: str, unit: str) -> list[Any]:
         """Every value of a unit in the record's revisions and in its conflicts."""
-        values = [data.get(unit) for (i, _), (_, data, _) in self.store.revisions.items()
+        revisions = {**self.archive, **self.store.revisions}
+        values = [data.get(unit) for (i, _), (_, data, _) in revisions.items()
                   if i == record_id]
         for conflict in self.store.records.values():
             if conflict.type == CONFLICT_TYPE and conflict.data["record_id"] == record_id:
@@ -440,6 +536,9 @@ class SyncMachine(RuleBasedStateMachine):
         return values
 
 
-SyncMachine.TestCase.settings = settings(max_examples=60, stateful_step_count=30,
-                                         deadline=None)
+# About 10,000 operations (120 runs of up to 100 steps: 10,400-10,900 steps measured) in
+# 5-10 seconds on the 2-core test machine; derandomized so the suite is repeatable (explore
+# further by running it with derandomize=False and more examples).
+SyncMachine.TestCase.settings = settings(max_examples=120, stateful_step_count=100,
+                                         deadline=None, derandomize=True)
 TestSync = SyncMachine.TestCase

@@ -20,7 +20,7 @@ REPORT_END_INDEX = ("team_id", "type", "rpt_end_day", "deleted", "created_by", "
 from server.services.report_facts import copenhagen_day, facts_for
 
 revision = '0005'
-down_revision = '0002'
+down_revision = '0003'
 branch_labels = None
 depends_on = None
 

@@ -48,7 +48,8 @@ export async function readOutbox() {
 
 /**
  * Write a planned change atomically: `plan({version, outbox})` returns
- * {records?: rows to put, remove?: record ids, outbox?: new array, meta?: rows, result?}.
+ * {records?: rows to put, remove?: record ids, outbox?: new array, meta?: rows,
+ *  dropMeta?: meta keys to delete, result?}.
  * Returns the plan's result.
  */
 export function commit(plan) {
@@ -67,7 +68,8 @@ async function commitLoop(plan) {
   for (;;) {
     const snapshot = await readOutbox();
     const change = await plan(snapshot);
-    if (!change.records?.length && !change.remove?.length && !change.outbox && !change.meta?.length) {
+    if (!change.records?.length && !change.remove?.length && !change.outbox && !change.meta?.length
+      && !change.dropMeta?.length) {
       return change.result;
     }
     const outboxRows = change.outbox && await sealRows(change.outbox);
@@ -81,6 +83,7 @@ async function commitLoop(plan) {
           await db.outbox.clear();
           await db.outbox.bulkAdd(outboxRows);
         }
+        if (change.dropMeta?.length) await db.meta.bulkDelete(change.dropMeta);
         await db.meta.bulkPut([...(change.meta || []), { key: "version", value: snapshot.version + 1 }]);
         return true;
       });

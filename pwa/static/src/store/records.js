@@ -12,7 +12,7 @@
 //   (store/outbox.js commit); a conflict's resolution is queued there too, in order.
 // - Reads decrypt; ui/useQuery.js re-runs a read whenever the tables it read change.
 import { awaitsJournal, keepMarkHonest } from "../journal-rules.js";
-import { addEdit, discard, pendingCount, pendingFor } from "./coalesce.js";
+import { addEdit, discard, pendingCount, pendingFor, staleDays } from "./coalesce.js";
 import { db } from "./db.js";
 import { commit, readOutbox } from "./outbox.js";
 import { seal, unseal } from "./keyring.js";
@@ -119,20 +119,22 @@ export async function saveRecord(type, id, changes) {
   }));
 }
 
-/** Queue a conflict's resolution ({data, restore?, delete?}); the conflict shows resolved. */
+/** Queue a conflict's resolution ({data, server_rev, restore?, delete?}); it shows resolved. */
 export async function resolveConflict(conflictId, body) {
   return edited(commit(async ({ outbox }) => {
     const row = await db.records.get(conflictId);
     const { known, shown } = await openRow(row);
     const seq = Math.max(0, ...outbox.map((e) => e.seq)) + 1;
-    const entry = { seq, recordId: conflictId, type: "conflict", op: "resolve", state: "resolve", body };
+    const entry = { seq, recordId: conflictId, type: "conflict", op: "resolve", state: "resolve", body,
+      createdAt: Date.now() };
     const resolved = { ...shown, resolved: true, resolution: body.data, problem: undefined };
     return { records: [await recordRow(conflictId, "conflict", known, resolved, true)],
       outbox: [...outbox, entry] };
   }));
 }
 
-/** Give up a rejected change (by outbox seq): the record shows the server's copy again. */
+/** Give up a rejected change (by outbox seq): the record shows the server's copy again, or
+ * goes when the server answered that it has no such record any more. */
 export async function discardRejected(seq) {
   return commit(async ({ outbox }) => {
     const entry = outbox.find((e) => e.seq === seq);
@@ -141,7 +143,9 @@ export async function discardRejected(seq) {
     const row = await db.records.get(entry.recordId);
     const { known } = row ? await openRow(row) : { known: null };
     if (pendingFor(next, entry.recordId)) return { outbox: next };
-    if (!known) return { outbox: next, remove: [entry.recordId] };
+    // The server no longer has a record this device knew (purged, or lost in a restore): it goes.
+    const gone = String(entry.problem?.type ?? "").endsWith("/not-found") && entry.baseRev > 0;
+    if (!known || gone) return { outbox: next, remove: [entry.recordId] };
     return { outbox: next, records: [await recordRow(entry.recordId, entry.type, known, undefined, false)] };
   });
 }
@@ -173,7 +177,7 @@ export async function localCounts() {
   const conflicts = await db.records.where("[type+sort.key]").equals(["conflict", "open"]).count();
   const { outbox } = await readOutbox();
   return { pending: pendingCount(outbox.filter((e) => e.state !== "rejected")),
-    rejected: outbox.filter((e) => e.state === "rejected").length, conflicts };
+    rejected: outbox.filter((e) => e.state === "rejected").length, conflicts, staleDays: staleDays(outbox) };
 }
 
 /** Storage use {usage, quota, persisted} in bytes. */

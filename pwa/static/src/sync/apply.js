@@ -2,6 +2,8 @@
 //
 // - A record whose rev is not newer than the local copy's is ignored (a change may come
 //   twice); a push result's record likewise, except that the unsent edits still rebase.
+//   During a resync a pulled record is taken whatever its rev (after a restore from
+//   backup the server's rev numbers repeat with other data).
 // - Without unsent edits the record replaces the local copy. Tombstones are kept as
 //   deleted records, never removed: the app shows references to them as deleted, and a
 //   stored tombstone's rev keeps an older live revision that arrives late from
@@ -19,10 +21,13 @@ import { rebase } from '../merge/rebase.js';
 
 const IGNORE = Object.freeze({ action: 'ignore' });
 
-/** Decide how a pulled record meets the local copy and the record's newest outbox entry. */
+/**
+ * Decide how a pulled record meets the local copy and the record's newest outbox entry;
+ * `force` (during a resync) takes the pulled record whatever the revs.
+ */
 export function decidePulled(local, pulled, pendingEntry,
-  { frozen = pendingEntry?.state === 'sent', textUnits = [] } = {}) {
-  if (local && pulled.rev <= local.rev) return IGNORE;
+  { frozen = pendingEntry?.state === 'sent', textUnits = [], force = false } = {}) {
+  if (!force && local && pulled.rev <= local.rev) return IGNORE;
   if (!pendingEntry) return { action: 'replace', record: pulled };
   return onTop(pulled, pendingEntry, frozen, textUnits);
 }

@@ -2,15 +2,20 @@
 // one commit (store/outbox.js) together with the outbox changes it causes.
 // Rules (docs/protocol.md 3 and 4; decisions in sync/apply.js, outbox logic in store/coalesce.js):
 // - A result settles its outbox entry; the server's record replaces the local copy unless
-//   the record has unsent edits, which are then rebased on top of it and stay visible.
+//   the record has unsent edits, which are then rebased on top of it and stay visible. A
+//   result without a record (the server purged it meanwhile) removes the local copy.
 // - A pulled record not newer than the local copy is ignored; one without local changes is
 //   stored without decrypting anything. A page's checkpoint is stored in the same
 //   transaction as its records, never before.
+// - During a resync a pulled record replaces the local copy whatever the revs (after a
+//   restore from backup rev numbers repeat with other data); unsent edits rebase onto it.
+//   The resync's state and the ids each page returned are stored with the page.
 // - A conflict with a queued resolution keeps showing as resolved until the answer comes.
 import { applyResult, pendingFor, rebaseEntry } from "../store/coalesce.js";
 import { db } from "../store/db.js";
 import { commit } from "../store/outbox.js";
 import { openRow, recordRow } from "../store/records.js";
+import { RESYNC_START, nextResync, resyncPage, resyncSeen, resyncStart } from "../store/resync.js";
 import { sealMeta } from "../store/keyring.js";
 import { decidePulled, decideResult } from "./apply.js";
 
@@ -23,7 +28,11 @@ export function applyPushResults(results) {
       next = applyResult(next, result);
       next = settle(locals, result.id, result, next);
     }
-    return { outbox: next, records: await rowsOf(locals, next) };
+    // A result without a record: the server purged the record meanwhile; it goes here too.
+    const gone = results.filter((r) => r.status !== "rejected" && !r.record && !pendingFor(next, r.id))
+      .map((r) => r.id);
+    gone.forEach((id) => locals.delete(id));
+    return { outbox: next, records: await rowsOf(locals, next), remove: gone };
   });
 }
 
@@ -39,24 +48,33 @@ export function applyResolveAnswer(seq, answer) {
   });
 }
 
-/** Drop a resolve the server refused; the conflict shows as `shownPatch` says (reopened or done). */
-export function dropResolve(seq, conflictId, shownPatch) {
+/**
+ * Drop a resolve the server refused; the conflict shows as `shownPatch` says (reopened or
+ * done), on top of `fresh` (a stale answer's refreshed conflict) when that is newer.
+ */
+export function dropResolve(seq, conflictId, shownPatch, fresh = null) {
   return commit(async ({ outbox }) => {
     const next = outbox.filter((e) => e.seq !== seq);
     const row = await db.records.get(conflictId);
-    const { known } = await openRow(row);
+    const stored = (await openRow(row)).known;
+    const known = fresh?.id === conflictId && fresh.rev > stored.rev ? fresh : stored;
     const shown = { ...known.data, ...shownPatch };
     return { outbox: next, records: [await recordRow(conflictId, "conflict", known, shown, Boolean(pendingFor(next, conflictId)))] };
   });
 }
 
-/** Store one pulled page and its checkpoint; `seen` collects the ids (for a resync). */
-export function applyPage(page, seen) {
-  page.changes.forEach((pulled) => seen?.add(pulled.id));
+/** Begin a resync: the checkpoint goes and the resync state starts empty (store/resync.js). */
+export function startResync() {
+  return commit(async () => ({ ...(await resyncStart()), result: RESYNC_START }));
+}
+
+/** Store one pulled page and its checkpoint (and, during a resync, its ids); returns the
+ * resync state to go on with. */
+export function applyPage(page, resync) {
   return commit(async ({ outbox }) => {
     const rows = await db.records.bulkGet(page.changes.map((c) => c.id));
     const waiting = new Set(outbox.map((e) => e.recordId));
-    const fresh = page.changes.filter((pulled, i) => !rows[i] || pulled.rev > rows[i].rev);
+    const fresh = page.changes.filter((pulled, i) => resync || !rows[i] || pulled.rev > rows[i].rev);
     const plain = fresh.filter((pulled) => !waiting.has(pulled.id));
     const records = await Promise.all(plain.map((p) => recordRow(p.id, p.type, p, undefined, false)));
     let next = outbox;
@@ -66,7 +84,8 @@ export function applyPage(page, seen) {
       const pending = pendingFor(next, pulled.id);
       let shown = local.shown;
       if (pending.entry.op !== "resolve") {
-        const decision = decidePulled(local.known, pulled, pending.entry, { frozen: pending.frozen });
+        const decision = decidePulled(local.known, pulled, pending.entry,
+          { frozen: pending.frozen, force: Boolean(resync) });
         if (decision.action === "ignore") continue;
         next = rebaseEntry(next, pulled.id, decision);
         shown = decision.data;
@@ -74,15 +93,18 @@ export function applyPage(page, seen) {
       records.push(await recordRow(pulled.id, pulled.type, pulled, shown, true));
     }
     const meta = [await sealMeta("checkpoint", page.checkpoint)];
-    return { records, outbox: next === outbox ? undefined : next, meta };
+    const nextState = resync ? nextResync(resync) : undefined;
+    if (resync) meta.push(...await resyncPage(resync, page.changes.map((c) => c.id)));
+    return { records, outbox: next === outbox ? undefined : next, meta, result: nextState };
   });
 }
 
-/** After a pull from the beginning: remove local records it did not return, except pending ones. */
-export function removeUnseen(seen) {
+/** After a resync: remove local records it did not return, except pending ones; end it. */
+export function removeUnseen() {
   return commit(async () => {
+    const { seen, keys } = await resyncSeen();
     const idle = await db.records.where("pending").equals(0).primaryKeys();
-    return { remove: idle.filter((id) => !seen.has(id)) };
+    return { remove: idle.filter((id) => !seen.has(id)), dropMeta: keys };
   });
 }
 

@@ -1,19 +1,24 @@
 // Pulling: pages until has_more is false (docs/protocol.md 4). The next page is fetched while
-// the current one is stored; 410 resync-required pulls from the beginning and then drops
-// local records the pull did not return unless changes wait for them.
+// the current one is stored.
+// A resync (410 resync-required) pulls from the beginning and then drops the local records
+// the pull did not return, unless changes wait for them. It survives interruption: its
+// state lives in the encrypted meta table, written in the same transaction as each page
+// (store/resync.js), so a pull cut off by the network or a closed tab is continued from its
+// last stored page at the next sync and still ends by removing the unseen records.
 import { db } from "../store/db.js";
 import { openMeta } from "../store/keyring.js";
-import { applyPage, removeUnseen } from "./incoming.js";
+import { applyPage, removeUnseen, startResync } from "./incoming.js";
 import { Stop, call } from "./requests.js";
 import { syncStatus } from "./status.js";
 
 const PAGE_LIMIT = 1000;
 
-/** Pull every page since the stored checkpoint. */
+/** Pull every page since the stored checkpoint (continuing an interrupted resync). */
 export async function pullAll(token) {
   let since = await openMeta(await db.meta.get("checkpoint"));
+  let resync = await openMeta(await db.meta.get("resync"));
   const fromStart = !since;
-  let [seen, resync, done] = [null, false, 0];
+  let done = 0;
   const fetchPage = (from) => {
     const request = call("GET", "/sync/pull", token, { query: { limit: PAGE_LIMIT, ...(from ? { since: from } : {}) } });
     request.catch(() => null); // a prefetch may be abandoned when storing the page before fails
@@ -23,14 +28,15 @@ export async function pullAll(token) {
   for (;;) {
     const answer = await request;
     if (answer.status === 410 && since) {
-      [since, seen, resync, done] = [undefined, new Set(), true, 0];
+      resync = await startResync();
+      [since, done] = [undefined, 0];
       request = fetchPage(since);
       continue;
     }
     if (answer.status !== 200) throw new Stop(answer);
     const page = answer.body;
     if (page.has_more) request = fetchPage(page.checkpoint); // fetch the next page while storing this one
-    await applyPage(page, seen);
+    resync = await applyPage(page, resync);
     since = page.checkpoint;
     if (fromStart || resync) {
       done += page.changes.length;
@@ -39,5 +45,5 @@ export async function pullAll(token) {
     }
     if (!page.has_more) break;
   }
-  if (resync) await removeUnseen(seen);
+  if (resync) await removeUnseen();
 }

@@ -52,7 +52,7 @@ async function sendResolve(token, entry) {
   else if (slug === "conflict-resolved") {
     await dropResolve(entry.seq, entry.recordId, { resolved: true, resolution: answer.body.resolution });
   } else if (slug === "conflict-stale") {
-    await dropResolve(entry.seq, entry.recordId, { stale: true });
+    await dropResolve(entry.seq, entry.recordId, { stale: true }, answer.body.conflict);
   } else if ([400, 404, 409].includes(answer.status)) {
     await dropResolve(entry.seq, entry.recordId, { problem: answer.body });
   } else throw new Stop(answer);

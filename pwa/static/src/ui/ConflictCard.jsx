@@ -3,7 +3,8 @@
 // A conflict about a deletion is decided as a whole: reason "deleted" (the record was
 // deleted while you edited) → "Behold min" restores it with your values; reason "delete"
 // (you deleted it while it changed) → "Behold min" deletes it; "Behold den anden" keeps
-// the server's state in both cases.
+// the server's state in both cases. Every resolve names the `server_rev` the user saw, so
+// a newer value the user never saw is never overwritten (PROTOCOL.md 5).
 import { useState } from "preact/hooks";
 import { resolveConflict } from "../store/records.js";
 import { TYPE_NAMES, unitLabel } from "./labels.js";
@@ -17,12 +18,15 @@ export function ConflictCard({ conflict }) {
   function choose(unit, value) {
     const next = { ...chosen, [unit]: value };
     setChosen(next);
-    if (c.fields.every((u) => Object.hasOwn(next, u))) resolveConflict(conflict.id, { data: next });
+    if (c.fields.every((u) => Object.hasOwn(next, u))) {
+      resolveConflict(conflict.id, { data: next, server_rev: c.server_rev });
+    }
   }
 
   function decideDeletion(mine) {
-    const body = { data: {} };
-    if (mine && c.reason === "deleted") {
+    const body = { data: {}, server_rev: c.server_rev };
+    // A delete that met a deletion made elsewhere has no values to restore: keep it deleted.
+    if (mine && c.reason === "deleted" && !c.client?.deleted) {
       body.restore = true;
       for (const unit of c.fields) body.data[unit] = side(c.client, unit) ?? null;
     }

@@ -1,4 +1,5 @@
-// Settings and about: who is logged in, storage use, the device lock (idle time, "Lås nu"),
+// Settings and about: who is logged in, storage use and whether it is protected, how to
+// install the app when it runs in a tab (ui/install.js), the device lock (idle time, "Lås nu"),
 // how long ended placements stay on the device, the devices page ("Enheder"), and "Log ud"
 // (which pushes the outbox first; if changes remain unsent it says how many will be lost).
 import { useEffect, useState } from "preact/hooks";
@@ -10,6 +11,7 @@ import { storageInfo } from "../store/records.js";
 import { lock, logout, sessionState } from "../store/session.js";
 import { flushOutbox } from "../sync/client.js";
 import { APP_VERSION } from "../transport.js";
+import { InstallHint } from "./InstallHint.jsx";
 import { count, megabytes } from "./labels.js";
 
 /** The settings screen. */
@@ -27,12 +29,14 @@ export function Settings() {
           <dt>Version</dt><dd>{APP_VERSION}</dd>
         </dl>
         {storage && (
-          <p>
-            Lagerplads: {megabytes(storage.usage)} MB brugt af {megabytes(storage.quota)} MB
-            {storage.persisted ? " (beskyttet mod automatisk sletning)" : " (kan slettes af browseren, hvis pladsen bliver knap)"}
-          </p>
+          <>
+            <p>Lagerplads: {megabytes(storage.usage)} MB brugt af {megabytes(storage.quota)} MB</p>
+            <p>Lagring: {storage.persisted ? "beskyttet – browseren sletter ikke appens data af sig selv."
+              : "ikke beskyttet – browseren kan slette appens data, hvis pladsen bliver knap, eller hvis appen ikke bruges i en periode."}</p>
+          </>
         )}
       </section>
+      <InstallHint always />
       <section class="card" aria-labelledby="session-title">
         <h2 id="session-title">Session</h2>
         <p>Låsen fjerner nøglen fra hukommelsen; dine data bliver på enheden, krypteret.</p>

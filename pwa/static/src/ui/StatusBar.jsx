@@ -1,5 +1,6 @@
 // The always-visible sync status: online state, pending and rejected changes, conflicts,
-// the last successful sync, the initial-sync progress and "Synkronisér nu".
+// the last successful sync, the initial-sync progress and "Synkronisér nu"; a warning when
+// unsent changes have waited 3 days or more (only this device holds them).
 import { useObservable } from "../observable.js";
 import { requestSync } from "../sync/client.js";
 import { syncStatus } from "../sync/status.js";
@@ -19,6 +20,10 @@ export function StatusBar() {
       {s.lastSyncedAt && <span>Sidst synkroniseret kl. {clockTime(s.lastSyncedAt)}</span>}
       {s.conflicts > 0 && <span class="alert">{count(s.conflicts, "konflikt", "konflikter")}</span>}
       {s.rejected > 0 && <span class="alert">{count(s.rejected, "afvist ændring", "afviste ændringer")}</span>}
+      {s.staleDays > 0 && (
+        <span class="alert">Ændringer har ikke været sendt i {s.staleDays} dage og findes kun på denne enhed.
+          Få forbindelse, og synkronisér.</span>
+      )}
       {s.running && !s.progress && <span>Synkroniserer …</span>}
       {s.progress && <Progress {...s.progress} />}
       {s.outdated && <span class="alert">Der kræves en ny version af appen</span>}

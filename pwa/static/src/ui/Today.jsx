@@ -7,6 +7,7 @@ import { readAgenda } from "../store/agenda.js";
 import { useSettledQuery } from "./useQuery.js";
 import { sessionState } from "../store/session.js";
 import { danishDate } from "../dates.js";
+import { InstallHint } from "./InstallHint.jsx";
 import { buildAgenda, dayLabel } from "./today-model.js";
 import "./day.css";
 
@@ -34,6 +35,7 @@ export function Today() {
   return (
     <div class="today">
       <h1>I dag <span class="subtle">{danishDate(agenda.today)}</span></h1>
+      <InstallHint />
       <div class="toolbar">
         {agenda.next ? (
           <a class="button big" href={`#/moede/${agenda.next.id}`}>

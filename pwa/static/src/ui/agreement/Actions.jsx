@@ -1,11 +1,12 @@
 // The agreement screen's actions, by status: "Klar til underskrift", "Tilbage til kladde",
-// "Overlad til underskrift", "Ny version" (asked first) and "Hent PDF" (online only; the
-// reason is said in words when it cannot be used).
+// "Overlad til underskrift", "Ny version" (asked first) and "Vis PDF" (online only; the
+// reason is said in words when it cannot be used; the PDF opens inside the app, PdfViewer).
 import { useState } from "preact/hooks";
 import { useObservable } from "../../observable.js";
 import { syncStatus } from "../../sync/status.js";
 import { deviceError } from "../labels.js";
-import { downloadPdf } from "./pdf.js";
+import { openPdf } from "./pdf.js";
+import { PdfViewer } from "./PdfViewer.jsx";
 
 /** The action buttons for the agreement `view`; `complete`: every required role has signed. */
 export function Actions({ view, agreementId, setStatus, handOver, newVersion, complete }) {
@@ -53,7 +54,7 @@ export function Actions({ view, agreementId, setStatus, handOver, newVersion, co
         {!view.isNew && (
           <button type="button" class="secondary" disabled={busy || Boolean(pdfReason)}
             aria-describedby={pdfReason ? "ag-pdf-reason" : undefined}
-            onClick={() => run(() => downloadPdf(agreementId))}>Hent PDF</button>
+            onClick={() => run(() => openPdf(agreementId))}>Vis PDF</button>
         )}
       </div>
       {pdfReason && !view.isNew && <p class="ag-hint" id="ag-pdf-reason">{pdfReason}</p>}
@@ -69,6 +70,7 @@ export function Actions({ view, agreementId, setStatus, handOver, newVersion, co
         </div>
       )}
       {message && <p class="message error" role="alert">{message}</p>}
+      <PdfViewer agreementId={agreementId} />
     </section>
   );
 }
