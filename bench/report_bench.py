@@ -1,4 +1,4 @@
-"""Activity report benchmark (PROTOCOL.md 8): one team's year, on SQLite and PostgreSQL.
+"""Activity report benchmark (docs/protocol.md 8): one team's year, on SQLite and PostgreSQL.
 
 One team of 8 consultants and a lead holds 100,000 meetings (a fifth of them drafts, one in
 ten a phone meeting), 20,000 company contacts, 5,000 placements and 2,000 job orders over

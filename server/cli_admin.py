@@ -1,4 +1,4 @@
-"""Operator commands for users, teams and template versions (PROTOCOL.md 6 and 7).
+"""Operator commands for users, teams and template versions (docs/protocol.md 6 and 7).
 
 They do what the admin API does, through the same services, and are logged in the admin
 log as made at the command line."""

@@ -1,4 +1,4 @@
-"""The lists shipped with Feltmappe (DOMAIN.md "Lists"), used until an admin replaces one.
+"""The lists shipped with Feltmappe (docs/domain.md "Lists"), used until an admin replaces one.
 
 `company_types`: the 21 sections of Danmarks Statistik's industry code DB07 (Dansk
 Branchekode 2007), with their Danish names. `job_functions`: common job functions of the

@@ -1,4 +1,4 @@
-"""Administration (PROTOCOL.md 7): users, teams, template versions and the admin log.
+"""Administration (docs/protocol.md 7): users, teams, template versions and the admin log.
 
 Admins change; leads read their own team; consultants get 403."""
 from flask import Blueprint, request

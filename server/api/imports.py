@@ -1,4 +1,4 @@
-"""Importing cases from the case system's CSV export (PROTOCOL.md section 9; admins)."""
+"""Importing cases from the case system's CSV export (docs/protocol.md section 9; admins)."""
 from flask import Blueprint, request
 
 from server.api.common import authenticated, documented, load_with

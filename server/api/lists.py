@@ -1,4 +1,4 @@
-"""The job centre's lists (DOMAIN.md "Lists")."""
+"""The job centre's lists (docs/domain.md "Lists")."""
 from flask import Blueprint, jsonify, request
 
 from server.api.common import authenticated, documented, json_body

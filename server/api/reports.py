@@ -1,4 +1,4 @@
-"""Reports (PROTOCOL.md 8): the activity report as JSON, CSV or XLSX."""
+"""Reports (docs/protocol.md 8): the activity report as JSON, CSV or XLSX."""
 from flask import Blueprint, Response, request
 from sqlalchemy import select
 

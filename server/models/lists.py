@@ -1,4 +1,4 @@
-"""The job centre's own lists (DOMAIN.md "Lists"), one row per list once an admin edits it."""
+"""The job centre's own lists (docs/domain.md "Lists"), one row per list once an admin edits it."""
 from sqlalchemy import String
 from sqlalchemy.orm import Mapped, mapped_column
 

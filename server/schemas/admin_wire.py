@@ -1,4 +1,4 @@
-"""Wire formats of the administration API (PROTOCOL.md 7)."""
+"""Wire formats of the administration API (docs/protocol.md 7)."""
 from marshmallow import RAISE, Schema, fields, validate
 
 from server.schemas.values import Boolean as StrictBoolean
@@ -90,7 +90,7 @@ class NewTeam(Schema):
 
 
 class TemplateBody(Schema):
-    """POST /admin/templates body: a template (DOMAIN.md "Templates"), checked by its format."""
+    """POST /admin/templates body: a template (docs/domain.md "Templates"), format-checked."""
 
     kind = fields.String(required=True)
     key = fields.String(required=True)

@@ -1,4 +1,4 @@
-"""Wire formats of the case import (PROTOCOL.md section 9)."""
+"""Wire formats of the case import (docs/protocol.md section 9)."""
 from marshmallow import EXCLUDE, Schema, fields, validate
 
 from server.schemas.wire import UUID_PATTERN

@@ -1,4 +1,4 @@
-"""Wire formats of the lists and the reports (DOMAIN.md "Lists", PROTOCOL.md 8)."""
+"""Wire formats of the lists and the reports (docs/domain.md "Lists", docs/protocol.md 8)."""
 from marshmallow import EXCLUDE, Schema, fields, validate
 
 from server.schemas.objects import Object

@@ -1,4 +1,4 @@
-"""The template format of DOMAIN.md "Templates"; every problem is named by its dotted path.
+"""The template format of docs/domain.md "Templates"; every problem is named by its dotted path.
 
 A path starts at the template's root, list positions counted from 0:
 `definition.sections.0.items.3.levels.1.colour`. Only the keys the format names are

@@ -1,4 +1,4 @@
-"""Users and teams as an administrator changes them (PROTOCOL.md 7), from the API or the CLI.
+"""Users and teams as an administrator changes them (docs/protocol.md 7), from the API or the CLI.
 
 Users are never deleted. Deactivating revokes every device of the user (each answers
 `device-revoked` with `wipe` from then on) and refuses the password at login like a wrong

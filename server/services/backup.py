@@ -3,7 +3,7 @@ backup API on the embedded default.
 
 A restore gives the database a new restore generation (server_meta), so every checkpoint
 taken before it answers `410 resync-required`: devices pull from the beginning and push again
-what they hold that the restored database lacks (PROTOCOL.md section 4).
+what they hold that the restored database lacks (docs/protocol.md section 4).
 """
 import os
 import shutil

@@ -1,4 +1,4 @@
-"""Reading a case-system CSV export (PROTOCOL.md section 9) into typed cells per row.
+"""Reading a case-system CSV export (docs/protocol.md section 9) into typed cells per row.
 
 Rules: UTF-8 with or without BOM, else Windows-1252; `;` or `,` as separator, whichever the
 header row holds more of; header names case-insensitive, in any order, unknown ones ignored.

@@ -1,4 +1,4 @@
-"""Importing cases from the case system (PROTOCOL.md section 9) through the push engine.
+"""Importing cases from the case system (docs/protocol.md section 9) through the push engine.
 
 Rules:
 - Each row names a citizen (matched within the team by `cpr`; a row without CPR by the name
@@ -198,7 +198,7 @@ class Plan:
                 for p in ordered]
 
     def summary(self) -> dict:
-        """The answer of PROTOCOL.md section 9."""
+        """The answer of docs/protocol.md section 9."""
         counts = {outcome: dict.fromkeys(TYPES, 0) for outcome in ("created", "updated",
                                                                   "unchanged")}
         for planned in self.records.values():

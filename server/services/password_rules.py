@@ -1,4 +1,4 @@
-"""The rules for a new password (PROTOCOL.md 7): at least 12 characters, not the username,
+"""The rules for a new password (docs/protocol.md 7): at least 12 characters, not the username,
 not a well-known or easily guessed one (zxcvbn's estimate, with the person's own names as
 known words). Only new passwords are judged; an existing password keeps logging in."""
 from zxcvbn import zxcvbn

@@ -1,4 +1,4 @@
-"""The blocks of an activity report: totals, per user, per ISO week (PROTOCOL.md 8).
+"""The blocks of an activity report: totals, per user, per ISO week (docs/protocol.md 8).
 
 Pure: the report's queries feed aggregated rows in; `answer` lays them out. A figure split
 by a word (`contacts_by_result`, `placements_started`, `placements_ended`) always lists every

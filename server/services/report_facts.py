@@ -1,4 +1,4 @@
-"""The report facts of a record: the few values PROTOCOL.md 8 filters and groups on.
+"""The report facts of a record: the few values docs/protocol.md 8 filters and groups on.
 
 They are extracted from a record's data when the record is written and kept in indexed
 columns of `records` (`rpt_*`), so reports aggregate in SQL and never read JSON. Rules:

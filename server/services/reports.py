@@ -1,4 +1,4 @@
-"""The activity report (PROTOCOL.md 8): read-only SQL aggregates over the report facts.
+"""The activity report (docs/protocol.md 8): read-only SQL aggregates over the report facts.
 
 Every figure comes from the indexed `rpt_*` columns that the record write keeps
 (server/services/report_facts.py); no JSON is read. Counting rules: a final meeting counts on

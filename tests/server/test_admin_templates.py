@@ -1,5 +1,5 @@
 """Template versions uploaded by an admin: the format check with paths, immutability,
-retirement (PROTOCOL.md 7, DOMAIN.md "Templates")."""
+retirement (docs/protocol.md 7, docs/domain.md "Templates")."""
 import copy
 
 import pytest

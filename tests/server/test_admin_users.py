@@ -1,4 +1,4 @@
-"""Users and teams through the admin API and the CLI (PROTOCOL.md 6 and 7)."""
+"""Users and teams through the admin API and the CLI (docs/protocol.md 6 and 7)."""
 import pytest
 from sqlalchemy import select
 

@@ -1,4 +1,4 @@
-"""Importing cases from a CSV export (PROTOCOL.md section 9): good and bad files as tables."""
+"""Importing cases from a CSV export (docs/protocol.md section 9): good and bad files as tables."""
 import json
 
 import pytest

@@ -1,4 +1,4 @@
-"""The job centre's lists (DOMAIN.md "Lists"): shipped defaults, ETag, admins replace a list."""
+"""The job centre's lists (docs/domain.md "Lists"): defaults, ETag, admins replace a list."""
 import pytest
 
 from server.default_lists import DEFAULT_LISTS

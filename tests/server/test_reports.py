@@ -1,4 +1,4 @@
-"""The activity report (PROTOCOL.md 8): a table of records against the exact figures.
+"""The activity report (docs/protocol.md 8): a table of records against the exact figures.
 
 Nord: anne (consultant) and lis (lead); Syd: bo; admin in Drift. The period is
 2026-03-02 (Monday) to 2026-03-15 (Sunday): ISO weeks 2026-W10 and 2026-W11. Job orders

@@ -1,6 +1,6 @@
 """The restore drill: back up while serving, change more from two devices, restore, start again.
 
-The devices follow PROTOCOL.md section 4: after the restore their checkpoints answer 410, they
+The devices follow docs/protocol.md section 4: after the restore their checkpoints answer 410, they
 pull from the beginning, push again what they hold that the restored database lacks (a record
 it does not return, or returns at a lower rev), and then their unsent edits. The drill keeps a
 ledger of every change acknowledged after the backup and reports what came back and what is

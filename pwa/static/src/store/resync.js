@@ -1,4 +1,4 @@
-// The state of a resync (PROTOCOL.md 4), kept in the encrypted meta table so that it
+// The state of a resync (docs/protocol.md 4), kept in the encrypted meta table so that it
 // survives a lost network or a closed tab: "resync" = {pages: n} while a full pull after
 // `410` is under way, and "resync:<i>" = the ids that page i returned. The sync client
 // (sync/incoming.js) writes them in the same commit as each page and its checkpoint, and

@@ -4,7 +4,7 @@
 // deleted while you edited) → "Behold min" restores it with your values; reason "delete"
 // (you deleted it while it changed) → "Behold min" deletes it; "Behold den anden" keeps
 // the server's state in both cases. Every resolve names the `server_rev` the user saw, so
-// a newer value the user never saw is never overwritten (PROTOCOL.md 5).
+// a newer value the user never saw is never overwritten (docs/protocol.md 5).
 import { useState } from "preact/hooks";
 import { resolveConflict } from "../store/records.js";
 import { TYPE_NAMES, unitLabel } from "./labels.js";

@@ -1,5 +1,5 @@
 // "Registrér kontakt": one contact with a company in the Brancheredskab register (seed 003,
-// DOMAIN.md company_contact), with or without an opening, from the company page or at the
+// docs/domain.md company_contact), with or without an opening, from the company page or at the
 // end of a meeting. Saved on the device (works offline) and synced like every record.
 // "Opret jobordre" makes a job order that carries the opening further. Routes:
 // ["ny", companyId, meetingId?] or [id].

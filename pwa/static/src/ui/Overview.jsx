@@ -1,5 +1,5 @@
 // "Overblik" (leads: the team) and "Mit overblik" (a consultant: their own figures, the
-// same screen): the activity report for a period as charts and tables (PROTOCOL.md 8), the
+// same screen): the activity report for a period as charts and tables (docs/protocol.md 8), the
 // Brancheredskab charts and Målstyring. The report needs the network; offline the screen
 // shows the last figures it fetched, with their time. The register charts come from the
 // records on the device.

@@ -1,6 +1,6 @@
 // "Importér fra fagsystem" ("#/admin/import", admins, online only): choose the case system's
 // CSV export and the team, see the dry run as a table (rows, new, changed, unchanged per
-// record type, and every problem by row and column), then "Importér" (PROTOCOL.md 9).
+// record type, and every problem by row and column), then "Importér" (docs/protocol.md 9).
 // The imported records reach the team's tablets at their next sync.
 import { useEffect, useState } from "preact/hooks";
 import { useObservable } from "../../observable.js";

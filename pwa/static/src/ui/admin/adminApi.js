@@ -1,4 +1,4 @@
-// The admin screens' calls to the server (online only, ARCHITECTURE.md "Growing it"): each
+// The admin screens' calls to the server (online only, docs/architecture.md "Growing it"): each
 // answer is {ok, status, body, problem, errors, offline}; `problem` is a Danish sentence and
 // `errors` the problem's fields (path → messages). The last answer of every GET is kept in
 // memory with its time, so an offline screen can show what it last fetched.

@@ -1,4 +1,4 @@
-// Målstyring (seed 003; DOMAIN.md team_goal): the year's target per indicator, the year so
+// Målstyring (seed 003; docs/domain.md team_goal): the year's target per indicator, the year so
 // far against the target and against where the team should be by now. The figures of the
 // record indicators come from the activity report (the year so far); custom indicators are
 // registered by hand per week. Leads set targets; consultants see the goals read-only.

@@ -1,4 +1,4 @@
-// The open positions of the team (seed 003, Brancheredskab; DOMAIN.md company_contact and
+// The open positions of the team (seed 003, Brancheredskab; docs/domain.md company_contact and
 // job_order) and their age. Rules:
 // - An opening (a company contact whose result is not "no_opening") is open while filled <
 //   positions; it ages from `contacted_on`. When a job order carries it (`job_order_id`),
