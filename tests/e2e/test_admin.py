@@ -1,6 +1,7 @@
 """The admin area in a real browser: a new progressionskort version uploaded, checked,
 previewed and published, used by a consultant's tablet after sync while an older
-assessment still opens with its own version; a user deactivated while their tablet is open
+assessment still opens with its own version; job functions renamed, added and retired; a
+user deactivated while their tablet is open
 (it erases its data at its next sync and shows the login) after a weak password was refused
 with its reason for a new colleague; the access audit found, read and downloaded. axe-core
 on every admin screen.
@@ -180,6 +181,29 @@ def test_deactivating_a_user_wipes_their_open_tablet_and_the_audit_is_read(new_d
     assert "150275-2468" not in text
 
 
+def test_an_admin_renames_adds_and_retires_job_functions(new_device, api):
+    admin = new_device("admin")
+    admin.set_viewport_size(TABLET)
+    open_admin(admin, "Lister")
+    functions = admin.get_by_role("region", name="Jobfunktioner")
+    functions.get_by_label("Navn på Bager").fill("Bager og konditor")
+    functions.get_by_role("button", name="Udfas Frisør og skønhed").click()
+    expect(functions.get_by_role("button", name="Genindfør Frisør og skønhed")).to_be_visible()
+    functions.get_by_label("Ny jobfunktion").fill("Grøn omstilling")
+    functions.get_by_role("button", name="Tilføj").click()
+    expect(functions.get_by_label("Navn på Grøn omstilling")).to_have_value("Grøn omstilling")
+    check_accessibility(admin, "Lister")
+    functions.get_by_role("button", name="Gem jobfunktioner").click()
+    expect(functions.get_by_role("status")).to_have_text("Jobfunktioner er gemt.")
+
+    office = api("admin")
+    saved = office.session.get(f"{office.url}/lists", timeout=30).json()["job_functions"]
+    by_id = {item["id"]: item for item in saved}
+    assert by_id["bager"] == {"id": "bager", "label": "Bager og konditor", "retired": False}
+    assert by_id["frisoer"]["retired"] is True
+    assert saved[-1] == {"id": "groen_omstilling", "label": "Grøn omstilling", "retired": False}
+
+
 def test_a_lead_reads_their_team_without_changing_it(new_device):
     lead = new_device("lis")
     open_admin(lead, "Brugere")
@@ -194,3 +218,7 @@ def test_a_lead_reads_their_team_without_changing_it(new_device):
     lead.get_by_role("link", name="Skabeloner", exact=True).click()
     expect(lead.get_by_role("cell", name="progressionskort", exact=True).first).to_be_visible()
     expect(lead.get_by_role("button", name=re.compile("^Udfas"))).to_have_count(0)
+    lead.get_by_role("link", name="← Administration").click()
+    lead.get_by_role("link", name="Lister", exact=True).click()
+    expect(lead.get_by_role("list", name="Jobfunktioner")).to_contain_text("Lager og logistik")
+    expect(lead.get_by_role("textbox")).to_have_count(0)

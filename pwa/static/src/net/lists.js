@@ -2,7 +2,7 @@
 // `GET /api/v1/lists` (ETag), kept on the device so forms and filters work offline. The
 // lists hold no personal data, so the meta row "lists" = {etag, lists} is in the clear.
 // Items are never deleted, only retired: a retired item still names old records but is not
-// offered for new ones. The admin screen (administration issue) uses `replaceList`.
+// offered for new ones. Admins change them on "Lister" (ui/admin/Lists.jsx).
 import { api } from "../transport.js";
 import { db } from "../store/db.js";
 import { observable, useObservable } from "../observable.js";
@@ -27,13 +27,6 @@ export async function refreshLists(token) {
   await db.meta.put({ key: ROW, value: { etag: answer.headers.get("ETag"), lists: answer.body } });
   listState.set(answer.body);
   return true;
-}
-
-/** Replace one list (admins): `items` [{id, label, retired}]; the answer's items or a problem. */
-export async function replaceList(token, key, items) {
-  const answer = await api("PUT", `/admin/lists/${encodeURIComponent(key)}`, { token, body: { items } });
-  if (answer.status === 200) await refreshLists(token);
-  return answer;
 }
 
 /** The label of a list item by id ("" for none; the id itself when unknown). */

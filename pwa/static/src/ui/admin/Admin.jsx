@@ -7,6 +7,7 @@ import { Devices } from "../Devices.jsx";
 import { AccessAudit } from "./AccessAudit.jsx";
 import { AdminLog } from "./AdminLog.jsx";
 import { ImportCases } from "./ImportCases.jsx";
+import { Lists } from "./Lists.jsx";
 import { Teams } from "./Teams.jsx";
 import { Templates } from "./Templates.jsx";
 import { Users } from "./Users.jsx";
@@ -14,7 +15,7 @@ import "./admin.css";
 
 const SCREENS = {
   brugere: Users, teams: Teams, enheder: () => <Devices inAdmin />, skabeloner: Templates, log: AdminLog,
-  adgang: AccessAudit, import: ImportCases,
+  adgang: AccessAudit, import: ImportCases, lister: Lists,
 };
 
 /** The admin area; `rest` is the route after "admin". */
@@ -47,7 +48,6 @@ function AdminMenu({ admin }) {
         {entry("#/admin/teams", "Teams", "Teams og antal aktive brugere")}
         {entry("#/admin/enheder", "Enheder", "Tilbagekald en mistet enhed")}
         {entry("#/admin/skabeloner", "Skabeloner", "Vurderings- og aftaleskemaer: upload, forhåndsvis, udgiv, udfas")}
-        {/* Integrator: "Lister" (issue 13) and "Importér fra fagsystem" (issue 12) are wired in here. */}
         {entry("#/admin/lister", "Lister", "Virksomhedstyper og jobfunktioner")}
         {admin && entry("#/admin/import", "Importér fra fagsystem", "Borgere, virksomheder og forløb fra en CSV-fil")}
         {entry("#/admin/adgang", "Adgangslog", "Hvem har set eller ændret en borgers oplysninger (indsigt, tilsyn)")}
