@@ -7,7 +7,7 @@ TEST_STAMP := $(VENV)/.test-installed
 NODE_STAMP := node_modules/.installed
 PYTHON     ?= python3
 
-.PHONY: run test lint format-check install migrate pwa clean cluster cluster-stop
+.PHONY: run test lint format install migrate pwa clean cluster cluster-stop
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,15 +51,15 @@ cluster: $(RUN_STAMP) pwa
 cluster-stop:
 	$(PY) -m deploy.cluster stop
 
-# eslint (bugs, not style), ruff (B, E, F, I, UP, W) and mypy (strict on sync/). Once the
-# tree has been formatted once, format-check joins them (docs/architecture.md "Tooling").
+# eslint (bugs, not style), prettier --check, ruff (B, E, F, I, UP, W) and mypy (strict on sync/).
 lint: $(TEST_STAMP) $(NODE_STAMP)
 	npm run --silent lint
+	npm run --silent format:check
 	$(VENV)/bin/ruff check server sync tests bench deploy
 	$(VENV)/bin/mypy
 
-format-check: $(NODE_STAMP)
-	npm run --silent format:check
+format: $(NODE_STAMP)
+	npx prettier --write pwa/static/src tests/js
 
 test: lint $(TEST_STAMP) pwa
 	scripts/ensure-chromium.sh

@@ -8,7 +8,8 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const SRC = resolve(dirname(fileURLToPath(import.meta.url)), "../../pwa/static/src");
-const IMPORT = /(?:^|[\s;])(?:import|export)\s*(?:[^'"]*?\sfrom\s*)?["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;
+const IMPORT =
+  /(?:^|[\s;])(?:import|export)\s*(?:[^'"]*?\sfrom\s*)?["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;
 
 /** Every .js/.jsx file under a folder. */
 function files(folder) {
@@ -29,7 +30,9 @@ function specifiers(path) {
 function allImports() {
   return files(SRC).map((path) => ({
     from: relative(SRC, path),
-    to: specifiers(path).map((s) => (s.startsWith(".") ? relative(SRC, resolve(dirname(path), s)) : s)),
+    to: specifiers(path).map((s) =>
+      s.startsWith(".") ? relative(SRC, resolve(dirname(path), s)) : s,
+    ),
   }));
 }
 
@@ -55,19 +58,33 @@ function graph() {
 /** Tarjan's strongly connected components with more than one module (or a self-import). */
 function cycles(edges) {
   let index = 0;
-  const order = new Map(), low = new Map(), stack = [], onStack = new Set(), found = [];
+  const order = new Map(),
+    low = new Map(),
+    stack = [],
+    onStack = new Set(),
+    found = [];
   const visit = (node) => {
-    order.set(node, index); low.set(node, index); index += 1;
-    stack.push(node); onStack.add(node);
+    order.set(node, index);
+    low.set(node, index);
+    index += 1;
+    stack.push(node);
+    onStack.add(node);
     for (const next of edges.get(node) ?? []) {
-      if (!order.has(next)) { visit(next); low.set(node, Math.min(low.get(node), low.get(next))); }
-      else if (onStack.has(next)) low.set(node, Math.min(low.get(node), order.get(next)));
+      if (!order.has(next)) {
+        visit(next);
+        low.set(node, Math.min(low.get(node), low.get(next)));
+      } else if (onStack.has(next)) low.set(node, Math.min(low.get(node), order.get(next)));
     }
     if (low.get(node) !== order.get(node)) return;
     const component = [];
     let member;
-    do { member = stack.pop(); onStack.delete(member); component.push(member); } while (member !== node);
-    if (component.length > 1 || (edges.get(node) ?? []).includes(node)) found.push(component.sort());
+    do {
+      member = stack.pop();
+      onStack.delete(member);
+      component.push(member);
+    } while (member !== node);
+    if (component.length > 1 || (edges.get(node) ?? []).includes(node))
+      found.push(component.sort());
   };
   for (const node of edges.keys()) if (!order.has(node)) visit(node);
   return found;
@@ -86,12 +103,17 @@ test("no import cycles in pwa/static/src", () => {
 });
 
 test("merge/ is pure: it imports only merge/", () => {
-  assert.deepEqual(refused("merge", (to) => to.startsWith("merge/")), []);
+  assert.deepEqual(
+    refused("merge", (to) => to.startsWith("merge/")),
+    [],
+  );
 });
 
 test("store/ imports neither sync/, ui/, a framework nor the network", () => {
   const allowed = (to) =>
-    !/^(sync|ui)\//.test(to) && !to.startsWith("preact") && to !== "transport.js" &&
+    !/^(sync|ui)\//.test(to) &&
+    !to.startsWith("preact") &&
+    to !== "transport.js" &&
     (!to.startsWith("net/") || to === "net/serverLogin.js");
   assert.deepEqual(refused("store", allowed), []);
 });

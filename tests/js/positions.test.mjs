@@ -1,7 +1,12 @@
 // Open positions and their age (ui/team/positions.js): yellow from 7, red from 14 Copenhagen days.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { ageOf, copenhagenDay, filterPositions, openPositions } from "../../pwa/static/src/ui/team/positions.js";
+import {
+  ageOf,
+  copenhagenDay,
+  filterPositions,
+  openPositions,
+} from "../../pwa/static/src/ui/team/positions.js";
 
 const AGES = [
   // [since, today, days, level, word]
@@ -38,33 +43,86 @@ test("the 7th Copenhagen day turns yellow although only 6 days and 1 hour have p
   assert.equal(ageOf("2026-03-03", today).level, "yellow");
 });
 
-const contact = (id, data, createdBy = "u1") => ({ id, data: { company_id: "c1", ...data }, createdBy });
+const contact = (id, data, createdBy = "u1") => ({
+  id,
+  data: { company_id: "c1", ...data },
+  createdBy,
+});
 
 test("open openings and orders, oldest first; filled, closed and carried ones leave the list", () => {
   const contacts = [
-    contact("k1", { contacted_on: "2026-03-01", result: "internship", positions: 2, filled: 1, job_function: "koekken" }),
+    contact("k1", {
+      contacted_on: "2026-03-01",
+      result: "internship",
+      positions: 2,
+      filled: 1,
+      job_function: "koekken",
+    }),
     contact("k2", { contacted_on: "2026-02-01", result: "no_opening" }),
-    contact("k3", { contacted_on: "2026-02-02", result: "ordinary_opening", positions: 1, filled: 1 }),
-    contact("k4", { contacted_on: "2026-02-03", result: "flex_job", positions: 1, job_order_id: "o1", job_function: "lager" }, "u2"),
+    contact("k3", {
+      contacted_on: "2026-02-02",
+      result: "ordinary_opening",
+      positions: 1,
+      filled: 1,
+    }),
+    contact(
+      "k4",
+      {
+        contacted_on: "2026-02-03",
+        result: "flex_job",
+        positions: 1,
+        job_order_id: "o1",
+        job_function: "lager",
+      },
+      "u2",
+    ),
   ];
   const orders = [
-    { id: "o1", data: { company_id: "c2", title: "Lager", positions: 2, log: [{ date: "2026-02-20" }] }, createdBy: "u2", createdAt: "2026-02-03T09:00:00Z" },
-    { id: "o2", data: { company_id: "c2", title: "Kok", status: "closed" }, createdBy: "u1", createdAt: "2026-02-03T09:00:00Z" },
+    {
+      id: "o1",
+      data: { company_id: "c2", title: "Lager", positions: 2, log: [{ date: "2026-02-20" }] },
+      createdBy: "u2",
+      createdAt: "2026-02-03T09:00:00Z",
+    },
+    {
+      id: "o2",
+      data: { company_id: "c2", title: "Kok", status: "closed" },
+      createdBy: "u1",
+      createdAt: "2026-02-03T09:00:00Z",
+    },
   ];
-  const companies = new Map([["c1", { name: "Bager", company_type: "db07_c" }], ["c2", { name: "Lager A/S", company_type: "db07_h" }]]);
+  const companies = new Map([
+    ["c1", { name: "Bager", company_type: "db07_c" }],
+    ["c2", { name: "Lager A/S", company_type: "db07_h" }],
+  ]);
   const rows = openPositions({ contacts, orders, companies, today: "2026-03-10" });
-  assert.deepEqual(rows.map((r) => [r.id, r.open, r.since, r.age.level]),
-    [["o1", 2, "2026-02-20", "red"], ["k1", 1, "2026-03-01", "yellow"]]);
+  assert.deepEqual(
+    rows.map((r) => [r.id, r.open, r.since, r.age.level]),
+    [
+      ["o1", 2, "2026-02-20", "red"],
+      ["k1", 1, "2026-03-01", "yellow"],
+    ],
+  );
   assert.equal(rows[0].jobFunction, "lager");
-  assert.deepEqual(filterPositions(rows, { companyType: "db07_c" }).map((r) => r.id), ["k1"]);
-  assert.deepEqual(filterPositions(rows, { userId: "u2", jobFunction: "lager" }).map((r) => r.id), ["o1"]);
+  assert.deepEqual(
+    filterPositions(rows, { companyType: "db07_c" }).map((r) => r.id),
+    ["k1"],
+  );
+  assert.deepEqual(
+    filterPositions(rows, { userId: "u2", jobFunction: "lager" }).map((r) => r.id),
+    ["o1"],
+  );
 });
 
 test("contacts without openings by company type over the last months", async () => {
-  const { monthsBefore, noOpeningsByType } = await import("../../pwa/static/src/ui/team/positions.js");
+  const { monthsBefore, noOpeningsByType } =
+    await import("../../pwa/static/src/ui/team/positions.js");
   assert.equal(monthsBefore("2026-05-31", 3), "2026-03-03");
   assert.equal(monthsBefore("2026-03-10", 12), "2025-03-10");
-  const companies = new Map([["a", { company_type: "db07_g" }], ["b", { company_type: "db07_h" }]]);
+  const companies = new Map([
+    ["a", { company_type: "db07_g" }],
+    ["b", { company_type: "db07_h" }],
+  ]);
   const contacts = [
     contact("1", { company_id: "a", result: "no_opening", contacted_on: "2026-03-01" }),
     contact("2", { company_id: "a", result: "no_opening", contacted_on: "2025-01-01" }),
@@ -72,5 +130,8 @@ test("contacts without openings by company type over the last months", async () 
     contact("4", { company_id: "a", result: "no_opening", contacted_on: "2026-02-11" }),
     contact("5", { company_id: "b", result: "internship", contacted_on: "2026-02-11" }),
   ];
-  assert.deepEqual(noOpeningsByType(contacts, companies, "2025-12-10"), [["db07_g", 2], ["db07_h", 1]]);
+  assert.deepEqual(noOpeningsByType(contacts, companies, "2025-12-10"), [
+    ["db07_g", 2],
+    ["db07_h", 1],
+  ]);
 });

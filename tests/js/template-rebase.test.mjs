@@ -1,60 +1,102 @@
 // The rule every autosaving form follows (ui/textRebase.js) and its use by the template forms
 // (ui/template/rebase.js): a colleague's pulled edit of a text is never overwritten by the
 // user's next autosave; only free-text items are merged.
-import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import assert from "node:assert/strict";
+import { test } from "node:test";
 
-import { isTextPath, rebaseAnswer, rebaseEdits } from '../../pwa/static/src/ui/template/rebase.js';
-import { COLLEAGUE_TEXT, rebaseText } from '../../pwa/static/src/ui/textRebase.js';
+import { isTextPath, rebaseAnswer, rebaseEdits } from "../../pwa/static/src/ui/template/rebase.js";
+import { COLLEAGUE_TEXT, rebaseText } from "../../pwa/static/src/ui/textRebase.js";
 
 const DEFINITION = {
-  sections: [{ id: 's', title: 'S', items: [
-    { id: 'notes', type: 'longtext', label: 'Noter' },
-    { id: 'start_time', type: 'time', label: 'Mødetid' },
-    { id: 'kind', type: 'choice', label: 'Type', options: [{ value: 'a', label: 'A' }, { value: 'b', label: 'B' }] },
-    { id: 'tasks', type: 'repeat', label: 'Opgaver', items: [{ id: 'task', type: 'text', label: 'Opgave' }] },
-  ] }],
+  sections: [
+    {
+      id: "s",
+      title: "S",
+      items: [
+        { id: "notes", type: "longtext", label: "Noter" },
+        { id: "start_time", type: "time", label: "Mødetid" },
+        {
+          id: "kind",
+          type: "choice",
+          label: "Type",
+          options: [
+            { value: "a", label: "A" },
+            { value: "b", label: "B" },
+          ],
+        },
+        {
+          id: "tasks",
+          type: "repeat",
+          label: "Opgaver",
+          items: [{ id: "task", type: "text", label: "Opgave" }],
+        },
+      ],
+    },
+  ],
 };
 
-test('a colleague’s edit of other lines is merged into the text the user is typing', () => {
-  const base = 'Linje 1\nLinje 2\nLinje 3\n';
-  const theirs = 'Linje 1 (kollega)\nLinje 2\nLinje 3\n';
-  const mine = 'Linje 1\nLinje 2\nLinje 3\nMin nye linje\n';
-  assert.equal(rebaseText(base, theirs, mine), 'Linje 1 (kollega)\nLinje 2\nLinje 3\nMin nye linje\n');
+test("a colleague’s edit of other lines is merged into the text the user is typing", () => {
+  const base = "Linje 1\nLinje 2\nLinje 3\n";
+  const theirs = "Linje 1 (kollega)\nLinje 2\nLinje 3\n";
+  const mine = "Linje 1\nLinje 2\nLinje 3\nMin nye linje\n";
+  assert.equal(
+    rebaseText(base, theirs, mine),
+    "Linje 1 (kollega)\nLinje 2\nLinje 3\nMin nye linje\n",
+  );
 });
 
-test('when both edited the same line, the colleague’s text is kept below the user’s, marked', () => {
-  assert.equal(rebaseText('A\n', 'B\n', 'C\n'), `C\n\n${COLLEAGUE_TEXT}\nB\n`);
+test("when both edited the same line, the colleague’s text is kept below the user’s, marked", () => {
+  assert.equal(rebaseText("A\n", "B\n", "C\n"), `C\n\n${COLLEAGUE_TEXT}\nB\n`);
 });
 
-test('nothing to rebase: same stored text, the user already shows it, or not text', () => {
-  assert.equal(rebaseText('x', 'x', 'mit'), 'mit');
-  assert.equal(rebaseText('x', 'mit', 'mit'), 'mit');
+test("nothing to rebase: same stored text, the user already shows it, or not text", () => {
+  assert.equal(rebaseText("x", "x", "mit"), "mit");
+  assert.equal(rebaseText("x", "mit", "mit"), "mit");
   assert.equal(rebaseText(3, 4, 5), 5);
-  assert.equal(rebaseText('gammel', undefined, 'gammel'), '', 'a cleared text the user did not touch stays cleared');
+  assert.equal(
+    rebaseText("gammel", undefined, "gammel"),
+    "",
+    "a cleared text the user did not touch stays cleared",
+  );
 });
 
-test('only free-text items of a template are merged, also inside repeat groups', () => {
+test("only free-text items of a template are merged, also inside repeat groups", () => {
   const isText = isTextPath(DEFINITION);
-  assert.equal(isText(['notes']), true);
-  assert.equal(isText(['tasks', 'row-1', 'task']), true);
-  assert.equal(isText(['start_time']), false);
-  assert.equal(isText(['kind']), false);
+  assert.equal(isText(["notes"]), true);
+  assert.equal(isText(["tasks", "row-1", "task"]), true);
+  assert.equal(isText(["start_time"]), false);
+  assert.equal(isText(["kind"]), false);
 });
 
-test('waiting agreement edits are rebased onto pulled content; choices stay the user’s', () => {
-  const before = { notes: 'Aftale 1\nAftale 2\n', kind: 'a' };
-  const after = { notes: 'Aftale 1\nAftale 2 (rettet af kollega)\n', kind: 'b' };
-  const edits = [[['kind'], 'a'], [['notes'], 'Aftale 0\nAftale 1\nAftale 2\n']];
+test("waiting agreement edits are rebased onto pulled content; choices stay the user’s", () => {
+  const before = { notes: "Aftale 1\nAftale 2\n", kind: "a" };
+  const after = { notes: "Aftale 1\nAftale 2 (rettet af kollega)\n", kind: "b" };
+  const edits = [
+    [["kind"], "a"],
+    [["notes"], "Aftale 0\nAftale 1\nAftale 2\n"],
+  ];
   const rebased = rebaseEdits(DEFINITION, before, after, edits);
-  assert.deepEqual(rebased, [[['kind'], 'a'], [['notes'], 'Aftale 0\nAftale 1\nAftale 2 (rettet af kollega)\n']]);
+  assert.deepEqual(rebased, [
+    [["kind"], "a"],
+    [["notes"], "Aftale 0\nAftale 1\nAftale 2 (rettet af kollega)\n"],
+  ]);
   assert.equal(rebaseEdits(DEFINITION, before, before, edits), edits);
 });
 
-test('the user’s own last write is the base: a saved edit follows the stored text', () => {
-  const written = new Map([['notes', 'Min tekst\n']]);
-  const after = { notes: 'Min tekst\nKollegas linje\n' };
-  assert.equal(rebaseAnswer(['notes'], 'Min tekst\n', { notes: 'Gammel\n' }, after, written), 'Min tekst\nKollegas linje\n');
-  assert.equal(rebaseAnswer(['tasks', 'r', 'task'], 'Pak', { tasks: { r: { task: 'Pluk' } } }, { tasks: { r: { task: 'Pluk' } } }),
-    'Pak');
+test("the user’s own last write is the base: a saved edit follows the stored text", () => {
+  const written = new Map([["notes", "Min tekst\n"]]);
+  const after = { notes: "Min tekst\nKollegas linje\n" };
+  assert.equal(
+    rebaseAnswer(["notes"], "Min tekst\n", { notes: "Gammel\n" }, after, written),
+    "Min tekst\nKollegas linje\n",
+  );
+  assert.equal(
+    rebaseAnswer(
+      ["tasks", "r", "task"],
+      "Pak",
+      { tasks: { r: { task: "Pluk" } } },
+      { tasks: { r: { task: "Pluk" } } },
+    ),
+    "Pak",
+  );
 });

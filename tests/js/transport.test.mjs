@@ -4,7 +4,9 @@ import { gunzipSync } from "node:zlib";
 import { encodeBody } from "../../pwa/static/src/transport.js";
 
 test("a large body goes gzipped with its Content-Encoding and inflates to the same JSON", async () => {
-  const text = JSON.stringify({ changes: Array.from({ length: 50 }, (_, i) => ({ note: `Notat ${i} æøå` })) });
+  const text = JSON.stringify({
+    changes: Array.from({ length: 50 }, (_, i) => ({ note: `Notat ${i} æøå` })),
+  });
   const headers = {};
   const body = await encodeBody(text, headers);
   assert.equal(headers["Content-Encoding"], "gzip");

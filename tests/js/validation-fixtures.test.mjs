@@ -7,7 +7,9 @@ import { test } from "node:test";
 
 import { validateRecord } from "../../pwa/static/src/validate.js";
 
-const CASES = JSON.parse(readFileSync(new URL("./fixtures/validation-cases.json", import.meta.url)));
+const CASES = JSON.parse(
+  readFileSync(new URL("./fixtures/validation-cases.json", import.meta.url)),
+);
 const BASE = {
   company: { name: "Havnens Bageri" },
   contact: { company_id: "1b4e28ba-2fa1-41d2-883f-0016d3cca427", name: "Mette Holm" },
@@ -25,13 +27,16 @@ const BASE = {
 
 /** A fixture's changes with long runs unpacked ({repeat, times} → the string). */
 function unpacked(changes) {
-  const value = (v) => (v && typeof v === "object" && "repeat" in v && "times" in v ? v.repeat.repeat(v.times) : v);
+  const value = (v) =>
+    v && typeof v === "object" && "repeat" in v && "times" in v ? v.repeat.repeat(v.times) : v;
   return Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, value(v)]));
 }
 
 /** The top-level fields the client refuses. */
 function refused(type, data) {
-  return [...new Set(Object.keys(validateRecord(type, data)).map((path) => path.split(".")[0]))].sort();
+  return [
+    ...new Set(Object.keys(validateRecord(type, data)).map((path) => path.split(".")[0])),
+  ].sort();
 }
 
 test("the fixtures cover every record type the client validates", () => {
@@ -43,7 +48,10 @@ for (const type of Object.keys(BASE)) {
     const differing = CASES.filter((c) => c.type === type)
       .map((c) => ({ ...c, client: refused(type, { ...BASE[type], ...unpacked(c.data) }) }))
       .filter((c) => JSON.stringify(c.client) !== JSON.stringify(c.refused))
-      .map((c) => `${JSON.stringify(c.data)}: server ${JSON.stringify(c.refused)}, client ${JSON.stringify(c.client)}`);
+      .map(
+        (c) =>
+          `${JSON.stringify(c.data)}: server ${JSON.stringify(c.refused)}, client ${JSON.stringify(c.client)}`,
+      );
     assert.deepEqual(differing, []);
   });
 }

@@ -5,17 +5,44 @@
 // repeats when summer time ends, the first (summer-time) instant is taken.
 
 const ZONE = "Europe/Copenhagen";
-const MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
-  "oktober", "november", "december"];
+const MONTHS = [
+  "januar",
+  "februar",
+  "marts",
+  "april",
+  "maj",
+  "juni",
+  "juli",
+  "august",
+  "september",
+  "oktober",
+  "november",
+  "december",
+];
 const parts = new Intl.DateTimeFormat("en-GB", {
-  timeZone: ZONE, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit",
-  hour: "2-digit", minute: "2-digit", second: "2-digit",
+  timeZone: ZONE,
+  hourCycle: "h23",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
 });
 
 /** Copenhagen's wall clock at an instant: {y, mo, d, h, mi, s} as zero-padded strings. */
 function wall(epochMs) {
-  const found = Object.fromEntries(parts.formatToParts(new Date(epochMs)).map((p) => [p.type, p.value]));
-  return { y: found.year, mo: found.month, d: found.day, h: found.hour, mi: found.minute, s: found.second };
+  const found = Object.fromEntries(
+    parts.formatToParts(new Date(epochMs)).map((p) => [p.type, p.value]),
+  );
+  return {
+    y: found.year,
+    mo: found.month,
+    d: found.day,
+    h: found.hour,
+    mi: found.minute,
+    s: found.second,
+  };
 }
 
 const pad = (n) => String(Math.abs(n)).padStart(2, "0");
@@ -40,7 +67,8 @@ export function localToRfc3339(value) {
   const [, y, mo, d, h, mi] = match.map(Number);
   const guess = Date.UTC(y, mo - 1, d, h, mi);
   let offset = offsetMinutes(guess - 120 * 60000);
-  if (offsetMinutes(guess - offset * 60000) !== offset) offset = offsetMinutes(guess - offset * 60000);
+  if (offsetMinutes(guess - offset * 60000) !== offset)
+    offset = offsetMinutes(guess - offset * 60000);
   return `${match[0].slice(0, 16)}:00${offsetText(offset)}`;
 }
 
@@ -102,8 +130,9 @@ export function longDate(value) {
 export function weekday(value) {
   const p = dateParts(value);
   if (!p) return "";
-  return new Intl.DateTimeFormat("da-DK", { weekday: "long", timeZone: "UTC" })
-    .format(new Date(Date.UTC(Number(p.y), Number(p.mo) - 1, Number(p.d), 12)));
+  return new Intl.DateTimeFormat("da-DK", { weekday: "long", timeZone: "UTC" }).format(
+    new Date(Date.UTC(Number(p.y), Number(p.mo) - 1, Number(p.d), 12)),
+  );
 }
 
 /** "2026-03-05" → "5/3" (chart axes). */

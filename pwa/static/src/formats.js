@@ -44,9 +44,14 @@ export function validDate(value) {
 
 /** Whether a value is an RFC 3339 date-time with an offset (Z or ±hh:mm) on a real day and time. */
 export function validDateTime(value) {
-  const match = /^(\d{4}-\d{2}-\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:[Zz]|[+-](\d{2}):(\d{2}))$/.exec(value);
+  const match =
+    /^(\d{4}-\d{2}-\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:[Zz]|[+-](\d{2}):(\d{2}))$/.exec(
+      value,
+    );
   if (!match || !validDate(match[1])) return false;
-  const [hour, minute, second, offHour = 0, offMinute = 0] = match.slice(2).map((v) => Number(v ?? 0));
+  const [hour, minute, second, offHour = 0, offMinute = 0] = match
+    .slice(2)
+    .map((v) => Number(v ?? 0));
   return hour <= 23 && minute <= 59 && second <= 59 && offHour <= 23 && offMinute <= 59;
 }
 

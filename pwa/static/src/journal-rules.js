@@ -38,8 +38,11 @@ export function journalDate(type, data) {
 export function noteChanged(type, before, after) {
   const skip = new Set([...(NOT_IN_NOTE[type] ?? []), ...MARK]);
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
-  return [...keys].some((key) => !skip.has(key)
-    && JSON.stringify(before?.[key] ?? null) !== JSON.stringify(after?.[key] ?? null));
+  return [...keys].some(
+    (key) =>
+      !skip.has(key) &&
+      JSON.stringify(before?.[key] ?? null) !== JSON.stringify(after?.[key] ?? null),
+  );
 }
 
 /** `after` without the mark when the edit from `before` changed the note and kept an old mark. */

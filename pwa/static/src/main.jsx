@@ -24,7 +24,9 @@ sessionState.subscribe(({ phase }) => {
     loadTemplates();
     loadLists();
     recoverRescues();
-    reindexRows().catch((error) => console.error("reindex failed", error)).finally(startSync);
+    reindexRows()
+      .catch((error) => console.error("reindex failed", error))
+      .finally(startSync);
   }
 });
 startSession();

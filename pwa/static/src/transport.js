@@ -20,11 +20,18 @@ export class NetworkError extends Error {
  * Call the API: `api("POST", "/sync/push", {token, body})` → {status, body, headers}; a file
  * goes as it is with `file: {type, data}` (e.g. a CSV export as text/csv).
  */
-export async function api(method, path, { token, body, file, query, headers: extra, timeoutMs = TIMEOUT_MS } = {}) {
+export async function api(
+  method,
+  path,
+  { token, body, file, query, headers: extra, timeoutMs = TIMEOUT_MS } = {},
+) {
   const headers = { "Feltmappe-Client": APP_VERSION, Accept: "application/json", ...extra };
   if (token) headers.Authorization = `Bearer ${token}`;
-  const payload = file ? file.data
-    : body === undefined ? undefined : await encodeBody(JSON.stringify(body), headers);
+  const payload = file
+    ? file.data
+    : body === undefined
+      ? undefined
+      : await encodeBody(JSON.stringify(body), headers);
   if (file) headers["Content-Type"] = file.type;
   const url = `/api/v1${path}${query ? `?${new URLSearchParams(query)}` : ""}`;
   const abort = new AbortController();
@@ -32,7 +39,11 @@ export async function api(method, path, { token, body, file, query, headers: ext
   let response;
   try {
     response = await fetch(url, {
-      method, headers, cache: "no-store", credentials: "omit", signal: abort.signal,
+      method,
+      headers,
+      cache: "no-store",
+      credentials: "omit",
+      signal: abort.signal,
       body: payload,
     });
     const type = response.headers.get("Content-Type") || "";
@@ -64,8 +75,13 @@ export async function apiBlob(path, { token, timeoutMs = TIMEOUT_MS } = {}) {
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), timeoutMs);
   try {
-    const response = await fetch(`/api/v1${path}`, { method: "GET", headers, cache: "no-store",
-      credentials: "omit", signal: abort.signal });
+    const response = await fetch(`/api/v1${path}`, {
+      method: "GET",
+      headers,
+      cache: "no-store",
+      credentials: "omit",
+      signal: abort.signal,
+    });
     const blob = response.ok ? await response.blob() : null;
     return { status: response.status, blob, headers: response.headers };
   } catch (error) {

@@ -9,8 +9,18 @@
 import { decimals, textProblem } from "./formats.js";
 import { FREE, MAX_SAFE, MESSAGES, present, SCHEMAS } from "./record-schemas.js";
 
-export { cprBirthDate, validCpr, validCvr, validDate, validDateTime, validEmail, validPhone,
-  validPostcode, validUuid, validWebsite } from "./formats.js";
+export {
+  cprBirthDate,
+  validCpr,
+  validCvr,
+  validDate,
+  validDateTime,
+  validEmail,
+  validPhone,
+  validPostcode,
+  validUuid,
+  validWebsite,
+} from "./formats.js";
 export { MESSAGES, OFFER_CATALOGUE } from "./record-schemas.js";
 
 /** The message for a value that breaks its spec, or null; nested errors go to `errors`. */
@@ -22,24 +32,39 @@ function check(spec, value, path, errors) {
       if (problem) return problem === "long" ? MESSAGES.tooLong(spec.max) : MESSAGES[problem];
       return spec.check && !spec.check(value) ? spec.message : null;
     }
-    case "enum": return spec.words.includes(value) ? null : MESSAGES.choice;
-    case "bool": return typeof value === "boolean" ? null : MESSAGES.bool;
+    case "enum":
+      return spec.words.includes(value) ? null : MESSAGES.choice;
+    case "bool":
+      return typeof value === "boolean" ? null : MESSAGES.bool;
     case "integer":
-      if (typeof value !== "number" || !Number.isInteger(value) || Math.abs(value) > MAX_SAFE) return MESSAGES.integer;
+      if (typeof value !== "number" || !Number.isInteger(value) || Math.abs(value) > MAX_SAFE)
+        return MESSAGES.integer;
       return spec.min !== undefined && value < spec.min ? MESSAGES.atLeast(spec.min) : null;
     case "number":
-      if (typeof value !== "number" || !Number.isFinite(value) || Math.abs(value) > MAX_SAFE) return MESSAGES.number;
+      if (typeof value !== "number" || !Number.isFinite(value) || Math.abs(value) > MAX_SAFE)
+        return MESSAGES.number;
       if (spec.min !== undefined && value < spec.min) return MESSAGES.atLeast(spec.min);
-      return spec.decimals !== undefined && decimals(value) > spec.decimals ? MESSAGES.hoursDecimals : null;
-    case "list": return checkList(spec, value, path, errors);
-    case "object": return checkObject(spec, value, path, errors);
-    default: return jsonProblem(value);
+      return spec.decimals !== undefined && decimals(value) > spec.decimals
+        ? MESSAGES.hoursDecimals
+        : null;
+    case "list":
+      return checkList(spec, value, path, errors);
+    case "object":
+      return checkObject(spec, value, path, errors);
+    default:
+      return jsonProblem(value);
   }
 }
 
 function checkList(spec, value, path, errors) {
   if (!Array.isArray(value)) return MESSAGES.list;
-  value.forEach((item, i) => report(errors, `${path}.${i}`, item == null ? MESSAGES.required : check(spec.of, item, `${path}.${i}`, errors)));
+  value.forEach((item, i) =>
+    report(
+      errors,
+      `${path}.${i}`,
+      item == null ? MESSAGES.required : check(spec.of, item, `${path}.${i}`, errors),
+    ),
+  );
   if (spec.distinct && new Set(value).size !== value.length) return MESSAGES.repeated;
   if (spec.uniqueIds) {
     const seen = new Set();
@@ -63,7 +88,8 @@ function checkObject(spec, value, path, errors) {
       report(errors, at(field), check(fieldSpec, fieldValue, at(field), errors));
     }
   }
-  if (spec.rule && Object.keys(errors).length === before) spec.rule(value, (field, message) => report(errors, at(field), message));
+  if (spec.rule && Object.keys(errors).length === before)
+    spec.rule(value, (field, message) => report(errors, at(field), message));
   return null;
 }
 
@@ -72,9 +98,11 @@ function jsonProblem(value) {
     const problem = textProblem(value, FREE);
     return problem && (problem === "long" ? MESSAGES.tooLong(FREE) : MESSAGES[problem]);
   }
-  if (typeof value === "number") return Number.isFinite(value) && Math.abs(value) <= MAX_SAFE ? null : MESSAGES.number;
+  if (typeof value === "number")
+    return Number.isFinite(value) && Math.abs(value) <= MAX_SAFE ? null : MESSAGES.number;
   if (Array.isArray(value)) return value.map(jsonProblem).find(Boolean) ?? null;
-  if (value && typeof value === "object") return Object.values(value).map(jsonProblem).find(Boolean) ?? null;
+  if (value && typeof value === "object")
+    return Object.values(value).map(jsonProblem).find(Boolean) ?? null;
   return null;
 }
 

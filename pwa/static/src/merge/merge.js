@@ -21,10 +21,18 @@
 // Conflict sides hold MISSING (a Symbol, which IndexedDB cannot store): conflictValues()
 // gives the stored form.
 
-import { mergeLines } from './text.js';
+import { mergeLines } from "./text.js";
 import {
-  Kind, MISSING, declaredKind, fits, isObject, jsonEqual, matches, setKey, stripNulls,
-} from './units.js';
+  Kind,
+  MISSING,
+  declaredKind,
+  fits,
+  isObject,
+  jsonEqual,
+  matches,
+  setKey,
+  stripNulls,
+} from "./units.js";
 
 const [BASE, SERVER, CLIENT] = [0, 1, 2];
 
@@ -36,8 +44,11 @@ export function merge(recordType, base, server, client, { textUnits = [] } = {})
   const clientChanged = merger.changed([], sides, CLIENT);
   const applied = new Set([...merger.applied].filter((unit) => clientChanged.has(unit)));
   return {
-    data, conflicts: merger.conflicts, clientChanged,
-    serverChanged: merger.changed([], sides, SERVER), applied,
+    data,
+    conflicts: merger.conflicts,
+    clientChanged,
+    serverChanged: merger.changed([], sides, SERVER),
+    applied,
   };
 }
 
@@ -49,7 +60,7 @@ export function diffUnits(recordType, base, other, { textUnits = [] } = {}) {
 
 /** A conflict record's `base`, `server` and `client` maps (a missing key: no value). */
 export function conflictValues(conflicts) {
-  return ['base', 'server', 'client'].map((side) => {
+  return ["base", "server", "client"].map((side) => {
     const values = {};
     for (const [unit, conflict] of Object.entries(conflicts)) {
       if (conflict[side] !== MISSING) setKey(values, unit, conflict[side]);
@@ -62,7 +73,7 @@ export function conflictValues(conflicts) {
 class Merger {
   constructor(recordType, textUnits) {
     this.recordType = recordType;
-    this.textPatterns = [...textUnits].map((pattern) => pattern.split('.'));
+    this.textPatterns = [...textUnits].map((pattern) => pattern.split("."));
     this.conflicts = {};
     this.applied = new Set();
   }
@@ -95,7 +106,10 @@ class Merger {
       for (const [id, itemSides] of items(sides)) {
         add(this.changed([...path, id], itemSides, side, Kind.ITEM));
       }
-      const [before, after] = [commonOrder(sides[BASE], sides[side]), commonOrder(sides[side], sides[BASE])];
+      const [before, after] = [
+        commonOrder(sides[BASE], sides[side]),
+        commonOrder(sides[side], sides[BASE]),
+      ];
       if (!jsonEqual(before, after)) units.add(name(path));
     }
     return units.size ? units : new Set([name(path)]);
@@ -112,7 +126,9 @@ class Merger {
     if (jsonEqual(client, base)) return server;
     if (kind === Kind.OBJECT || kind === Kind.ITEM) return this.object(path, sides, kind);
     const bothChanged = {
-      [Kind.ID_LIST]: this.idList, [Kind.SET]: this.set, [Kind.TEXT]: this.text,
+      [Kind.ID_LIST]: this.idList,
+      [Kind.SET]: this.set,
+      [Kind.TEXT]: this.text,
       [Kind.ATOMIC]: this.conflict,
     };
     return bothChanged[kind].call(this, path, sides);
@@ -152,7 +168,11 @@ class Merger {
     }
     const serverIds = ids(sides[SERVER]).filter((id) => merged.has(id));
     const order = place(serverIds, ids(sides[CLIENT]), merged);
-    return this.container(path, sides, order.map((id) => merged.get(id)));
+    return this.container(
+      path,
+      sides,
+      order.map((id) => merged.get(id)),
+    );
   }
 
   set(path, sides) {
@@ -165,7 +185,7 @@ class Merger {
   }
 
   text(path, sides) {
-    const texts = sides.map((side) => (side === MISSING ? '' : side));
+    const texts = sides.map((side) => (side === MISSING ? "" : side));
     const text = mergeLines(texts[BASE], texts[SERVER], texts[CLIENT]);
     if (text === null) return this.conflict(path, sides);
     this.applied.add(name(path));
@@ -175,7 +195,7 @@ class Merger {
 }
 
 function name(path) {
-  return path.join('.');
+  return path.join(".");
 }
 
 /** Keys of the objects among the sides: the server's order, then client's, then base's. */
@@ -189,7 +209,10 @@ function keys(sides) {
 
 /** Keys of an object (kinds found per key) or of an item (atomic, `id` left out). */
 function children(kind, sides) {
-  if (kind === Kind.ITEM) return keys(sides).filter((key) => key !== 'id').map((key) => [key, Kind.ATOMIC]);
+  if (kind === Kind.ITEM)
+    return keys(sides)
+      .filter((key) => key !== "id")
+      .map((key) => [key, Kind.ATOMIC]);
   return keys(sides).map((key) => [key, null]);
 }
 

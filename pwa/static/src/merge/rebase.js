@@ -11,8 +11,8 @@
 // - An unsent delete (pending null) moves its base only if the newer live data equals
 //   what the user deleted (localBase); a delete has no data to merge.
 
-import { merge } from './merge.js';
-import { jsonEqual, setUnit, stripNulls } from './units.js';
+import { merge } from "./merge.js";
+import { jsonEqual, setUnit, stripNulls } from "./units.js";
 
 /** Apply the unsent edits (localBase -> pending, null for a delete) onto `newer` {deleted, data}. */
 export function rebase(recordType, localBase, pending, newer, { textUnits = [] } = {}) {

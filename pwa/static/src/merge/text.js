@@ -15,7 +15,7 @@
 
 /** Split `text` into lines ending at "\n" only, keeping the line ends. */
 function splitLines(text) {
-  const lines = text.split('\n');
+  const lines = text.split("\n");
   const last = lines.pop();
   return [...lines.map((line) => `${line}\n`), ...(last ? [last] : [])];
 }
@@ -39,7 +39,7 @@ export function mergeLines(base, server, client) {
       [iz, ia, ib] = [zend, aend, bend];
     }
   }
-  return parts.flat().join('');
+  return parts.flat().join("");
 }
 
 function sameLines(x, y) {
@@ -73,10 +73,15 @@ function matchingBlocks(a, b) {
   while (prefix < limit && a[prefix] === b[prefix]) prefix += 1;
   let suffix = 0;
   while (suffix < limit - prefix && a.at(-1 - suffix) === b.at(-1 - suffix)) suffix += 1;
-  const middle = sequenceMatcherBlocks(a.slice(prefix, a.length - suffix),
-    b.slice(prefix, b.length - suffix));
-  const blocks = [[0, 0, prefix], ...middle.map(([i, j, n]) => [i + prefix, j + prefix, n]),
-    [a.length - suffix, b.length - suffix, suffix]];
+  const middle = sequenceMatcherBlocks(
+    a.slice(prefix, a.length - suffix),
+    b.slice(prefix, b.length - suffix),
+  );
+  const blocks = [
+    [0, 0, prefix],
+    ...middle.map(([i, j, n]) => [i + prefix, j + prefix, n]),
+    [a.length - suffix, b.length - suffix, suffix],
+  ];
   return [...blocks.filter(([, , n]) => n), [a.length, b.length, 0]];
 }
 

@@ -22,7 +22,10 @@ export async function loadLists() {
 export async function refreshLists(token) {
   const row = await db.meta.get(ROW);
   const etag = row?.value?.etag;
-  const answer = await api("GET", "/lists", { token, headers: etag ? { "If-None-Match": etag } : {} });
+  const answer = await api("GET", "/lists", {
+    token,
+    headers: etag ? { "If-None-Match": etag } : {},
+  });
   if (answer.status !== 200) return false;
   await db.meta.put({ key: ROW, value: { etag: answer.headers.get("ETag"), lists: answer.body } });
   listState.set(answer.body);

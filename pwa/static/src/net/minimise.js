@@ -25,7 +25,9 @@ import { todayIso } from "../dates.js";
 /** A purged record was asked for while offline: `message` says so in Danish. */
 export class OnlyOnServer extends Error {
   constructor(keepDays) {
-    super(`Forløbet er afsluttet for mere end ${keepDays} dage siden og ligger kun på serveren. Opret forbindelse for at se det.`);
+    super(
+      `Forløbet er afsluttet for mere end ${keepDays} dage siden og ligger kun på serveren. Opret forbindelse for at se det.`,
+    );
     this.name = "OnlyOnServer";
   }
 }
@@ -35,20 +37,41 @@ export async function minimise() {
   const cutoff = cutoffDate(todayIso(), deviceSettings.get().keepDays);
   return commit(async () => {
     const purged = (await openMeta(await db.meta.get("purged"))) ?? {};
-    const placements = await Promise.all((await db.records.where("type").equals("placement").toArray())
-      .map(async (row) => ({ id: row.id, type: row.type, pending: row.pending === 1, deleted: row.deleted === 1,
-        refs: row.refs ?? [], data: (await openRow(row)).shown ?? {} })));
+    const placements = await Promise.all(
+      (await db.records.where("type").equals("placement").toArray()).map(async (row) => ({
+        id: row.id,
+        type: row.type,
+        pending: row.pending === 1,
+        deleted: row.deleted === 1,
+        refs: row.refs ?? [],
+        data: (await openRow(row)).shown ?? {},
+      })),
+    );
     const purgedIds = Object.keys(purged);
-    const candidates = [...placements.filter((p) => isEnded(p, cutoff)).map((p) => p.id), ...purgedIds];
+    const candidates = [
+      ...placements.filter((p) => isEnded(p, cutoff)).map((p) => p.id),
+      ...purgedIds,
+    ];
     const children = await membersOf(candidates, ["meeting", "assessment", "agreement"]);
-    const signatures = await membersOf([...children.filter((r) => r.type === "agreement").map((r) => r.id),
-      ...purgedIds], ["signature"]);
+    const signatures = await membersOf(
+      [...children.filter((r) => r.type === "agreement").map((r) => r.id), ...purgedIds],
+      ["signature"],
+    );
     const citizens = (await db.records.where("type").equals("citizen").toArray()).map(clear);
     const keep = [handOverState.get().agreementId].filter(Boolean);
-    const answer = selectPurge({ placements, rows: [...children, ...signatures, ...citizens], purged, cutoff, keep });
+    const answer = selectPurge({
+      placements,
+      rows: [...children, ...signatures, ...citizens],
+      purged,
+      cutoff,
+      keep,
+    });
     const meta = [await sealMeta("purged", answer.purged)];
     if (answer.refetch) meta.push(await sealMeta("checkpoint", null)); // the next pull starts over
-    const changed = answer.remove.length || answer.refetch || JSON.stringify(answer.purged) !== JSON.stringify(purged);
+    const changed =
+      answer.remove.length ||
+      answer.refetch ||
+      JSON.stringify(answer.purged) !== JSON.stringify(purged);
     return changed ? { remove: answer.remove, meta, result: answer } : { result: answer };
   });
 }
@@ -77,7 +100,11 @@ export async function getOrFetch(type, id) {
 
 async function membersOf(ids, types) {
   if (!ids.length) return [];
-  const rows = await db.records.where("refs").anyOf(ids).filter((row) => types.includes(row.type)).toArray();
+  const rows = await db.records
+    .where("refs")
+    .anyOf(ids)
+    .filter((row) => types.includes(row.type))
+    .toArray();
   return [...new Map(rows.map((row) => [row.id, clear(row)])).values()];
 }
 

@@ -17,10 +17,18 @@ export async function fetchReport(query) {
   try {
     const { token } = await currentSession();
     const answer = await api("GET", "/reports/activity", { token, query });
-    if (answer.status !== 200) return { problem: answer.body?.detail || answer.body?.title || "Rapporten kunne ikke hentes" };
+    if (answer.status !== 200)
+      return {
+        problem: answer.body?.detail || answer.body?.title || "Rapporten kunne ikke hentes",
+      };
     const entry = { report: answer.body, fetchedAt: Date.now() };
-    const next = Object.fromEntries([...Object.entries(kept).filter(([k]) => k !== key)
-      .sort((a, b) => b[1].fetchedAt - a[1].fetchedAt).slice(0, KEEP - 1), [key, entry]]);
+    const next = Object.fromEntries([
+      ...Object.entries(kept)
+        .filter(([k]) => k !== key)
+        .sort((a, b) => b[1].fetchedAt - a[1].fetchedAt)
+        .slice(0, KEEP - 1),
+      [key, entry],
+    ]);
     await db.meta.put(await sealMeta(ROW, next));
     return { ...entry, offline: false };
   } catch (error) {
@@ -32,7 +40,8 @@ export async function fetchReport(query) {
 /** The report for {from, to} as a "csv" or "xlsx" file (a Blob), or null when it failed. */
 export async function reportFile(query, format) {
   const { token } = await currentSession();
-  const answer = await apiBlob(`/reports/activity?${new URLSearchParams({ ...query, format })}`, { token })
-    .catch(() => ({ blob: null }));
+  const answer = await apiBlob(`/reports/activity?${new URLSearchParams({ ...query, format })}`, {
+    token,
+  }).catch(() => ({ blob: null }));
   return answer.blob;
 }

@@ -22,7 +22,10 @@ export async function loadTemplates() {
 export async function refreshTemplates(token) {
   const row = await db.meta.get(ROW);
   const etag = row?.value?.etag;
-  const answer = await api("GET", "/templates", { token, headers: etag ? { "If-None-Match": etag } : {} });
+  const answer = await api("GET", "/templates", {
+    token,
+    headers: etag ? { "If-None-Match": etag } : {},
+  });
   if (answer.status !== 200) return false;
   const value = { etag: answer.headers.get("ETag"), templates: answer.body.templates };
   await db.meta.put({ key: ROW, value });
@@ -37,7 +40,10 @@ export function findTemplate(templates, key, version) {
 
 /** The newest version of a template key that is not retired (new records use it), or null. */
 export function latestTemplate(templates, key) {
-  return templates.filter((t) => t.key === key && !t.retired).sort((a, b) => b.version - a.version)[0] ?? null;
+  return (
+    templates.filter((t) => t.key === key && !t.retired).sort((a, b) => b.version - a.version)[0] ??
+    null
+  );
 }
 
 /** The templates of a kind ("assessment" | "agreement") for new records: newest version in use of each key. */

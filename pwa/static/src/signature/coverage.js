@@ -59,7 +59,11 @@ function sameValue(a, b) {
 function sortKeys(value) {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value && typeof value === "object") {
-    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortKeys(value[k])]));
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, sortKeys(value[k])]),
+    );
   }
   return value;
 }
@@ -67,5 +71,8 @@ function sortKeys(value) {
 /** The hash grouped for reading aloud: "3f2a 91c0 7b1e 44d2 …" (the first 16 hex digits). */
 export function shortHash(hex) {
   if (!hex) return "";
-  return `${hex.slice(0, 16).match(/.{1,4}/g).join(" ")} …`;
+  return `${hex
+    .slice(0, 16)
+    .match(/.{1,4}/g)
+    .join(" ")} …`;
 }

@@ -7,18 +7,18 @@
 //   JSON form (undefined) throw; members holding undefined are left out, as in JSON.
 // - WebCrypto only (browsers in a secure context, Node 20): no other dependency.
 
-import canonicalize from 'canonicalize';
+import canonicalize from "canonicalize";
 
 /** The RFC 8785 canonical JSON text of `value`. */
 export function canonicalJson(value) {
   const text = canonicalize(value);
-  if (typeof text !== 'string') throw new TypeError('value has no JSON form');
+  if (typeof text !== "string") throw new TypeError("value has no JSON form");
   return text;
 }
 
 /** Hex SHA-256 of the canonical JSON of `value` (a promise). */
 export async function contentSha256(value) {
   const bytes = new TextEncoder().encode(canonicalJson(value));
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-  return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+  return Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
 }

@@ -15,16 +15,24 @@ export function toStrokes(pointGroups) {
   const groups = (pointGroups ?? []).filter((group) => group?.points?.length);
   if (!groups.length) return [];
   const start = Math.min(...groups.map((group) => group.points[0].time ?? 0));
-  return groups.map((group) => group.points.map((point) => [
-    round1(point.x), round1(point.y), Math.max(0, Math.round((point.time ?? start) - start)),
-  ]));
+  return groups.map((group) =>
+    group.points.map((point) => [
+      round1(point.x),
+      round1(point.y),
+      Math.max(0, Math.round((point.time ?? start) - start)),
+    ]),
+  );
 }
 
 /** The uniform scale and offset that fit a `from` {width, height} pad into `to`. */
 export function fitTransform(from, to) {
   if (!from?.width || !from?.height || !to?.width || !to?.height) return { scale: 1, dx: 0, dy: 0 };
   const scale = Math.min(to.width / from.width, to.height / from.height);
-  return { scale, dx: (to.width - from.width * scale) / 2, dy: (to.height - from.height * scale) / 2 };
+  return {
+    scale,
+    dx: (to.width - from.width * scale) / 2,
+    dy: (to.height - from.height * scale) / 2,
+  };
 }
 
 /**
@@ -33,10 +41,17 @@ export function fitTransform(from, to) {
  */
 export function toPointGroups(strokes, from, to, options = {}) {
   const { scale, dx, dy } = fitTransform(from, to);
-  return (strokes ?? []).filter((stroke) => stroke.length).map((stroke) => ({
-    ...options,
-    points: stroke.map(([x, y, t]) => ({ x: dx + x * scale, y: dy + y * scale, time: t, pressure: 0.5 })),
-  }));
+  return (strokes ?? [])
+    .filter((stroke) => stroke.length)
+    .map((stroke) => ({
+      ...options,
+      points: stroke.map(([x, y, t]) => ({
+        x: dx + x * scale,
+        y: dy + y * scale,
+        time: t,
+        pressure: 0.5,
+      })),
+    }));
 }
 
 /** Whether strokes hold at least one point. */
@@ -46,9 +61,12 @@ export function hasInk(strokes) {
 
 /** An SVG path (`d`) drawing the strokes as lines; a one-point stroke is a dot. */
 export function strokesPath(strokes) {
-  return (strokes ?? []).filter((stroke) => stroke.length).map((stroke) => {
-    const [[x0, y0], ...rest] = stroke;
-    const tail = rest.length ? rest.map(([x, y]) => `L${x} ${y}`).join("") : `l0.1 0`;
-    return `M${x0} ${y0}${tail}`;
-  }).join("");
+  return (strokes ?? [])
+    .filter((stroke) => stroke.length)
+    .map((stroke) => {
+      const [[x0, y0], ...rest] = stroke;
+      const tail = rest.length ? rest.map(([x, y]) => `L${x} ${y}`).join("") : `l0.1 0`;
+      return `M${x0} ${y0}${tail}`;
+    })
+    .join("");
 }

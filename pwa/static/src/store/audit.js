@@ -16,9 +16,15 @@ const BATCH = 500;
  * A type or id the server would refuse throws TypeError at once, so it never blocks a sync.
  */
 export async function logOpened(recordType, recordId) {
-  if (!TYPES.includes(recordType) || !UUID.test(recordId)) throw new TypeError("not an auditable record");
-  const event = { id: crypto.randomUUID(), at: new Date().toISOString(), action: "open",
-    record_type: recordType, record_id: recordId };
+  if (!TYPES.includes(recordType) || !UUID.test(recordId))
+    throw new TypeError("not an auditable record");
+  const event = {
+    id: crypto.randomUUID(),
+    at: new Date().toISOString(),
+    action: "open",
+    record_type: recordType,
+    record_id: recordId,
+  };
   try {
     await db.audit.put({ id: event.id, enc: await seal(event, context(event.id)) });
   } catch (error) {

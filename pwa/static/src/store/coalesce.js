@@ -30,12 +30,12 @@
 //   are gone (applied).
 // Every function returns a new outbox and leaves its arguments unchanged.
 
-import { rebase } from '../merge/rebase.js';
-import { jsonEqual } from '../merge/units.js';
+import { rebase } from "../merge/rebase.js";
+import { jsonEqual } from "../merge/units.js";
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 const randomId = () => crypto.randomUUID();
-const isSent = (entry) => entry.state === 'sent';
+const isSent = (entry) => entry.state === "sent";
 
 /** Days after which unsent changes are worth a warning on the status bar. */
 export const STALE_DAYS = 3;
@@ -46,16 +46,24 @@ export function addEdit(outbox, edit, { newId = randomId, textUnits = [], now = 
   const sent = outbox.find((entry) => entry.recordId === recordId && isSent(entry));
   const open = outbox.find((entry) => entry.recordId === recordId && !isSent(entry));
   const creates = open && open.baseRev === 0 && !sent;
-  if (creates && op === 'delete') return outbox.filter((entry) => entry !== open);
+  if (creates && op === "delete") return outbox.filter((entry) => entry !== open);
   const start = open ?? newEntry(edit, sent, newId, now);
   const target = dataOf(start);
   // The edit is what changed from the data the user saw (`shown`) to `data`; laid onto
   // the entry's own data, so newer server data shown on top never slips into it.
-  const data = op === 'delete' ? {} : rebase(type, edit.shown ?? target, edit.data,
-    { deleted: false, data: target }, { textUnits }).data;
-  const entry = { ...core(start), op, data, state: 'queued' };
+  const data =
+    op === "delete"
+      ? {}
+      : rebase(
+          type,
+          edit.shown ?? target,
+          edit.data,
+          { deleted: false, data: target },
+          { textUnits },
+        ).data;
+  const entry = { ...core(start), op, data, state: "queued" };
   if (creates) return outbox.map((other) => (other === open ? entry : other));
-  if (!open || op === 'delete') {
+  if (!open || op === "delete") {
     return [...outbox.filter((other) => other !== open), { ...entry, seq: nextSeq(outbox) }];
   }
   return keepPlace(outbox, open, entry);
@@ -65,8 +73,10 @@ export function addEdit(outbox, edit, { newId = randomId, textUnits = [], now = 
 function keepPlace(outbox, open, entry) {
   const named = new Set(JSON.stringify(entry.data).match(UUID) ?? []);
   const at = outbox.indexOf(open);
-  const last = outbox.findLastIndex((other, i) => i > at && named.has(other.recordId)
-    && other.baseRev === 0 && other.op === 'upsert');
+  const last = outbox.findLastIndex(
+    (other, i) =>
+      i > at && named.has(other.recordId) && other.baseRev === 0 && other.op === "upsert",
+  );
   if (last < 0) return outbox.map((other) => (other === open ? entry : other));
   const after = outbox[last + 1];
   const seq = after ? (outbox[last].seq + after.seq) / 2 : nextSeq(outbox);
@@ -79,22 +89,34 @@ function keepPlace(outbox, open, entry) {
 export function nextBatch(outbox, max = 500) {
   const sentIds = new Set(outbox.filter(isSent).map((entry) => entry.recordId));
   const pendingIds = new Set(outbox.map((entry) => entry.recordId));
-  return outbox.filter((entry) => isSent(entry)
-    || (entry.state === 'queued' && !sentIds.has(entry.recordId))
-    || (entry.state === 'waiting' && !pendingIds.has(entry.waitingFor))).slice(0, max);
+  return outbox
+    .filter(
+      (entry) =>
+        isSent(entry) ||
+        (entry.state === "queued" && !sentIds.has(entry.recordId)) ||
+        (entry.state === "waiting" && !pendingIds.has(entry.waitingFor)),
+    )
+    .slice(0, max);
 }
 
 /** Mark a batch's entries sent (frozen): store this before the push goes out. */
 export function markSent(outbox, batch) {
   const ids = new Set(batch.map((entry) => entry.mutationId));
-  return outbox.map((entry) => (ids.has(entry.mutationId) ? { ...core(entry), state: 'sent' } : entry));
+  return outbox.map((entry) =>
+    ids.has(entry.mutationId) ? { ...core(entry), state: "sent" } : entry,
+  );
 }
 
 /** An entry as a push carries it. */
 export function toChange(entry) {
-  const change = { mutation_id: entry.mutationId, type: entry.type, id: entry.recordId,
-    op: entry.op, base_rev: entry.baseRev };
-  return entry.op === 'delete' ? change : { ...change, data: entry.data };
+  const change = {
+    mutation_id: entry.mutationId,
+    type: entry.type,
+    id: entry.recordId,
+    op: entry.op,
+    base_rev: entry.baseRev,
+  };
+  return entry.op === "delete" ? change : { ...change, data: entry.data };
 }
 
 /** Settle a sent entry with its push result: done, or kept as rejected or waiting. */
@@ -102,13 +124,13 @@ export function applyResult(outbox, result, { newId = randomId } = {}) {
   const sent = outbox.find((entry) => entry.mutationId === result.mutation_id);
   if (!sent) return outbox;
   const rest = outbox.filter((entry) => entry !== sent);
-  if (result.status !== 'rejected') return rest;
+  if (result.status !== "rejected") return rest;
   const kept = { ...core(sent), mutationId: newId(), ...blocked(result.error, rest) };
   const next = rest.find((entry) => entry.recordId === sent.recordId);
   if (!next) return outbox.map((entry) => (entry === sent ? kept : entry));
   // The edits made behind it hold its edits too: one kept entry takes them all.
   const creates = sent.baseRev === 0;
-  if (creates && next.op === 'delete') return rest.filter((entry) => entry !== next);
+  if (creates && next.op === "delete") return rest.filter((entry) => entry !== next);
   const folded = { ...kept, op: next.op, data: next.data };
   if (!creates) return rest.map((entry) => (entry === next ? { ...folded, seq: next.seq } : entry));
   return outbox.filter((entry) => entry !== next).map((entry) => (entry === sent ? folded : entry));
@@ -121,22 +143,41 @@ export function applyResult(outbox, result, { newId = randomId } = {}) {
  */
 export function rebaseEntry(outbox, recordId, decision, { textUnits = [] } = {}) {
   if (!decision.clean) {
-    const behind = (entry) => entry.recordId === recordId && !jsonEqual(entry.origin, entry.baseData);
-    if (outbox.some((entry) => entry.recordId === recordId && isSent(entry)) || !outbox.some(behind)) {
+    const behind = (entry) =>
+      entry.recordId === recordId && !jsonEqual(entry.origin, entry.baseData);
+    if (
+      outbox.some((entry) => entry.recordId === recordId && isSent(entry)) ||
+      !outbox.some(behind)
+    ) {
       return outbox;
     }
     return outbox.map((entry) => (behind(entry) ? reroot(entry, textUnits) : entry));
   }
-  return outbox.map((entry) => (entry.recordId === recordId && !isSent(entry)
-    ? { ...entry, baseRev: decision.baseRev, baseData: decision.baseData,
-      origin: decision.baseData, data: decision.data ?? {} }
-    : entry));
+  return outbox.map((entry) =>
+    entry.recordId === recordId && !isSent(entry)
+      ? {
+          ...entry,
+          baseRev: decision.baseRev,
+          baseData: decision.baseData,
+          origin: decision.baseData,
+          data: decision.data ?? {},
+        }
+      : entry,
+  );
 }
 
 /** An entry's own edits (origin -> data) laid onto its base data, which becomes its origin. */
 function reroot(entry, textUnits) {
-  const data = entry.op === 'delete' ? {} : rebase(entry.type, entry.origin, entry.data,
-    { deleted: false, data: entry.baseData }, { textUnits }).data;
+  const data =
+    entry.op === "delete"
+      ? {}
+      : rebase(
+          entry.type,
+          entry.origin,
+          entry.data,
+          { deleted: false, data: entry.baseData },
+          { textUnits },
+        ).data;
   return { ...entry, origin: entry.baseData, data };
 }
 
@@ -158,8 +199,18 @@ export function pendingFor(outbox, recordId) {
 
 /** The fields every entry has (no problem, no waitingFor, no state). */
 function core({ seq, recordId, type, mutationId, op, baseRev, baseData, origin, data, createdAt }) {
-  return { seq, recordId, type, mutationId, op, baseRev, baseData, origin, data,
-    ...(createdAt === undefined ? {} : { createdAt }) };
+  return {
+    seq,
+    recordId,
+    type,
+    mutationId,
+    op,
+    baseRev,
+    baseData,
+    origin,
+    data,
+    ...(createdAt === undefined ? {} : { createdAt }),
+  };
 }
 
 /** Whole days the oldest unsent change has waited past STALE_DAYS' start (0 if none has). */
@@ -172,16 +223,28 @@ export function staleDays(outbox, now = Date.now()) {
 
 /** The data an entry's edits lead to, before a delete. */
 function dataOf(entry) {
-  return entry.op === 'delete' ? entry.origin : entry.data;
+  return entry.op === "delete" ? entry.origin : entry.data;
 }
 
 /** A new entry behind the record's sent one, on its known copy, or creating it. */
 function newEntry({ recordId, type, op, known }, sent, newId, now) {
-  const [baseRev, baseData, origin] = sent ? [sent.baseRev, sent.baseData, dataOf(sent)]
-    : known ? [known.rev, known.data, known.data] : [0, {}, {}];
-  if (op === 'delete' && !sent && !known) throw new TypeError(`nothing to delete: ${recordId}`);
-  return { recordId, type, mutationId: newId(), op, baseRev, baseData, origin, data: origin,
-    createdAt: now() };
+  const [baseRev, baseData, origin] = sent
+    ? [sent.baseRev, sent.baseData, dataOf(sent)]
+    : known
+      ? [known.rev, known.data, known.data]
+      : [0, {}, {}];
+  if (op === "delete" && !sent && !known) throw new TypeError(`nothing to delete: ${recordId}`);
+  return {
+    recordId,
+    type,
+    mutationId: newId(),
+    op,
+    baseRev,
+    baseData,
+    origin,
+    data: origin,
+    createdAt: now(),
+  };
 }
 
 function nextSeq(outbox) {
@@ -190,9 +253,11 @@ function nextSeq(outbox) {
 
 /** The state of a rejected entry: waiting for a record in the outbox, or rejected. */
 function blocked(problem, others) {
-  const slug = String(problem?.type ?? '').split('/').at(-1);
+  const slug = String(problem?.type ?? "")
+    .split("/")
+    .at(-1);
   const named = JSON.stringify(problem?.errors ?? {}).match(UUID) ?? [];
-  const waitingFor = slug === 'reference'
-    && named.find((id) => others.some((entry) => entry.recordId === id));
-  return waitingFor ? { state: 'waiting', problem, waitingFor } : { state: 'rejected', problem };
+  const waitingFor =
+    slug === "reference" && named.find((id) => others.some((entry) => entry.recordId === id));
+  return waitingFor ? { state: "waiting", problem, waitingFor } : { state: "rejected", problem };
 }

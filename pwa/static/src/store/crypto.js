@@ -27,10 +27,16 @@ export function randomBytes(length) {
 
 /** The key-encryption key derived from a secret (PBKDF2-SHA256 → AES-KW 256). */
 export async function deriveWrappingKey(secret, salt, iterations = PBKDF2_ITERATIONS) {
-  const material = await subtle.importKey("raw", encoder.encode(secret), "PBKDF2", false,
-    ["deriveKey"]);
-  return subtle.deriveKey({ name: "PBKDF2", hash: "SHA-256", salt, iterations }, material,
-    { name: "AES-KW", length: 256 }, false, ["wrapKey", "unwrapKey"]);
+  const material = await subtle.importKey("raw", encoder.encode(secret), "PBKDF2", false, [
+    "deriveKey",
+  ]);
+  return subtle.deriveKey(
+    { name: "PBKDF2", hash: "SHA-256", salt, iterations },
+    material,
+    { name: "AES-KW", length: 256 },
+    false,
+    ["wrapKey", "unwrapKey"],
+  );
 }
 
 /** A new random data key (AES-GCM 256); extractable only so it can be wrapped again. */
@@ -46,8 +52,15 @@ export async function wrapDataKey(dataKey, wrappingKey) {
 /** The data key from its wrapped bytes; throws WrongSecret when the wrapping key is wrong. */
 export async function unwrapDataKey(wrapped, wrappingKey) {
   try {
-    return await subtle.unwrapKey("raw", wrapped, wrappingKey, "AES-KW",
-      { name: "AES-GCM", length: 256 }, true, ["encrypt", "decrypt"]);
+    return await subtle.unwrapKey(
+      "raw",
+      wrapped,
+      wrappingKey,
+      "AES-KW",
+      { name: "AES-GCM", length: 256 },
+      true,
+      ["encrypt", "decrypt"],
+    );
   } catch {
     throw new WrongSecret();
   }
@@ -56,8 +69,11 @@ export async function unwrapDataKey(wrapped, wrappingKey) {
 /** Encrypt a JSON value: bytes = IV (12) ‖ AES-GCM ciphertext, bound to `context`. */
 export async function encryptJSON(key, value, context) {
   const iv = randomBytes(12);
-  const sealed = await subtle.encrypt({ name: "AES-GCM", iv, additionalData: encoder.encode(context) },
-    key, encoder.encode(JSON.stringify(value)));
+  const sealed = await subtle.encrypt(
+    { name: "AES-GCM", iv, additionalData: encoder.encode(context) },
+    key,
+    encoder.encode(JSON.stringify(value)),
+  );
   const out = new Uint8Array(12 + sealed.byteLength);
   out.set(iv);
   out.set(new Uint8Array(sealed), 12);
@@ -68,6 +84,8 @@ export async function encryptJSON(key, value, context) {
 export async function decryptJSON(key, bytes, context) {
   const plain = await subtle.decrypt(
     { name: "AES-GCM", iv: bytes.subarray(0, 12), additionalData: encoder.encode(context) },
-    key, bytes.subarray(12));
+    key,
+    bytes.subarray(12),
+  );
   return JSON.parse(decoder.decode(plain));
 }

@@ -25,22 +25,30 @@ onKeyForgotten(() => {
 /** The device has no room left: the write did not happen. */
 export class StorageFull extends Error {
   constructor(cause) {
-    super("Der er ikke mere lagerplads på enheden, så ændringen blev ikke gemt. Frigør plads, og prøv igen.", { cause });
+    super(
+      "Der er ikke mere lagerplads på enheden, så ændringen blev ikke gemt. Frigør plads, og prøv igen.",
+      { cause },
+    );
     this.name = "StorageFull";
   }
 }
 
 /** The current store version and decrypted outbox, read in one transaction (cached). */
 export async function readOutbox() {
-  const [versionRow, rows] = await db.transaction("r", db.meta, db.outbox,
-    () => Promise.all([db.meta.get("version"), db.outbox.orderBy("pos").toArray()]));
+  const [versionRow, rows] = await db.transaction("r", db.meta, db.outbox, () =>
+    Promise.all([db.meta.get("version"), db.outbox.orderBy("pos").toArray()]),
+  );
   const version = versionRow ? versionRow.value : 0;
   if (version !== cache.version) {
-    const outbox = await Promise.resolve(Promise.all(rows.map(async (row) => {
-      const entry = await unseal(row.enc, CONTEXT);
-      sealed.set(entry, row.enc);
-      return entry;
-    })));
+    const outbox = await Promise.resolve(
+      Promise.all(
+        rows.map(async (row) => {
+          const entry = await unseal(row.enc, CONTEXT);
+          sealed.set(entry, row.enc);
+          return entry;
+        }),
+      ),
+    );
     cache = { version, outbox };
   }
   return cache;
@@ -68,11 +76,16 @@ async function commitLoop(plan) {
   for (;;) {
     const snapshot = await readOutbox();
     const change = await plan(snapshot);
-    if (!change.records?.length && !change.remove?.length && !change.outbox && !change.meta?.length
-      && !change.dropMeta?.length) {
+    if (
+      !change.records?.length &&
+      !change.remove?.length &&
+      !change.outbox &&
+      !change.meta?.length &&
+      !change.dropMeta?.length
+    ) {
       return change.result;
     }
-    const outboxRows = change.outbox && await sealRows(change.outbox);
+    const outboxRows = change.outbox && (await sealRows(change.outbox));
     try {
       const done = await db.transaction("rw", db.records, db.outbox, db.meta, async () => {
         const row = await db.meta.get("version");
@@ -84,7 +97,10 @@ async function commitLoop(plan) {
           await db.outbox.bulkAdd(outboxRows);
         }
         if (change.dropMeta?.length) await db.meta.bulkDelete(change.dropMeta);
-        await db.meta.bulkPut([...(change.meta || []), { key: "version", value: snapshot.version + 1 }]);
+        await db.meta.bulkPut([
+          ...(change.meta || []),
+          { key: "version", value: snapshot.version + 1 },
+        ]);
         return true;
       });
       if (done) return change.result;
@@ -95,14 +111,16 @@ async function commitLoop(plan) {
 }
 
 async function sealRows(outbox) {
-  return Promise.all(outbox.map(async (entry, pos) => {
-    let enc = sealed.get(entry);
-    if (!enc) {
-      enc = await seal(entry, CONTEXT);
-      sealed.set(entry, enc);
-    }
-    return { pos, enc };
-  }));
+  return Promise.all(
+    outbox.map(async (entry, pos) => {
+      let enc = sealed.get(entry);
+      if (!enc) {
+        enc = await seal(entry, CONTEXT);
+        sealed.set(entry, enc);
+      }
+      return { pos, enc };
+    }),
+  );
 }
 
 function isQuotaError(error) {

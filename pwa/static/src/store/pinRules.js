@@ -10,13 +10,15 @@ export const PIN_MIN_LENGTH = 6;
 export function pinProblem(pin, repeat) {
   if (!/^[0-9]*$/.test(pin)) return "PIN-koden må kun indeholde cifre.";
   if (pin.length < PIN_MIN_LENGTH) return `PIN-koden skal have mindst ${PIN_MIN_LENGTH} cifre.`;
-  if (isTrivial(pin)) return "PIN-koden er for let at gætte. Undgå ens cifre og cifre i rækkefølge.";
+  if (isTrivial(pin))
+    return "PIN-koden er for let at gætte. Undgå ens cifre og cifre i rækkefølge.";
   if (pin !== repeat) return "De to PIN-koder er ikke ens.";
   return "";
 }
 
 function isTrivial(pin) {
   const steps = new Set();
-  for (let i = 1; i < pin.length; i += 1) steps.add((Number(pin[i]) - Number(pin[i - 1]) + 10) % 10);
+  for (let i = 1; i < pin.length; i += 1)
+    steps.add((Number(pin[i]) - Number(pin[i - 1]) + 10) % 10);
   return steps.size === 1 && [0, 1, 9].includes([...steps][0]);
 }

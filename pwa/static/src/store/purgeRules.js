@@ -38,11 +38,15 @@ export function selectPurge({ placements, rows, purged = {}, cutoff, keep = [] }
   const remove = [];
   let refetch = false;
   const kept = new Set(keep);
-  const byRef = (id, types) => rows.filter((row) => types.includes(row.type) && row.refs.includes(id));
+  const byRef = (id, types) =>
+    rows.filter((row) => types.includes(row.type) && row.refs.includes(id));
 
-  const groups = [...live.filter(ended).map((p) => ({ id: p.id, placement: p, citizen: p.data.citizen_id })),
-    ...Object.entries(purged).filter(([id, entry]) => entry.type === "placement" && !live.some((p) => p.id === id))
-      .map(([id, entry]) => ({ id, placement: null, citizen: entry.citizen_id }))];
+  const groups = [
+    ...live.filter(ended).map((p) => ({ id: p.id, placement: p, citizen: p.data.citizen_id })),
+    ...Object.entries(purged)
+      .filter(([id, entry]) => entry.type === "placement" && !live.some((p) => p.id === id))
+      .map(([id, entry]) => ({ id, placement: null, citizen: entry.citizen_id })),
+  ];
   for (const group of groups) {
     const children = byRef(group.id, CHILD_TYPES);
     const agreements = children.filter((row) => row.type === "agreement").map((row) => row.id);
@@ -50,13 +54,19 @@ export function selectPurge({ placements, rows, purged = {}, cutoff, keep = [] }
     const members = [...(group.placement ? [group.placement] : []), ...children, ...signatures];
     if (members.some((row) => row.pending || kept.has(row.id))) continue;
     remove.push(...members.map((row) => row.id));
-    members.forEach((row) => { next[row.id] = { type: row.type }; });
+    members.forEach((row) => {
+      next[row.id] = { type: row.type };
+    });
     next[group.id] = { type: "placement", citizen_id: group.citizen };
   }
-  const orphanSignatures = Object.entries(purged).filter(([, entry]) => entry.type === "agreement")
-    .flatMap(([id]) => byRef(id, ["signature"])).filter((row) => !row.pending && !remove.includes(row.id));
+  const orphanSignatures = Object.entries(purged)
+    .filter(([, entry]) => entry.type === "agreement")
+    .flatMap(([id]) => byRef(id, ["signature"]))
+    .filter((row) => !row.pending && !remove.includes(row.id));
   remove.push(...orphanSignatures.map((row) => row.id));
-  orphanSignatures.forEach((row) => { next[row.id] = { type: "signature" }; });
+  orphanSignatures.forEach((row) => {
+    next[row.id] = { type: "signature" };
+  });
 
   for (const placement of live.filter((p) => !ended(p) && purged[p.id])) {
     delete next[placement.id];
@@ -64,8 +74,12 @@ export function selectPurge({ placements, rows, purged = {}, cutoff, keep = [] }
   }
   const gone = new Set(remove);
   const keptCitizens = new Set(live.filter((p) => !gone.has(p.id)).map((p) => p.data.citizen_id));
-  const candidates = new Set(Object.values(next).filter((entry) => entry.type === "placement")
-    .map((entry) => entry.citizen_id).filter(Boolean));
+  const candidates = new Set(
+    Object.values(next)
+      .filter((entry) => entry.type === "placement")
+      .map((entry) => entry.citizen_id)
+      .filter(Boolean),
+  );
   for (const citizen of rows.filter((row) => row.type === "citizen" && candidates.has(row.id))) {
     if (!keptCitizens.has(citizen.id) && !citizen.pending && !kept.has(citizen.id)) {
       remove.push(citizen.id);

@@ -10,11 +10,21 @@ import { INDEX_VERSION, clearKeys, openRow } from "./records.js";
 
 async function opened(rows, includeDeleted) {
   const live = includeDeleted ? rows : rows.filter((row) => row.deleted !== 1);
-  return Promise.all(live.map(async (row) => {
-    const { known, shown, deleted } = await openRow(row);
-    return { id: row.id, type: row.type, rev: row.rev, pending: row.pending === 1, deleted,
-      data: shown ?? {}, createdBy: known?.created_by ?? null, createdAt: known?.created_at ?? null };
-  }));
+  return Promise.all(
+    live.map(async (row) => {
+      const { known, shown, deleted } = await openRow(row);
+      return {
+        id: row.id,
+        type: row.type,
+        rev: row.rev,
+        pending: row.pending === 1,
+        deleted,
+        data: shown ?? {},
+        createdBy: known?.created_by ?? null,
+        createdAt: known?.created_at ?? null,
+      };
+    }),
+  );
 }
 
 /** Every record of a type (decrypted), e.g. all tasks. */
@@ -24,13 +34,21 @@ export async function listRecords(type, { includeDeleted = false } = {}) {
 
 /** The records of a type whose data names `id` in a `…_id` field (e.g. a company's contacts). */
 export async function listReferencing(type, id, { includeDeleted = false } = {}) {
-  const rows = await db.records.where("refs").equals(id).filter((row) => row.type === type).toArray();
+  const rows = await db.records
+    .where("refs")
+    .equals(id)
+    .filter((row) => row.type === type)
+    .toArray();
   return opened(rows, includeDeleted);
 }
 
 /** The rows (still sealed) of the given types whose clear flag says they wait to be journalised. */
 export async function listJournalWaitingRows(types) {
-  return db.records.where("type").anyOf(types).filter((row) => row.sort?.journal === 1 && row.deleted !== 1).toArray();
+  return db.records
+    .where("type")
+    .anyOf(types)
+    .filter((row) => row.sort?.journal === 1 && row.deleted !== 1)
+    .toArray();
 }
 
 /** The meetings, assessments and agreements whose clear flag says they wait to be journalised. */
@@ -40,7 +58,10 @@ export async function listJournalWaiting(types) {
 
 /** Records of a type whose sort key (meeting time, task due date) lies in [from, to). */
 export async function listBetween(type, from, to) {
-  const rows = await db.records.where("[type+sort.key]").between([type, from], [type, to]).toArray();
+  const rows = await db.records
+    .where("[type+sort.key]")
+    .between([type, from], [type, to])
+    .toArray();
   return opened(rows, false);
 }
 
@@ -56,10 +77,12 @@ export async function getMany(ids) {
 export async function reindexRows() {
   return commit(async () => {
     const stale = await db.records.filter((row) => row.ix !== INDEX_VERSION).toArray();
-    const records = await Promise.all(stale.map(async (row) => {
-      const { shown, deleted } = await openRow(row);
-      return { ...row, ...clearKeys(row.type, shown ?? {}, deleted) };
-    }));
+    const records = await Promise.all(
+      stale.map(async (row) => {
+        const { shown, deleted } = await openRow(row);
+        return { ...row, ...clearKeys(row.type, shown ?? {}, deleted) };
+      }),
+    );
     return { records, result: records.length };
   });
 }

@@ -35,12 +35,24 @@ async function edited(run) {
 function sortKeys(type, data, deleted) {
   if (type === "company" && !deleted) {
     const name = String(data.name ?? "");
-    return { key: name.toLocaleLowerCase("da"), name, city: data.city ?? "", cvr: data.cvr ?? "",
-      industry: data.industry ?? "", status: data.status ?? "", responsible: data.responsible_user_id ?? "" };
+    return {
+      key: name.toLocaleLowerCase("da"),
+      name,
+      city: data.city ?? "",
+      cvr: data.cvr ?? "",
+      industry: data.industry ?? "",
+      status: data.status ?? "",
+      responsible: data.responsible_user_id ?? "",
+    };
   }
   if (type === "conflict") return { key: data.resolved ? "resolved" : "open" };
-  if (type === "meeting") return { key: String(data.scheduled_at ?? data.held_at ?? ""), journal: journalFlag(type, data, deleted) };
-  if (type === "assessment" || type === "agreement") return { key: "", journal: journalFlag(type, data, deleted) };
+  if (type === "meeting")
+    return {
+      key: String(data.scheduled_at ?? data.held_at ?? ""),
+      journal: journalFlag(type, data, deleted),
+    };
+  if (type === "assessment" || type === "agreement")
+    return { key: "", journal: journalFlag(type, data, deleted) };
   if (type === "task") return { key: String(data.due_date ?? "") };
   return { key: "" };
 }
@@ -69,8 +81,15 @@ export async function recordRow(id, type, known, shown, pending) {
   const deleted = shown === null || (shown === undefined && Boolean(known?.deleted));
   const enc = await seal({ known, shown }, `record:${id}`);
   const data = shown ?? known?.data ?? {};
-  return { id, type, rev: known?.rev ?? 0, deleted: deleted ? 1 : 0, pending: pending ? 1 : 0,
-    ...clearKeys(type, data, deleted), enc };
+  return {
+    id,
+    type,
+    rev: known?.rev ?? 0,
+    deleted: deleted ? 1 : 0,
+    pending: pending ? 1 : 0,
+    ...clearKeys(type, data, deleted),
+    enc,
+  };
 }
 
 /** The clear keys of a record's row: sort keys, referenced ids and their index version. */
@@ -82,7 +101,7 @@ export function clearKeys(type, data, deleted) {
 export async function openRow(row) {
   const { known, shown } = await unseal(row.enc, `record:${row.id}`);
   const deleted = row.deleted === 1;
-  return { known, shown: deleted ? null : shown ?? known?.data ?? {}, deleted };
+  return { known, shown: deleted ? null : (shown ?? known?.data ?? {}), deleted };
 }
 
 /**
@@ -94,8 +113,16 @@ export async function getRecord(id) {
   if (!row) return null;
   const { known, shown, deleted } = await openRow(row);
   const entry = outbox.find((e) => e.recordId === id && e.state === "rejected");
-  return { id, type: row.type, rev: row.rev, deleted, pending: row.pending === 1,
-    data: shown ?? {}, problem: entry?.problem ?? null, createdBy: known?.created_by ?? null };
+  return {
+    id,
+    type: row.type,
+    rev: row.rev,
+    deleted,
+    pending: row.pending === 1,
+    data: shown ?? {},
+    problem: entry?.problem ?? null,
+    createdBy: known?.created_by ?? null,
+  };
 }
 
 /**
@@ -104,33 +131,56 @@ export async function getRecord(id) {
  */
 export async function saveRecord(type, id, changes) {
   const recordId = id || crypto.randomUUID();
-  return edited(commit(async ({ outbox }) => {
-    const row = await db.records.get(recordId);
-    const { known, shown } = row ? await openRow(row) : { known: null, shown: {} };
-    const withEdits = { ...shown };
-    for (const [field, value] of Object.entries(changes)) {
-      if (value === null) delete withEdits[field];
-      else withEdits[field] = value;
-    }
-    const data = keepMarkHonest(type, shown, withEdits);
-    const next = addEdit(outbox, { recordId, type, op: "upsert", data, shown,
-      known: known && { rev: known.rev, data: known.data } });
-    return { records: [await recordRow(recordId, type, known, data, true)], outbox: next, result: recordId };
-  }));
+  return edited(
+    commit(async ({ outbox }) => {
+      const row = await db.records.get(recordId);
+      const { known, shown } = row ? await openRow(row) : { known: null, shown: {} };
+      const withEdits = { ...shown };
+      for (const [field, value] of Object.entries(changes)) {
+        if (value === null) delete withEdits[field];
+        else withEdits[field] = value;
+      }
+      const data = keepMarkHonest(type, shown, withEdits);
+      const next = addEdit(outbox, {
+        recordId,
+        type,
+        op: "upsert",
+        data,
+        shown,
+        known: known && { rev: known.rev, data: known.data },
+      });
+      return {
+        records: [await recordRow(recordId, type, known, data, true)],
+        outbox: next,
+        result: recordId,
+      };
+    }),
+  );
 }
 
 /** Queue a conflict's resolution ({data, server_rev, restore?, delete?}); it shows resolved. */
 export async function resolveConflict(conflictId, body) {
-  return edited(commit(async ({ outbox }) => {
-    const row = await db.records.get(conflictId);
-    const { known, shown } = await openRow(row);
-    const seq = Math.max(0, ...outbox.map((e) => e.seq)) + 1;
-    const entry = { seq, recordId: conflictId, type: "conflict", op: "resolve", state: "resolve", body,
-      createdAt: Date.now() };
-    const resolved = { ...shown, resolved: true, resolution: body.data, problem: undefined };
-    return { records: [await recordRow(conflictId, "conflict", known, resolved, true)],
-      outbox: [...outbox, entry] };
-  }));
+  return edited(
+    commit(async ({ outbox }) => {
+      const row = await db.records.get(conflictId);
+      const { known, shown } = await openRow(row);
+      const seq = Math.max(0, ...outbox.map((e) => e.seq)) + 1;
+      const entry = {
+        seq,
+        recordId: conflictId,
+        type: "conflict",
+        op: "resolve",
+        state: "resolve",
+        body,
+        createdAt: Date.now(),
+      };
+      const resolved = { ...shown, resolved: true, resolution: body.data, problem: undefined };
+      return {
+        records: [await recordRow(conflictId, "conflict", known, resolved, true)],
+        outbox: [...outbox, entry],
+      };
+    }),
+  );
 }
 
 /** Give up a rejected change (by outbox seq): the record shows the server's copy again, or
@@ -146,7 +196,10 @@ export async function discardRejected(seq) {
     // The server no longer has a record this device knew (purged, or lost in a restore): it goes.
     const gone = String(entry.problem?.type ?? "").endsWith("/not-found") && entry.baseRev > 0;
     if (!known || gone) return { outbox: next, remove: [entry.recordId] };
-    return { outbox: next, records: [await recordRow(entry.recordId, entry.type, known, undefined, false)] };
+    return {
+      outbox: next,
+      records: [await recordRow(entry.recordId, entry.type, known, undefined, false)],
+    };
   });
 }
 
@@ -155,19 +208,31 @@ export async function rejectedChanges() {
   const { outbox } = await readOutbox();
   const rejected = outbox.filter((e) => e.state === "rejected");
   const rows = await db.records.bulkGet(rejected.map((e) => e.recordId));
-  return Promise.all(rejected.map(async (entry, i) => ({
-    seq: entry.seq, id: entry.recordId, type: entry.type, op: entry.op, problem: entry.problem,
-    label: rows[i] ? await labelOf(rows[i]) : "",
-  })));
+  return Promise.all(
+    rejected.map(async (entry, i) => ({
+      seq: entry.seq,
+      id: entry.recordId,
+      type: entry.type,
+      op: entry.op,
+      problem: entry.problem,
+      label: rows[i] ? await labelOf(rows[i]) : "",
+    })),
+  );
 }
 
 /** Open conflicts with the conflicting record's label; the user's own come first. */
 export async function openConflicts(userId) {
   const rows = await db.records.where("[type+sort.key]").equals(["conflict", "open"]).toArray();
-  const conflicts = await Promise.all(rows.map(async (row) => ({ id: row.id, data: (await openRow(row)).shown })));
+  const conflicts = await Promise.all(
+    rows.map(async (row) => ({ id: row.id, data: (await openRow(row)).shown })),
+  );
   const targets = await db.records.bulkGet(conflicts.map((c) => c.data.record_id));
-  const labelled = await Promise.all(conflicts.map(async (c, i) => ({
-    ...c, label: targets[i] ? await labelOf(targets[i]) : c.data.record_id })));
+  const labelled = await Promise.all(
+    conflicts.map(async (c, i) => ({
+      ...c,
+      label: targets[i] ? await labelOf(targets[i]) : c.data.record_id,
+    })),
+  );
   const own = (c) => (c.data.client_user_id === userId ? 0 : 1);
   return labelled.sort((a, b) => own(a) - own(b));
 }
@@ -176,8 +241,12 @@ export async function openConflicts(userId) {
 export async function localCounts() {
   const conflicts = await db.records.where("[type+sort.key]").equals(["conflict", "open"]).count();
   const { outbox } = await readOutbox();
-  return { pending: pendingCount(outbox.filter((e) => e.state !== "rejected")),
-    rejected: outbox.filter((e) => e.state === "rejected").length, conflicts, staleDays: staleDays(outbox) };
+  return {
+    pending: pendingCount(outbox.filter((e) => e.state !== "rejected")),
+    rejected: outbox.filter((e) => e.state === "rejected").length,
+    conflicts,
+    staleDays: staleDays(outbox),
+  };
 }
 
 /** Storage use {usage, quota, persisted} in bytes. */

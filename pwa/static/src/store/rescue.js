@@ -17,7 +17,8 @@ const state = new Map(); // record id → {kept: newest seq, covered: newest seq
 
 function toBase64(bytes) {
   let text = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(text);
 }
 
@@ -34,9 +35,13 @@ function entry(id) {
 export function keepRescue(type, id, changes) {
   const current = entry(id);
   const seq = ++current.kept;
-  seal({ type, id, changes }, `rescue:${id}`).then((bytes) => {
-    if (seq === current.kept && current.covered < seq) localStorage.setItem(PREFIX + id, toBase64(bytes));
-  }, () => null);
+  seal({ type, id, changes }, `rescue:${id}`).then(
+    (bytes) => {
+      if (seq === current.kept && current.covered < seq)
+        localStorage.setItem(PREFIX + id, toBase64(bytes));
+    },
+    () => null,
+  );
   return seq;
 }
 
@@ -83,5 +88,7 @@ export async function recoverRescues() {
 
 /** Remove every rescue copy (the device is erased: they could never be opened again). */
 export function clearRescues() {
-  Object.keys(localStorage).filter((k) => k.startsWith(PREFIX)).forEach((k) => localStorage.removeItem(k));
+  Object.keys(localStorage)
+    .filter((k) => k.startsWith(PREFIX))
+    .forEach((k) => localStorage.removeItem(k));
 }

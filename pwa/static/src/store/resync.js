@@ -24,7 +24,10 @@ export function nextResync(state) {
 
 /** The meta rows a stored page adds to a resync: its ids and the next state. */
 export async function resyncPage(state, ids) {
-  return [await sealMeta(`${PREFIX}${state.pages}`, ids), await sealMeta("resync", nextResync(state))];
+  return [
+    await sealMeta(`${PREFIX}${state.pages}`, ids),
+    await sealMeta("resync", nextResync(state)),
+  ];
 }
 
 /** Every id the resync has seen, and the meta keys whose removal ends it. */

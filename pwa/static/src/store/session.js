@@ -13,8 +13,13 @@
 //   sends the old device_id. A remote wipe or a logout deletes the whole database.
 import { observable } from "../observable.js";
 import {
-  PBKDF2_ITERATIONS, deriveWrappingKey, newDataKey, randomBytes,
-  WrongSecret, unwrapDataKey, wrapDataKey,
+  PBKDF2_ITERATIONS,
+  deriveWrappingKey,
+  newDataKey,
+  randomBytes,
+  WrongSecret,
+  unwrapDataKey,
+  wrapDataKey,
 } from "./crypto.js";
 import { db, eraseDatabase } from "./db.js";
 import { forgetKey, holdKey, openMeta, requireKey, sealMeta } from "./keyring.js";
@@ -35,10 +40,19 @@ const NO_TRIES = { pin: 0, password: 0 };
  * hasPin: a PIN wrapping exists; needsPin: unlocked but a PIN must be chosen;
  * tries: wrong {pin, password} in a row; pinDeleted: the last wrong PIN deleted the PIN.
  */
-export const sessionState = observable({ phase: "starting", relogin: false, user: null, notice: "",
-  hasPin: false, needsPin: false, tries: NO_TRIES, pinDeleted: false });
+export const sessionState = observable({
+  phase: "starting",
+  relogin: false,
+  user: null,
+  notice: "",
+  hasPin: false,
+  needsPin: false,
+  tries: NO_TRIES,
+  pinDeleted: false,
+});
 
-const ERASED = "Der blev skrevet forkert adgangskode for mange gange, så alle lokale data er slettet. Log ind igen.";
+const ERASED =
+  "Der blev skrevet forkert adgangskode for mange gange, så alle lokale data er slettet. Log ind igen.";
 
 /** The fifth wrong password would erase the data: the caller must confirm it first. */
 export class EraseUnconfirmed extends Error {
@@ -50,8 +64,11 @@ export class EraseUnconfirmed extends Error {
 
 /** Decide the first screen: locked when a wrapped key is stored, else the login. */
 export async function startSession() {
-  const [wrapping, pin, tries] = await Promise.all([db.meta.get("wrap:password"),
-    db.meta.get("wrap:pin"), readTries()]);
+  const [wrapping, pin, tries] = await Promise.all([
+    db.meta.get("wrap:password"),
+    db.meta.get("wrap:pin"),
+    readTries(),
+  ]);
   sessionState.set({ phase: wrapping ? "locked" : "login", hasPin: Boolean(pin), tries });
 }
 
@@ -66,8 +83,16 @@ export async function login(username, password) {
     await db.meta.bulkPut([wrapping, session]);
   });
   holdKey(key);
-  sessionState.set({ phase: "ready", relogin: false, user: answer.user, notice: "", hasPin: false,
-    needsPin: true, tries: NO_TRIES, pinDeleted: false });
+  sessionState.set({
+    phase: "ready",
+    relogin: false,
+    user: answer.user,
+    notice: "",
+    hasPin: false,
+    needsPin: true,
+    tries: NO_TRIES,
+    pinDeleted: false,
+  });
 }
 
 /**
@@ -84,8 +109,15 @@ export async function unlock(kind, secret, { confirmErase = false } = {}) {
   holdKey(key);
   const session = await currentSession();
   const hasPin = Boolean(await db.meta.get("wrap:pin"));
-  sessionState.set({ phase: "ready", user: session.user, notice: "", hasPin, needsPin: !hasPin,
-    tries: NO_TRIES, pinDeleted: !hasPin && sessionState.get().pinDeleted });
+  sessionState.set({
+    phase: "ready",
+    user: session.user,
+    notice: "",
+    hasPin,
+    needsPin: !hasPin,
+    tries: NO_TRIES,
+    pinDeleted: !hasPin && sessionState.get().pinDeleted,
+  });
 }
 
 /** Whether `pin` is the device PIN (the password while no PIN exists); counts as a try. */
@@ -106,7 +138,10 @@ export async function checkPin(pin) {
 /** Choose the device PIN (unlocked): a second wrapping of the data key. */
 export async function setPin(pin) {
   if (pinProblem(pin, pin)) throw new RangeError("pin");
-  await db.meta.bulkPut([await wrappingRow("pin", requireKey(), pin), { key: "tries", value: NO_TRIES }]);
+  await db.meta.bulkPut([
+    await wrappingRow("pin", requireKey(), pin),
+    { key: "tries", value: NO_TRIES },
+  ]);
   sessionState.set({ hasPin: true, needsPin: false, tries: NO_TRIES, pinDeleted: false });
 }
 
@@ -134,7 +169,10 @@ export async function relogin(password) {
   const key = requireKey();
   const row = await db.meta.get("wrap:password");
   const wrappingKey = await deriveWrappingKey(password, row.value.salt, row.value.iterations);
-  const sameSecret = await unwrapDataKey(row.value.wrapped, wrappingKey).then(() => true, () => false);
+  const sameSecret = await unwrapDataKey(row.value.wrapped, wrappingKey).then(
+    () => true,
+    () => false,
+  );
   const rows = [await sealMeta("session", sessionOf(answer, old.username), key)];
   if (!sameSecret) rows.push(await wrappingRow("password", key, password));
   await db.meta.bulkPut(rows);
@@ -146,8 +184,16 @@ export async function wipe(notice = "") {
   forgetKey();
   clearRescues();
   await eraseDatabase();
-  sessionState.set({ phase: "login", relogin: false, user: null, notice, hasPin: false,
-    needsPin: false, tries: NO_TRIES, pinDeleted: false });
+  sessionState.set({
+    phase: "login",
+    relogin: false,
+    user: null,
+    notice,
+    hasPin: false,
+    needsPin: false,
+    tries: NO_TRIES,
+    pinDeleted: false,
+  });
 }
 
 /** Tell the server this device logs out (best effort), then erase all local data. */
@@ -189,8 +235,9 @@ async function countWrong(kind, error) {
   const pinDeleted = kind === "pin" && tries.pin >= MAX_PIN_TRIES;
   if (pinDeleted) {
     tries.pin = 0;
-    await db.transaction("rw", db.meta, () => Promise.all([db.meta.delete("wrap:pin"),
-      db.meta.put({ key: "tries", value: tries })]));
+    await db.transaction("rw", db.meta, () =>
+      Promise.all([db.meta.delete("wrap:pin"), db.meta.put({ key: "tries", value: tries })]),
+    );
     sessionState.set({ hasPin: false, tries, pinDeleted: true });
     lock();
   } else {

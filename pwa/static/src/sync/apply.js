@@ -17,39 +17,47 @@
 // - A rejected result changes no record (the outbox keeps the change: coalesce.applyResult).
 // Records are envelopes {type, id, rev, deleted, data}; entries are outbox entries.
 
-import { rebase } from '../merge/rebase.js';
+import { rebase } from "../merge/rebase.js";
 
-const IGNORE = Object.freeze({ action: 'ignore' });
+const IGNORE = Object.freeze({ action: "ignore" });
 
 /**
  * Decide how a pulled record meets the local copy and the record's newest outbox entry;
  * `force` (during a resync) takes the pulled record whatever the revs.
  */
-export function decidePulled(local, pulled, pendingEntry,
-  { frozen = pendingEntry?.state === 'sent', textUnits = [], force = false } = {}) {
+export function decidePulled(
+  local,
+  pulled,
+  pendingEntry,
+  { frozen = pendingEntry?.state === "sent", textUnits = [], force = false } = {},
+) {
   if (!force && local && pulled.rev <= local.rev) return IGNORE;
-  if (!pendingEntry) return { action: 'replace', record: pulled };
+  if (!pendingEntry) return { action: "replace", record: pulled };
   return onTop(pulled, pendingEntry, frozen, textUnits);
 }
 
 /** Decide how a push result meets the local copy and the record's remaining outbox entry. */
 export function decideResult(local, result, pendingEntry, { textUnits = [] } = {}) {
   const { record } = result;
-  if (result.status === 'rejected' || !record) return IGNORE;
+  if (result.status === "rejected" || !record) return IGNORE;
   const stale = local && local.rev >= record.rev;
-  if (!pendingEntry) return stale ? IGNORE : { action: 'replace', record };
+  if (!pendingEntry) return stale ? IGNORE : { action: "replace", record };
   return onTop(stale ? local : record, pendingEntry, false, textUnits);
 }
 
 /** The `rebase` decision: the record stored, the pending edits on top of it. */
 function onTop(record, entry, frozen, textUnits) {
-  const pending = entry.op === 'delete' ? null : entry.data;
+  const pending = entry.op === "delete" ? null : entry.data;
   // A frozen change's edits run from its base; edits behind a frozen one from its data.
   const from = frozen ? entry.baseData : entry.origin;
   const { data, clean } = rebase(record.type, from, pending, record, { textUnits });
   const moved = clean && !frozen;
   return {
-    action: 'rebase', record, data, clean: moved,
-    baseRev: moved ? record.rev : entry.baseRev, baseData: moved ? record.data : entry.baseData,
+    action: "rebase",
+    record,
+    data,
+    clean: moved,
+    baseRev: moved ? record.rev : entry.baseRev,
+    baseData: moved ? record.data : entry.baseData,
   };
 }

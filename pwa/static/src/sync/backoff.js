@@ -13,7 +13,7 @@ export function nextDelay(attempt, { base = 1000, max = 5 * 60_000, random = Mat
 
 /** Milliseconds a `Retry-After` header value asks to wait (never negative), or null. */
 export function retryAfter(headerValue, now = Date.now()) {
-  const value = String(headerValue ?? '').trim();
+  const value = String(headerValue ?? "").trim();
   if (/^\d+$/.test(value)) return Number(value) * 1000;
   // An HTTP-date names its day and month; Date.parse would also read "1.5" as a date.
   const at = /[a-z]/i.test(value) ? Date.parse(value) : NaN;

@@ -31,7 +31,6 @@ const INTERVAL_MS = 60_000;
 const AFTER_EDIT_MS = 5000; // a local edit is pushed this soon when online
 const WIPED = "Enheden er logget ud fra serveren, og alle lokale data er slettet. Log ind igen.";
 
-
 let started = false;
 let timer = null;
 let failures = 0;
@@ -46,7 +45,9 @@ export function startSync() {
   stopWatching = [watchLocalCounts(), onLocalEdit(pushSoon)];
   window.addEventListener("online", requestSync);
   window.addEventListener("offline", markOffline);
-  db.meta.get("last-sync").then((row) => row && syncStatus.set({ lastSyncedAt: row.value, lastOk: true }));
+  db.meta
+    .get("last-sync")
+    .then((row) => row && syncStatus.set({ lastSyncedAt: row.value, lastOk: true }));
   requestPersistence();
   schedule(0);
 }
@@ -96,7 +97,10 @@ function schedule(delay) {
 
 function runRound() {
   if (!running) {
-    const round = () => syncRound().finally(() => { running = null; });
+    const round = () =>
+      syncRound().finally(() => {
+        running = null;
+      });
     running = navigator.locks ? navigator.locks.request("feltmappe-sync", round) : round();
   }
   return running;
@@ -125,7 +129,13 @@ async function syncRound() {
     await minimise();
     const now = Date.now();
     await db.meta.put({ key: "last-sync", value: now });
-    syncStatus.set({ online: navigator.onLine, lastOk: true, lastSyncedAt: now, problem: "", outdated: false });
+    syncStatus.set({
+      online: navigator.onLine,
+      lastOk: true,
+      lastSyncedAt: now,
+      problem: "",
+      outdated: false,
+    });
     return { ok: true };
   } catch (error) {
     return failed(error);
@@ -169,4 +179,3 @@ async function failed(error) {
   syncStatus.set({ problem: "Serveren svarede med en fejl. Appen prøver igen om lidt." });
   return { ok: false, retryMs: error.retryMs ?? undefined };
 }
-

@@ -29,7 +29,8 @@ export function applyPushResults(results) {
       next = settle(locals, result.id, result, next);
     }
     // A result without a record: the server purged the record meanwhile; it goes here too.
-    const gone = results.filter((r) => r.status !== "rejected" && !r.record && !pendingFor(next, r.id))
+    const gone = results
+      .filter((r) => r.status !== "rejected" && !r.record && !pendingFor(next, r.id))
       .map((r) => r.id);
     gone.forEach((id) => locals.delete(id));
     return { outbox: next, records: await rowsOf(locals, next), remove: gone };
@@ -59,7 +60,18 @@ export function dropResolve(seq, conflictId, shownPatch, fresh = null) {
     const stored = (await openRow(row)).known;
     const known = fresh?.id === conflictId && fresh.rev > stored.rev ? fresh : stored;
     const shown = { ...known.data, ...shownPatch };
-    return { outbox: next, records: [await recordRow(conflictId, "conflict", known, shown, Boolean(pendingFor(next, conflictId)))] };
+    return {
+      outbox: next,
+      records: [
+        await recordRow(
+          conflictId,
+          "conflict",
+          known,
+          shown,
+          Boolean(pendingFor(next, conflictId)),
+        ),
+      ],
+    };
   });
 }
 
@@ -74,9 +86,13 @@ export function applyPage(page, resync) {
   return commit(async ({ outbox }) => {
     const rows = await db.records.bulkGet(page.changes.map((c) => c.id));
     const waiting = new Set(outbox.map((e) => e.recordId));
-    const fresh = page.changes.filter((pulled, i) => resync || !rows[i] || pulled.rev > rows[i].rev);
+    const fresh = page.changes.filter(
+      (pulled, i) => resync || !rows[i] || pulled.rev > rows[i].rev,
+    );
     const plain = fresh.filter((pulled) => !waiting.has(pulled.id));
-    const records = await Promise.all(plain.map((p) => recordRow(p.id, p.type, p, undefined, false)));
+    const records = await Promise.all(
+      plain.map((p) => recordRow(p.id, p.type, p, undefined, false)),
+    );
     let next = outbox;
     for (const pulled of fresh.filter((p) => waiting.has(p.id))) {
       const row = rows[page.changes.indexOf(pulled)];
@@ -84,8 +100,10 @@ export function applyPage(page, resync) {
       const pending = pendingFor(next, pulled.id);
       let shown = local.shown;
       if (pending.entry.op !== "resolve") {
-        const decision = decidePulled(local.known, pulled, pending.entry,
-          { frozen: pending.frozen, force: Boolean(resync) });
+        const decision = decidePulled(local.known, pulled, pending.entry, {
+          frozen: pending.frozen,
+          force: Boolean(resync),
+        });
         if (decision.action === "ignore") continue;
         next = rebaseEntry(next, pulled.id, decision);
         shown = decision.data;
@@ -94,7 +112,13 @@ export function applyPage(page, resync) {
     }
     const meta = [await sealMeta("checkpoint", page.checkpoint)];
     const nextState = resync ? nextResync(resync) : undefined;
-    if (resync) meta.push(...await resyncPage(resync, page.changes.map((c) => c.id)));
+    if (resync)
+      meta.push(
+        ...(await resyncPage(
+          resync,
+          page.changes.map((c) => c.id),
+        )),
+      );
     return { records, outbox: next === outbox ? undefined : next, meta, result: nextState };
   });
 }
@@ -114,7 +138,8 @@ function settle(locals, id, result, outbox) {
   locals.set(id, local);
   const pending = pendingFor(outbox, id);
   const decision = decideResult(local.known, result, pending?.entry);
-  if (decision.action === "replace") Object.assign(local, { known: decision.record, shown: undefined });
+  if (decision.action === "replace")
+    Object.assign(local, { known: decision.record, shown: undefined });
   else if (decision.action === "rebase") {
     Object.assign(local, { known: decision.record, shown: decision.data });
     return rebaseEntry(outbox, id, decision);
@@ -133,6 +158,9 @@ async function loadLocals(ids) {
 }
 
 async function rowsOf(locals, outbox) {
-  return Promise.all([...locals].filter(([id, l]) => l.known || pendingFor(outbox, id))
-    .map(([id, l]) => recordRow(id, l.type, l.known, l.shown, Boolean(pendingFor(outbox, id)))));
+  return Promise.all(
+    [...locals]
+      .filter(([id, l]) => l.known || pendingFor(outbox, id))
+      .map(([id, l]) => recordRow(id, l.type, l.known, l.shown, Boolean(pendingFor(outbox, id)))),
+  );
 }

@@ -20,7 +20,9 @@ export async function pullAll(token) {
   const fromStart = !since;
   let done = 0;
   const fetchPage = (from) => {
-    const request = call("GET", "/sync/pull", token, { query: { limit: PAGE_LIMIT, ...(from ? { since: from } : {}) } });
+    const request = call("GET", "/sync/pull", token, {
+      query: { limit: PAGE_LIMIT, ...(from ? { since: from } : {}) },
+    });
     request.catch(() => null); // a prefetch may be abandoned when storing the page before fails
     return request;
   };

@@ -26,10 +26,17 @@ export async function pushAll(token) {
     if (!batch.changes.length) return;
     const answer = await call("POST", "/sync/push", token, { body: { changes: batch.changes } });
     if (answer.status === 200) await applyPushResults(answer.body.results);
-    else if (answer.status === 413 && batch.changes.length > 1) max = Math.ceil(batch.changes.length / 2);
+    else if (answer.status === 413 && batch.changes.length > 1)
+      max = Math.ceil(batch.changes.length / 2);
     else if (answer.status === 413) {
-      await applyPushResults([{ mutation_id: batch.changes[0].mutation_id, id: batch.changes[0].id,
-        status: "rejected", error: answer.body }]);
+      await applyPushResults([
+        {
+          mutation_id: batch.changes[0].mutation_id,
+          id: batch.changes[0].id,
+          status: "rejected",
+          error: answer.body,
+        },
+      ]);
     } else throw new Stop(answer);
   }
 }
@@ -40,17 +47,23 @@ function freezeNext(max) {
     const first = outbox.findIndex((e) => e.state === "resolve");
     const before = new Set(first < 0 ? outbox : outbox.slice(0, first));
     const batch = nextBatch(outbox, max).filter((entry) => before.has(entry));
-    if (!batch.length) return { result: { changes: [], resolve: first < 0 ? null : outbox[first] } };
+    if (!batch.length)
+      return { result: { changes: [], resolve: first < 0 ? null : outbox[first] } };
     return { outbox: markSent(outbox, batch), result: { changes: batch.map(toChange) } };
   });
 }
 
 async function sendResolve(token, entry) {
-  const answer = await call("POST", `/conflicts/${entry.recordId}/resolve`, token, { body: entry.body });
+  const answer = await call("POST", `/conflicts/${entry.recordId}/resolve`, token, {
+    body: entry.body,
+  });
   const slug = problemSlug(answer.body);
   if (answer.status === 200) await applyResolveAnswer(entry.seq, answer.body);
   else if (slug === "conflict-resolved") {
-    await dropResolve(entry.seq, entry.recordId, { resolved: true, resolution: answer.body.resolution });
+    await dropResolve(entry.seq, entry.recordId, {
+      resolved: true,
+      resolution: answer.body.resolution,
+    });
   } else if (slug === "conflict-stale") {
     await dropResolve(entry.seq, entry.recordId, { stale: true }, answer.body.conflict);
   } else if ([400, 404, 409].includes(answer.status)) {
@@ -60,6 +73,8 @@ async function sendResolve(token, entry) {
 
 /** Send the device's queued audit events (store/audit.js); they are deleted once accepted. */
 export async function pushAudit(token) {
-  const refused = await pushQueued((events) => call("POST", "/audit/events", token, { body: { events } }));
+  const refused = await pushQueued((events) =>
+    call("POST", "/audit/events", token, { body: { events } }),
+  );
   if (refused) throw new Stop(refused);
 }

@@ -9,7 +9,9 @@ import { localCounts } from "../store/records.js";
 export const syncStatus = observable({
   online: navigator.onLine, // the browser has a network and the server answered last time
   running: false,
-  pending: 0, rejected: 0, conflicts: 0,
+  pending: 0,
+  rejected: 0,
+  conflicts: 0,
   staleDays: 0, // days the oldest unsent change has waited, when that is 3 or more
   lastSyncedAt: null, // epoch ms of the last round that pushed and pulled everything
   lastOk: false,

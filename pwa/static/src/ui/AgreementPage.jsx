@@ -39,10 +39,25 @@ import "./agreement/agreement.css";
 async function readNew(placementId, template) {
   const sources = await readPlacementSources(placementId);
   if (!sources.placement) return { missing: "placement" };
-  const data = { placement_id: placementId, template_key: template.key, template_version: template.version,
-    content: prefillContent(template.definition, sources), status: "draft" };
-  return { record: { data, pending: false, problem: null }, isNew: true, parties: sources.parties,
-    signatures: [], covering: [], other: [], locked: false, deviates: false, replacedBy: null, hash: "" };
+  const data = {
+    placement_id: placementId,
+    template_key: template.key,
+    template_version: template.version,
+    content: prefillContent(template.definition, sources),
+    status: "draft",
+  };
+  return {
+    record: { data, pending: false, problem: null },
+    isNew: true,
+    parties: sources.parties,
+    signatures: [],
+    covering: [],
+    other: [],
+    locked: false,
+    deviates: false,
+    replacedBy: null,
+    hash: "",
+  };
 }
 
 /** The agreement screen: `id`, or `placementId` and `templateKey` for a new one. */
@@ -52,8 +67,15 @@ export function AgreementPage({ id, placementId, templateKey }) {
   const agreementId = id ?? createdId;
   const templates = useTemplates();
   const newTemplate = agreementId ? null : latestTemplate(templates, templateKey);
-  const read = useQuery(() => (agreementId ? readAgreement(agreementId)
-    : newTemplate ? readNew(placementId, newTemplate) : { missing: "template" }), [agreementId, placementId, newTemplate]);
+  const read = useQuery(
+    () =>
+      agreementId
+        ? readAgreement(agreementId)
+        : newTemplate
+          ? readNew(placementId, newTemplate)
+          : { missing: "template" },
+    [agreementId, placementId, newTemplate],
+  );
   const last = useRef(undefined);
   if (read !== undefined) last.current = read;
   const view = last.current;
@@ -67,21 +89,41 @@ export function AgreementPage({ id, placementId, templateKey }) {
     if (!agreementId) return undefined;
     logOpened("agreement", agreementId);
     return () => {
-      if (handOverNotice.get().agreementId === agreementId) handOverNotice.set({ agreementId: null, hash: null });
+      if (handOverNotice.get().agreementId === agreementId)
+        handOverNotice.set({ agreementId: null, hash: null });
     };
   }, [agreementId]);
 
   if (view === undefined) return <p>Henter …</p>;
-  if (view.missing === "template") return <p class="message error">Skabelonen findes ikke på enheden endnu. Synkronisér, når enheden er online.</p>;
-  if (view.missing === "placement") return <p class="message error">Forløbet findes ikke på enheden.</p>;
+  if (view.missing === "template")
+    return (
+      <p class="message error">
+        Skabelonen findes ikke på enheden endnu. Synkronisér, når enheden er online.
+      </p>
+    );
+  if (view.missing === "placement")
+    return <p class="message error">Forløbet findes ikke på enheden.</p>;
   if (!view.record) {
-    return <ServerCopy type="agreement" id={agreementId} missing="Aftalen findes ikke på enheden." deleted="Aftalen er slettet.">
-      {(remote) => <RemoteTemplateRecord record={remote} />}</ServerCopy>;
+    return (
+      <ServerCopy
+        type="agreement"
+        id={agreementId}
+        missing="Aftalen findes ikke på enheden."
+        deleted="Aftalen er slettet."
+      >
+        {(remote) => <RemoteTemplateRecord record={remote} />}
+      </ServerCopy>
+    );
   }
   const { record, parties } = view;
   const data = record.data;
   const template = findTemplate(templates, data.template_key, data.template_version);
-  if (!template) return <p class="message error">Skabelonen til aftalen findes ikke på enheden. Synkronisér, når enheden er online.</p>;
+  if (!template)
+    return (
+      <p class="message error">
+        Skabelonen til aftalen findes ikke på enheden. Synkronisér, når enheden er online.
+      </p>
+    );
   const editable = data.status !== "void" && !view.locked && (data.status ?? "draft") === "draft";
 
   async function save(content) {
@@ -124,74 +166,157 @@ export function AgreementPage({ id, placementId, templateKey }) {
 
   async function newVersion() {
     const next = crypto.randomUUID();
-    await saveRecord("agreement", next, { placement_id: data.placement_id, template_key: data.template_key,
-      template_version: data.template_version, content: data.content ?? {}, status: "draft", replaces_id: agreementId });
+    await saveRecord("agreement", next, {
+      placement_id: data.placement_id,
+      template_key: data.template_key,
+      template_version: data.template_version,
+      content: data.content ?? {},
+      status: "draft",
+      replaces_id: agreementId,
+    });
     await saveRecord("agreement", agreementId, { status: "void" });
     navigate("aftale", next);
   }
 
   return (
     <article class="ag-page">
-      <p><a class="back" href={`#/forloeb/${data.placement_id}`}>← Til forløbet</a></p>
-      <h1>{template.title}{view.isNew ? " (ny)" : ""}</h1>
+      <p>
+        <a class="back" href={`#/forloeb/${data.placement_id}`}>
+          ← Til forløbet
+        </a>
+      </p>
+      <h1>
+        {template.title}
+        {view.isNew ? " (ny)" : ""}
+      </h1>
       <p class="ag-status">
         Status: <strong>{AGREEMENT_STATUSES[data.status ?? "draft"]}</strong>
         {view.locked && <span class="locked-tag"> · Indholdet er låst</span>}
         {record.pending && <span class="tag"> · ikke sendt endnu</span>}
       </p>
       <dl class="facts parties card">
-        <dt>Borger</dt><dd>{parties.citizen || "Ukendt"}</dd>
-        <dt>Virksomhed</dt><dd>{parties.company || "Ukendt"}</dd>
-        <dt>Kontaktperson</dt><dd>{parties.contact || "Ikke angivet"}</dd>
-        <dt>Virksomhedskonsulent</dt><dd>{consultantName(user)}</dd>
+        <dt>Borger</dt>
+        <dd>{parties.citizen || "Ukendt"}</dd>
+        <dt>Virksomhed</dt>
+        <dd>{parties.company || "Ukendt"}</dd>
+        <dt>Kontaktperson</dt>
+        <dd>{parties.contact || "Ikke angivet"}</dd>
+        <dt>Virksomhedskonsulent</dt>
+        <dd>{consultantName(user)}</dd>
       </dl>
       {record.problem && (
         <div class="message error">
           <p>Serveren afviste den seneste ændring:</p>
-          <ul>{problemLines(record.problem, "agreement").map((line) => <li key={line}>{line}</li>)}</ul>
+          <ul>
+            {problemLines(record.problem, "agreement").map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
         </div>
       )}
       {changedDuringHandOver(notice, agreementId, view.hash, view.signatures) && (
         <div class="message error" role="alert">
-          Aftalen blev ændret på en anden enhed, mens den var overladt til underskrift. Underskrifterne
-          gælder den version, der blev vist under overdragelsen.
-          {" "}<button type="button" class="secondary" onClick={() => handOverNotice.set({ agreementId: null, hash: null })}>OK</button>
+          Aftalen blev ændret på en anden enhed, mens den var overladt til underskrift.
+          Underskrifterne gælder den version, der blev vist under overdragelsen.{" "}
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => handOverNotice.set({ agreementId: null, hash: null })}
+          >
+            OK
+          </button>
         </div>
       )}
-      {data.status === "void" && (view.replacedBy ? (
-        <p class="message info">Erstattet af ny version. <a href={`#/aftale/${view.replacedBy.id}`}>Åbn den nye version</a></p>
-      ) : <p class="message info">Aftalen er annulleret.</p>)}
+      {data.status === "void" &&
+        (view.replacedBy ? (
+          <p class="message info">
+            Erstattet af ny version.{" "}
+            <a href={`#/aftale/${view.replacedBy.id}`}>Åbn den nye version</a>
+          </p>
+        ) : (
+          <p class="message info">Aftalen er annulleret.</p>
+        ))}
       {data.replaces_id && (
-        <p class="message info">Ny version af en tidligere aftale. <a href={`#/aftale/${data.replaces_id}`}>Se den tidligere version</a></p>
+        <p class="message info">
+          Ny version af en tidligere aftale.{" "}
+          <a href={`#/aftale/${data.replaces_id}`}>Se den tidligere version</a>
+        </p>
       )}
       {view.locked && data.status !== "void" && (
-        <p class="message info">Aftalen er underskrevet, så indholdet er låst og kan ikke ændres. Skal noget
-          ændres, så opret en ny version: den skal underskrives igen, og denne version beholder sine underskrifter.</p>
+        <p class="message info">
+          Aftalen er underskrevet, så indholdet er låst og kan ikke ændres. Skal noget ændres, så
+          opret en ny version: den skal underskrives igen, og denne version beholder sine
+          underskrifter.
+        </p>
       )}
       {!view.locked && data.status === "ready" && !view.signatures.length && (
-        <p class="message info">Aftalen er klar til underskrift. Vælg "Tilbage til kladde" for at rette indholdet.</p>
+        <p class="message info">
+          Aftalen er klar til underskrift. Vælg "Tilbage til kladde" for at rette indholdet.
+        </p>
       )}
       {view.deviates && data.status !== "void" && (
         <div class="message error">
           En underskrift gælder en anden version af indholdet end den nuværende.{" "}
-          <button type="button" class="secondary" onClick={() => document.getElementById("ag-signatures")?.scrollIntoView()}>
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => document.getElementById("ag-signatures")?.scrollIntoView()}
+          >
             Se begge versioner
           </button>
         </div>
       )}
-      {message && <p class="message error" role="alert">{message}</p>}
-      <ContentEditor definition={template.definition} content={data.content ?? {}} readOnly={!editable}
-        workFunctions={parties.workFunctions} save={save} extraErrors={extraErrors} flushRef={flushRef}
-        rescue={view.isNew ? null : (next) => keepRescue("agreement", agreementId, { content: next })} />
-      {view.hash && (
-        <p class="fingerprint">Indholdets fingeraftryk: <span class="hash" title={view.hash}>{shortHash(view.hash)}</span></p>
+      {message && (
+        <p class="message error" role="alert">
+          {message}
+        </p>
       )}
-      {!view.isNew && <SignatureList view={view} template={template} templateOf={(k, v) => findTemplate(templates, k, v)} />}
-      <Actions view={view} agreementId={agreementId} setStatus={setStatus} handOver={handOver} newVersion={newVersion}
-        complete={fullySigned(template.roles, view.covering)} />
+      <ContentEditor
+        definition={template.definition}
+        content={data.content ?? {}}
+        readOnly={!editable}
+        workFunctions={parties.workFunctions}
+        save={save}
+        extraErrors={extraErrors}
+        flushRef={flushRef}
+        rescue={
+          view.isNew ? null : (next) => keepRescue("agreement", agreementId, { content: next })
+        }
+      />
+      {view.hash && (
+        <p class="fingerprint">
+          Indholdets fingeraftryk:{" "}
+          <span class="hash" title={view.hash}>
+            {shortHash(view.hash)}
+          </span>
+        </p>
+      )}
       {!view.isNew && (
-        <Journal prefix="ag" asText text={agreementNote(template, data, { citizenName: parties.citizen,
-          companyName: parties.company, workFunctions: parties.workFunctions, signatures: view.covering })}>
+        <SignatureList
+          view={view}
+          template={template}
+          templateOf={(k, v) => findTemplate(templates, k, v)}
+        />
+      )}
+      <Actions
+        view={view}
+        agreementId={agreementId}
+        setStatus={setStatus}
+        handOver={handOver}
+        newVersion={newVersion}
+        complete={fullySigned(template.roles, view.covering)}
+      />
+      {!view.isNew && (
+        <Journal
+          prefix="ag"
+          asText
+          text={agreementNote(template, data, {
+            citizenName: parties.citizen,
+            companyName: parties.company,
+            workFunctions: parties.workFunctions,
+            signatures: view.covering,
+          })}
+        >
           <JournalMark record={{ ...record, id: agreementId, type: "agreement" }} />
         </Journal>
       )}

@@ -38,10 +38,30 @@ import { UpdateBanner } from "./UpdateBanner.jsx";
 /** The whole app. */
 export function App() {
   const session = useObservable(sessionState);
-  if (session.phase === "starting") return <main class="boot"><h1>Feltmappe</h1><p>Starter …</p></main>;
-  if (session.phase === "login") return <><UpdateBanner /><Login notice={session.notice} /></>;
-  if (session.phase === "locked") return <><UpdateBanner /><Unlock /></>;
-  return <IdleLock>{session.needsPin ? <PinSetup /> : <Unlocked relogin={session.relogin} />}</IdleLock>;
+  if (session.phase === "starting")
+    return (
+      <main class="boot">
+        <h1>Feltmappe</h1>
+        <p>Starter …</p>
+      </main>
+    );
+  if (session.phase === "login")
+    return (
+      <>
+        <UpdateBanner />
+        <Login notice={session.notice} />
+      </>
+    );
+  if (session.phase === "locked")
+    return (
+      <>
+        <UpdateBanner />
+        <Unlock />
+      </>
+    );
+  return (
+    <IdleLock>{session.needsPin ? <PinSetup /> : <Unlocked relogin={session.relogin} />}</IdleLock>
+  );
 }
 
 function Unlocked({ relogin }) {
@@ -69,25 +89,56 @@ function Screen({ section, rest }) {
   switch (section) {
     case "virksomheder":
       if (!id) return <Companies />;
-      return id === "ny" || sub === "rediger" ? <CompanyForm id={id === "ny" ? undefined : id} /> : <CompanyPage key={id} id={id} />;
-    case "i-dag": return <Today />;
-    case "opgaver": return <Tasks />;
-    case "moede": return <MeetingForm route={rest} />;
-    case "jobordre": return <JobOrderForm route={rest} />;
-    case "kontakt": return <ContactRegister route={rest} />;
-    case "aabne-pladser": return <OpenPositions />;
-    case "overblik": return <Overview />;
-    case "forloeb": return id === "ny" ? <NewPlacement key={sub} companyId={sub} /> : <PlacementPage key={id} id={id} />;
-    case "borger": return <CitizenForm key={id} id={id} />;
-    case "journalisering": return <Journalising />;
-    case "vurdering": return id === "ny" ? <AssessmentForm placementId={sub} templateKey={rest[2]} /> : <AssessmentForm id={id} />;
+      return id === "ny" || sub === "rediger" ? (
+        <CompanyForm id={id === "ny" ? undefined : id} />
+      ) : (
+        <CompanyPage key={id} id={id} />
+      );
+    case "i-dag":
+      return <Today />;
+    case "opgaver":
+      return <Tasks />;
+    case "moede":
+      return <MeetingForm route={rest} />;
+    case "jobordre":
+      return <JobOrderForm route={rest} />;
+    case "kontakt":
+      return <ContactRegister route={rest} />;
+    case "aabne-pladser":
+      return <OpenPositions />;
+    case "overblik":
+      return <Overview />;
+    case "forloeb":
+      return id === "ny" ? (
+        <NewPlacement key={sub} companyId={sub} />
+      ) : (
+        <PlacementPage key={id} id={id} />
+      );
+    case "borger":
+      return <CitizenForm key={id} id={id} />;
+    case "journalisering":
+      return <Journalising />;
+    case "vurdering":
+      return id === "ny" ? (
+        <AssessmentForm placementId={sub} templateKey={rest[2]} />
+      ) : (
+        <AssessmentForm id={id} />
+      );
     case "aftale":
-      return id === "ny" ? <AgreementPage key={rest.join("/")} placementId={sub} templateKey={rest[2]} />
-        : <AgreementPage key={id} id={id} />;
-    case "konflikter": return <Conflicts />;
-    case "afviste": return <Rejected />;
-    case "indstillinger": return id === "enheder" ? <Devices /> : <Settings />;
-    case "admin": return <Admin rest={rest} />;
-    default: return <Today />;
+      return id === "ny" ? (
+        <AgreementPage key={rest.join("/")} placementId={sub} templateKey={rest[2]} />
+      ) : (
+        <AgreementPage key={id} id={id} />
+      );
+    case "konflikter":
+      return <Conflicts />;
+    case "afviste":
+      return <Rejected />;
+    case "indstillinger":
+      return id === "enheder" ? <Devices /> : <Settings />;
+    case "admin":
+      return <Admin rest={rest} />;
+    default:
+      return <Today />;
   }
 }

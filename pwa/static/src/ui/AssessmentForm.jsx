@@ -40,8 +40,11 @@ function changesOf(data, entries) {
   let anyAnswer = false;
   const changes = {};
   for (const entry of entries) {
-    if (entry.path) { answers = setAnswer(answers, entry.path, entry.value); anyAnswer = true; }
-    else if ((entry.value ?? null) !== (data[entry.field] ?? null)) changes[entry.field] = entry.value ?? null;
+    if (entry.path) {
+      answers = setAnswer(answers, entry.path, entry.value);
+      anyAnswer = true;
+    } else if ((entry.value ?? null) !== (data[entry.field] ?? null))
+      changes[entry.field] = entry.value ?? null;
   }
   if (anyAnswer) changes.answers = isAnswered(answers) ? answers : null;
   return changes;
@@ -51,7 +54,9 @@ function changesOf(data, entries) {
 export function AssessmentForm({ id, placementId, templateKey }) {
   const made = useRef(null);
   const recordId = id ?? made.current;
-  useEffect(() => { if (id) logOpened("assessment", id); }, [id]);
+  useEffect(() => {
+    if (id) logOpened("assessment", id);
+  }, [id]);
   const record = useQuery(() => (recordId ? getRecord(recordId) : null), [recordId]);
   const stored = record?.data ?? {};
   const forPlacement = stored.placement_id ?? placementId;
@@ -63,13 +68,22 @@ export function AssessmentForm({ id, placementId, templateKey }) {
   const templates = useTemplates();
   const users = useUsers();
   const { user } = useObservable(sessionState);
-  const template = recordId ? findTemplate(templates, stored.template_key, stored.template_version)
+  const template = recordId
+    ? findTemplate(templates, stored.template_key, stored.template_version)
     : latestTemplate(templates, templateKey);
-  const earlier = useQuery(() => (!recordId && placementId ? listReferencing("assessment", placementId) : []),
-    [recordId, placementId]) ?? [];
+  const earlier =
+    useQuery(
+      () => (!recordId && placementId ? listReferencing("assessment", placementId) : []),
+      [recordId, placementId],
+    ) ?? [];
   const carried = useRef({});
-  carried.current = !recordId && template
-    ? carriedTasks(template.definition, earlier.filter((a) => a.data.template_key === template.key)) : {};
+  carried.current =
+    !recordId && template
+      ? carriedTasks(
+          template.definition,
+          earlier.filter((a) => a.data.template_key === template.key),
+        )
+      : {};
   const [errors, setErrors] = useState({});
   const [notice, setNotice] = useState(null);
   const summary = useRef(null);
@@ -83,31 +97,62 @@ export function AssessmentForm({ id, placementId, templateKey }) {
     }
     const start = carried.current;
     const created = await saveRecord("assessment", crypto.randomUUID(), {
-      placement_id: placementId, template_key: template.key, template_version: template.version,
-      assessed_on: todayIso(), assessor_role: "consultant", status: "draft",
-      ...(isAnswered(start) ? { answers: start } : {}), ...changesOf({ answers: start }, batch.values()) });
+      placement_id: placementId,
+      template_key: template.key,
+      template_version: template.version,
+      assessed_on: todayIso(),
+      assessor_role: "consultant",
+      status: "draft",
+      ...(isAnswered(start) ? { answers: start } : {}),
+      ...changesOf({ answers: start }, batch.values()),
+    });
     made.current = created;
-    if (window.location.hash.startsWith("#/vurdering/ny/")) window.location.replace(`#/vurdering/${created}`);
+    if (window.location.hash.startsWith("#/vurdering/ny/"))
+      window.location.replace(`#/vurdering/${created}`);
   }
-  const rescue = () => (record?.data
-    ? { type: "assessment", id: record.id, changes: changesOf(record.data, draft.pending.values()) } : null);
+  const rescue = () =>
+    record?.data
+      ? {
+          type: "assessment",
+          id: record.id,
+          changes: changesOf(record.data, draft.pending.values()),
+        }
+      : null;
   const draft = useDraft(save, { rescue });
   useEffect(() => {
     if (!record?.data || !template) return;
     const isText = isTextPath(template.definition);
-    draft.follow(record.rev, record.data, (data, entry) => (entry.path ? getAnswer(data.answers, entry.path) : data[entry.field]),
-      (entry) => Boolean(entry.path) && isText(entry.path));
+    draft.follow(
+      record.rev,
+      record.data,
+      (data, entry) => (entry.path ? getAnswer(data.answers, entry.path) : data[entry.field]),
+      (entry) => Boolean(entry.path) && isText(entry.path),
+    );
   }, [record, template]);
 
   if (recordId && record === undefined) return <p>Henter …</p>;
   if (recordId && (!record || record.type !== "assessment")) {
-    return <ServerCopy type="assessment" id={recordId} missing="Vurderingen findes ikke på enheden." deleted="Vurderingen er slettet.">
-      {(remote) => <RemoteTemplateRecord record={remote} />}</ServerCopy>;
+    return (
+      <ServerCopy
+        type="assessment"
+        id={recordId}
+        missing="Vurderingen findes ikke på enheden."
+        deleted="Vurderingen er slettet."
+      >
+        {(remote) => <RemoteTemplateRecord record={remote} />}
+      </ServerCopy>
+    );
   }
   if (record?.deleted) return <p class="message info">Vurderingen er slettet.</p>;
   if (!recordId && !placementId) return <p class="message error">Vurderingen mangler et forløb.</p>;
 
-  const back = <p><a class="back" href={`#/forloeb/${forPlacement}`}>← Tilbage til forløbet</a></p>;
+  const back = (
+    <p>
+      <a class="back" href={`#/forloeb/${forPlacement}`}>
+        ← Tilbage til forløbet
+      </a>
+    </p>
+  );
   if (!template) {
     return (
       <>
@@ -122,13 +167,19 @@ export function AssessmentForm({ id, placementId, templateKey }) {
     );
   }
 
-  draft.prune((entry) => sameValue(entry.path ? getAnswer(stored.answers, entry.path) : stored[entry.field], entry.value));
+  draft.prune((entry) =>
+    sameValue(
+      entry.path ? getAnswer(stored.answers, entry.path) : stored[entry.field],
+      entry.value,
+    ),
+  );
   const waiting = [...draft.pending.values()];
   let answers = stored.answers ?? carried.current;
-  for (const entry of waiting) if (entry.path) answers = setAnswer(answers, entry.path, entry.value);
+  for (const entry of waiting)
+    if (entry.path) answers = setAnswer(answers, entry.path, entry.value);
   const fieldValue = (field, fallback) => {
     const edit = draft.pending.get(`f:${field}`);
-    return edit ? edit.value : stored[field] ?? fallback;
+    return edit ? edit.value : (stored[field] ?? fallback);
   };
   const status = fieldValue("status", "draft");
   const final = status === "final";
@@ -152,7 +203,9 @@ export function AssessmentForm({ id, placementId, templateKey }) {
 
   function finish() {
     const missing = missingRequired(template.definition, answers);
-    const found = Object.fromEntries(missing.map((m) => [pathKey(m.path), "Skal udfyldes, før vurderingen kan afsluttes"]));
+    const found = Object.fromEntries(
+      missing.map((m) => [pathKey(m.path), "Skal udfyldes, før vurderingen kan afsluttes"]),
+    );
     if (!fieldValue("assessed_on", todayIso())) found.assessed_on = "Skriv datoen for vurderingen";
     setErrors(found);
     if (Object.keys(found).length) {
@@ -171,77 +224,156 @@ export function AssessmentForm({ id, placementId, templateKey }) {
   }
 
   const name = citizen?.data.name;
-  const assessor = record?.createdBy ? userName(users, record.createdBy) : user?.display_name ?? "";
+  const assessor = record?.createdBy
+    ? userName(users, record.createdBy)
+    : (user?.display_name ?? "");
   return (
     <>
       {back}
       <h1>{template.title}</h1>
       <p class="as-sub">
-        {name ? `${name} · ` : ""}{longDate(fieldValue("assessed_on", todayIso()))}
-        {" · "}<strong>{final ? "Afsluttet" : "Kladde"}</strong>
-        {template.version !== latestTemplate(templates, template.key)?.version && ` · Skabelon version ${template.version}`}
+        {name ? `${name} · ` : ""}
+        {longDate(fieldValue("assessed_on", todayIso()))}
+        {" · "}
+        <strong>{final ? "Afsluttet" : "Kladde"}</strong>
+        {template.version !== latestTemplate(templates, template.key)?.version &&
+          ` · Skabelon version ${template.version}`}
       </p>
       {record?.problem && (
         <div class="message error">
           <p>Serveren afviste den seneste ændring:</p>
-          <ul>{problemLines(record.problem, "assessment").map((line) => <li key={line}>{line}</li>)}</ul>
+          <ul>
+            {problemLines(record.problem, "assessment").map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
         </div>
       )}
       {notice?.kind === "error" && Object.keys(errors).length > 0 && (
         <div class="message error" tabIndex={-1} ref={summary}>
           <p>Vurderingen kan ikke afsluttes endnu. Udfyld:</p>
           <ul>
-            {errors.assessed_on && <li><a href="#as-date" onClick={jump("as-date")}>Dato</a></li>}
-            {notice.missing.filter((m) => errors[pathKey(m.path)]).map((m) => (
-              <li key={pathKey(m.path)}><a href={`#tf-${m.path.join("-")}`} onClick={jump(`tf-${m.path.join("-")}`)}>{m.label}</a></li>
-            ))}
+            {errors.assessed_on && (
+              <li>
+                <a href="#as-date" onClick={jump("as-date")}>
+                  Dato
+                </a>
+              </li>
+            )}
+            {notice.missing
+              .filter((m) => errors[pathKey(m.path)])
+              .map((m) => (
+                <li key={pathKey(m.path)}>
+                  <a href={`#tf-${m.path.join("-")}`} onClick={jump(`tf-${m.path.join("-")}`)}>
+                    {m.label}
+                  </a>
+                </li>
+              ))}
           </ul>
         </div>
       )}
-      {notice?.kind === "ok" && <p class="message ok" role="status">{notice.text}</p>}
+      {notice?.kind === "ok" && (
+        <p class="message ok" role="status">
+          {notice.text}
+        </p>
+      )}
       <div class="card form-grid as-meta">
         <div>
           <label for="as-date">Dato</label>
-          <input id="as-date" type="date" value={fieldValue("assessed_on", todayIso())} disabled={final}
+          <input
+            id="as-date"
+            type="date"
+            value={fieldValue("assessed_on", todayIso())}
+            disabled={final}
             aria-invalid={errors.assessed_on ? "true" : undefined}
             aria-describedby={errors.assessed_on ? "as-date-error" : undefined}
-            onInput={(e) => changeDate(e.currentTarget.value)} />
-          {errors.assessed_on && <p class="field-error" id="as-date-error">{errors.assessed_on}</p>}
+            onInput={(e) => changeDate(e.currentTarget.value)}
+          />
+          {errors.assessed_on && (
+            <p class="field-error" id="as-date-error">
+              {errors.assessed_on}
+            </p>
+          )}
         </div>
         <div>
           <label for="as-role">Vurderingen udført af</label>
-          <select id="as-role" value={fieldValue("assessor_role", "consultant")} disabled={final}
-            onChange={(e) => setField("assessor_role", e.currentTarget.value, true)}>
-            {Object.entries(ASSESSOR_ROLES).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+          <select
+            id="as-role"
+            value={fieldValue("assessor_role", "consultant")}
+            disabled={final}
+            onChange={(e) => setField("assessor_role", e.currentTarget.value, true)}
+          >
+            {Object.entries(ASSESSOR_ROLES).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
           </select>
           {assessor && <p class="hint">Registreret af {assessor}</p>}
         </div>
       </div>
-      {template.key === "progressionskort" && <KortHeader placement={placement} citizen={citizen} />}
-      <TemplateForm definition={template.definition} values={answers} onChange={changeAnswer} readOnly={final}
-        context={{ workFunctions: placement?.data.work_functions ?? [] }} errors={errors} />
+      {template.key === "progressionskort" && (
+        <KortHeader placement={placement} citizen={citizen} />
+      )}
+      <TemplateForm
+        definition={template.definition}
+        values={answers}
+        onChange={changeAnswer}
+        readOnly={final}
+        context={{ workFunctions: placement?.data.work_functions ?? [] }}
+        errors={errors}
+      />
       <div class="card">
         <label for="as-comment">Kommentar</label>
-        {final ? <p class="value">{fieldValue("comment", "") || "Ingen kommentar"}</p> : (
-          <textarea id="as-comment" value={fieldValue("comment", "")}
-            onInput={(e) => setField("comment", e.currentTarget.value || undefined)} />
+        {final ? (
+          <p class="value">{fieldValue("comment", "") || "Ingen kommentar"}</p>
+        ) : (
+          <textarea
+            id="as-comment"
+            value={fieldValue("comment", "")}
+            onInput={(e) => setField("comment", e.currentTarget.value || undefined)}
+          />
         )}
       </div>
       <div class="actions as-actions">
         {final ? (
-          <button type="button" class="secondary" onClick={keepDraft}>Genåbn som kladde</button>
+          <button type="button" class="secondary" onClick={keepDraft}>
+            Genåbn som kladde
+          </button>
         ) : (
           <>
-            <button type="button" class="secondary" onClick={keepDraft}>Gem som kladde</button>
-            <button type="button" onClick={finish}>Afslut vurdering</button>
+            <button type="button" class="secondary" onClick={keepDraft}>
+              Gem som kladde
+            </button>
+            <button type="button" onClick={finish}>
+              Afslut vurdering
+            </button>
           </>
         )}
-        <span aria-live="polite" class="as-state">{saveStateText(draft.state)}</span>
+        <span aria-live="polite" class="as-state">
+          {saveStateText(draft.state)}
+        </span>
       </div>
-      <Journal prefix="as" asText text={assessmentNote(template, { ...stored, answers, assessed_on: fieldValue("assessed_on", todayIso()),
-        assessor_role: fieldValue("assessor_role", "consultant"), comment: fieldValue("comment", "") },
-      { citizenName: name, companyName: company?.data.name, assessorName: assessor,
-        workFunctions: placement?.data.work_functions ?? [] })}>
+      <Journal
+        prefix="as"
+        asText
+        text={assessmentNote(
+          template,
+          {
+            ...stored,
+            answers,
+            assessed_on: fieldValue("assessed_on", todayIso()),
+            assessor_role: fieldValue("assessor_role", "consultant"),
+            comment: fieldValue("comment", ""),
+          },
+          {
+            citizenName: name,
+            companyName: company?.data.name,
+            assessorName: assessor,
+            workFunctions: placement?.data.work_functions ?? [],
+          },
+        )}
+      >
         {record && <JournalMark record={record} before={() => draft.flush?.()} />}
       </Journal>
     </>
@@ -260,4 +392,3 @@ function jump(elementId) {
     (target?.querySelector("input, textarea, select") ?? target)?.focus();
   };
 }
-

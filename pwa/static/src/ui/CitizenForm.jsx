@@ -20,35 +20,61 @@ export function CitizenForm({ id }) {
   const record = useQuery(() => getRecord(id), [id]);
   const citizens = useQuery(() => listRecords("citizen"), []) ?? [];
   const placements = useQuery(() => listReferencing("placement", id), [id]) ?? [];
-  useEffect(() => { logOpened("citizen", id); }, [id]);
+  useEffect(() => {
+    logOpened("citizen", id);
+  }, [id]);
   const form = useAutosave({ type: "citizen", id, record, defaults: {}, codecs: CITIZEN_CODECS });
   if (record === undefined) return <p>Henter …</p>;
-  if (!record || record.type !== "citizen") return <p class="message error">Borgeren findes ikke på enheden.</p>;
+  if (!record || record.type !== "citizen")
+    return <p class="message error">Borgeren findes ikke på enheden.</p>;
   if (record.deleted) return <p class="message info">Borgeren er slettet.</p>;
   const value = (path) => formValue(record.data, form.draft, path, CITIZEN_CODECS);
   const twin = citizenWithCpr(citizens, record.data.cpr, id);
   return (
     <div class="citizen-page" onFocusOut={() => form.flush()}>
       <h1>{record.data.name || "Borger"}</h1>
-      <p class="meta" aria-live="polite">{form.saveError || (form.savedAt ? `Gemt på enheden kl. ${clockTime(form.savedAt)}` : "")}</p>
+      <p class="meta" aria-live="polite">
+        {form.saveError || (form.savedAt ? `Gemt på enheden kl. ${clockTime(form.savedAt)}` : "")}
+      </p>
       {record.problem && (
         <div class="message error">
           <p>Serveren afviste den seneste ændring:</p>
-          <ul>{problemLines(record.problem, "citizen").map((line) => <li key={line}>{line}</li>)}</ul>
+          <ul>
+            {problemLines(record.problem, "citizen").map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
         </div>
       )}
-      {twin && <p class="message error">En anden borger i teamet har samme CPR-nummer: <a href={`#/borger/${twin.id}`}>{twin.data.name}</a>.</p>}
+      {twin && (
+        <p class="message error">
+          En anden borger i teamet har samme CPR-nummer:{" "}
+          <a href={`#/borger/${twin.id}`}>{twin.data.name}</a>.
+        </p>
+      )}
       <section class="card" aria-labelledby="citizen-title">
         <h2 id="citizen-title">Borgerens oplysninger</h2>
-        <CitizenFields prefix="ci" value={value} edit={form.edit} errors={form.inputErrors} citizenId={id} />
+        <CitizenFields
+          prefix="ci"
+          value={value}
+          edit={form.edit}
+          errors={form.inputErrors}
+          citizenId={id}
+        />
       </section>
       <section class="card" aria-labelledby="citizen-placements">
         <h2 id="citizen-placements">Forløb</h2>
-        {placements.length === 0 ? <p class="empty">Ingen forløb på enheden.</p> : (
-          <ul>{placements.map((p) => (
-            <li key={p.id}><a href={`#/forloeb/${p.id}`}>{PLACEMENT_KINDS[p.data.kind] ?? "Forløb"}</a>
-              {` · ${longDate(p.data.start_date)} · ${PLACEMENT_STATUSES[p.data.status] ?? ""}`}</li>
-          ))}</ul>
+        {placements.length === 0 ? (
+          <p class="empty">Ingen forløb på enheden.</p>
+        ) : (
+          <ul>
+            {placements.map((p) => (
+              <li key={p.id}>
+                <a href={`#/forloeb/${p.id}`}>{PLACEMENT_KINDS[p.data.kind] ?? "Forløb"}</a>
+                {` · ${longDate(p.data.start_date)} · ${PLACEMENT_STATUSES[p.data.status] ?? ""}`}
+              </li>
+            ))}
+          </ul>
         )}
       </section>
     </div>

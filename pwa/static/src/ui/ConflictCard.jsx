@@ -38,20 +38,34 @@ export function ConflictCard({ conflict }) {
     <article class="card" aria-label={title}>
       <h2>{title}</h2>
       {c.stale && (
-        <p class="message error">Posten er ændret igen, siden konflikten opstod, så valget blev ikke gemt.
-          Se den nyeste værdi på posten, og vælg igen.</p>
+        <p class="message error">
+          Posten er ændret igen, siden konflikten opstod, så valget blev ikke gemt. Se den nyeste
+          værdi på posten, og vælg igen.
+        </p>
       )}
-      {c.problem && <p class="message error">Serveren afviste valget: {c.problem.detail || c.problem.title}</p>}
+      {c.problem && (
+        <p class="message error">Serveren afviste valget: {c.problem.detail || c.problem.title}</p>
+      )}
       {c.reason === "deleted" && <p>Posten blev slettet af en anden, mens du ændrede den.</p>}
       {c.reason === "delete" && <p>Du slettede posten, mens en anden ændrede den.</p>}
       {c.fields.map((unit) => (
-        <UnitChoice key={unit} conflict={c} unit={unit} editable={c.reason === "edit"}
-          chosen={Object.hasOwn(chosen, unit)} onChoose={(value) => choose(unit, value)} />
+        <UnitChoice
+          key={unit}
+          conflict={c}
+          unit={unit}
+          editable={c.reason === "edit"}
+          chosen={Object.hasOwn(chosen, unit)}
+          onChoose={(value) => choose(unit, value)}
+        />
       ))}
       {c.reason !== "edit" && (
         <div class="actions">
-          <button type="button" onClick={() => decideDeletion(true)}>Behold min</button>
-          <button type="button" class="secondary" onClick={() => decideDeletion(false)}>Behold den anden</button>
+          <button type="button" onClick={() => decideDeletion(true)}>
+            Behold min
+          </button>
+          <button type="button" class="secondary" onClick={() => decideDeletion(false)}>
+            Behold den anden
+          </button>
         </div>
       )}
     </article>
@@ -59,7 +73,9 @@ export function ConflictCard({ conflict }) {
 }
 
 function UnitChoice({ conflict, unit, editable, chosen, onChoose }) {
-  const [base, server, client] = [conflict.base, conflict.server, conflict.client].map((s) => side(s, unit));
+  const [base, server, client] = [conflict.base, conflict.server, conflict.client].map((s) =>
+    side(s, unit),
+  );
   const textual = [base, server, client].every((v) => v === undefined || typeof v === "string");
   const [merged, setMerged] = useState(client ?? server ?? "");
   const id = `merge-${conflict.record_id}-${unit}`.replace(/[^a-zA-Z0-9_-]/g, "-");
@@ -68,26 +84,42 @@ function UnitChoice({ conflict, unit, editable, chosen, onChoose }) {
       <h3>Felt: {unitLabel(conflict.record_type, unit)}</h3>
       <div class="sides">
         <Side title="Fælles udgangspunkt" value={base} />
-        <Side title="Den anden ændring" value={conflict.server?.deleted === true ? "Slettet" : server} />
+        <Side
+          title="Den anden ændring"
+          value={conflict.server?.deleted === true ? "Slettet" : server}
+        />
         <Side title="Din ændring" value={conflict.client?.deleted === true ? "Slettet" : client} />
       </div>
-      {editable && (chosen ? <p class="message ok">Valgt – venter på de andre felter</p> : (
-        <>
-          <div class="actions">
-            <button type="button" onClick={() => onChoose(client ?? null)}>Behold min</button>
-            <button type="button" class="secondary" onClick={() => onChoose(server ?? null)}>Behold den anden</button>
-          </div>
-          {textual && (
-            <>
-              <label for={id}>Flettet værdi</label>
-              <textarea id={id} value={merged} onInput={(e) => setMerged(e.currentTarget.value)} />
-              <div class="actions">
-                <button type="button" onClick={() => onChoose(merged === "" ? null : merged)}>Gem flettet værdi</button>
-              </div>
-            </>
-          )}
-        </>
-      ))}
+      {editable &&
+        (chosen ? (
+          <p class="message ok">Valgt – venter på de andre felter</p>
+        ) : (
+          <>
+            <div class="actions">
+              <button type="button" onClick={() => onChoose(client ?? null)}>
+                Behold min
+              </button>
+              <button type="button" class="secondary" onClick={() => onChoose(server ?? null)}>
+                Behold den anden
+              </button>
+            </div>
+            {textual && (
+              <>
+                <label for={id}>Flettet værdi</label>
+                <textarea
+                  id={id}
+                  value={merged}
+                  onInput={(e) => setMerged(e.currentTarget.value)}
+                />
+                <div class="actions">
+                  <button type="button" onClick={() => onChoose(merged === "" ? null : merged)}>
+                    Gem flettet værdi
+                  </button>
+                </div>
+              </>
+            )}
+          </>
+        ))}
     </section>
   );
 }
@@ -96,13 +128,18 @@ function Side({ title, value }) {
   return (
     <div class="side">
       <h4>{title}</h4>
-      {value === undefined ? <p class="empty">(ingen værdi)</p>
-        : <pre class="value">{typeof value === "string" ? value : JSON.stringify(value, null, 2)}</pre>}
+      {value === undefined ? (
+        <p class="empty">(ingen værdi)</p>
+      ) : (
+        <pre class="value">
+          {typeof value === "string" ? value : JSON.stringify(value, null, 2)}
+        </pre>
+      )}
     </div>
   );
 }
 
 /** A side's value of a unit (sides are keyed by unit name); undefined for no value. */
 function side(values, unit) {
-  return values && Object.hasOwn(values, unit) ? values[unit] ?? undefined : undefined;
+  return values && Object.hasOwn(values, unit) ? (values[unit] ?? undefined) : undefined;
 }

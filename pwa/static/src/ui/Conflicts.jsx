@@ -16,7 +16,9 @@ export function Conflicts() {
     <>
       <h1>Konflikter</h1>
       {conflicts.length === 0 && <p class="empty">Ingen åbne konflikter.</p>}
-      {conflicts.map((conflict) => <ConflictCard key={conflict.id} conflict={conflict} />)}
+      {conflicts.map((conflict) => (
+        <ConflictCard key={conflict.id} conflict={conflict} />
+      ))}
     </>
   );
 }

@@ -8,8 +8,10 @@ import { validateRecord } from "../validate.js";
 import { CONTACT_ROLES } from "./company-model.js";
 
 const FIELDS = [
-  ["name", "Navn", { autocomplete: "name" }], ["title", "Stilling", {}],
-  ["phone", "Telefon", { type: "tel" }], ["mobile", "Mobil", { type: "tel" }],
+  ["name", "Navn", { autocomplete: "name" }],
+  ["title", "Stilling", {}],
+  ["phone", "Telefon", { type: "tel" }],
+  ["mobile", "Mobil", { type: "tel" }],
   ["email", "E-mail", { type: "email" }],
 ];
 
@@ -26,17 +28,21 @@ export function ContactForm({ companyId, contact, others, onDone }) {
   async function submit(event) {
     event.preventDefault();
     const next = { ...stored, ...draft, company_id: companyId };
-    const found = validateRecord("contact", Object.fromEntries(
-      Object.entries(next).filter(([, v]) => v !== "" && v !== false)));
+    const found = validateRecord(
+      "contact",
+      Object.fromEntries(Object.entries(next).filter(([, v]) => v !== "" && v !== false)),
+    );
     setErrors(found);
     if (Object.keys(found).length) return;
     const changes = contact ? {} : { company_id: companyId };
     for (const [field, v] of Object.entries(draft)) {
-      if (v !== (stored[field] ?? (field === "is_primary" ? false : ""))) changes[field] = v === "" || v === false ? null : v;
+      if (v !== (stored[field] ?? (field === "is_primary" ? false : "")))
+        changes[field] = v === "" || v === false ? null : v;
     }
     try {
       if (changes.is_primary) {
-        for (const other of others.filter((o) => o.data.is_primary)) await saveRecord("contact", other.id, { is_primary: null });
+        for (const other of others.filter((o) => o.data.is_primary))
+          await saveRecord("contact", other.id, { is_primary: null });
       }
       await saveRecord("contact", contact?.id, changes);
       onDone();
@@ -47,36 +53,66 @@ export function ContactForm({ companyId, contact, others, onDone }) {
   }
 
   return (
-    <form class="card contact-form" onSubmit={submit} noValidate aria-label={contact ? `Rediger ${stored.name}` : "Ny kontaktperson"}>
+    <form
+      class="card contact-form"
+      onSubmit={submit}
+      noValidate
+      aria-label={contact ? `Rediger ${stored.name}` : "Ny kontaktperson"}
+    >
       <h3>{contact ? `Rediger ${stored.name || "kontaktperson"}` : "Ny kontaktperson"}</h3>
       <div class="form-grid">
         {FIELDS.map(([field, label, attrs]) => (
           <div key={field}>
             <label for={`${prefix}-${field}`}>{label}</label>
-            <input id={`${prefix}-${field}`} value={value(field)} {...attrs}
+            <input
+              id={`${prefix}-${field}`}
+              value={value(field)}
+              {...attrs}
               aria-invalid={errors[field] ? "true" : undefined}
               aria-describedby={errors[field] ? `${prefix}-${field}-error` : undefined}
-              onInput={(e) => edit(field, e.currentTarget.value)} />
-            {errors[field] && <p class="field-error" id={`${prefix}-${field}-error`}>{errors[field]}</p>}
+              onInput={(e) => edit(field, e.currentTarget.value)}
+            />
+            {errors[field] && (
+              <p class="field-error" id={`${prefix}-${field}-error`}>
+                {errors[field]}
+              </p>
+            )}
           </div>
         ))}
         <div>
           <label for={`${prefix}-role`}>Rolle</label>
-          <select id={`${prefix}-role`} value={value("role")} onChange={(e) => edit("role", e.currentTarget.value)}>
+          <select
+            id={`${prefix}-role`}
+            value={value("role")}
+            onChange={(e) => edit("role", e.currentTarget.value)}
+          >
             <option value="">Ikke angivet</option>
-            {Object.entries(CONTACT_ROLES).map(([v, label]) => <option key={v} value={v}>{label}</option>)}
+            {Object.entries(CONTACT_ROLES).map(([v, label]) => (
+              <option key={v} value={v}>
+                {label}
+              </option>
+            ))}
           </select>
         </div>
         <label class="check wide">
-          <input type="checkbox" checked={Boolean(draft.is_primary ?? stored.is_primary)}
-            onChange={(e) => edit("is_primary", e.currentTarget.checked)} />
+          <input
+            type="checkbox"
+            checked={Boolean(draft.is_primary ?? stored.is_primary)}
+            onChange={(e) => edit("is_primary", e.currentTarget.checked)}
+          />
           Primær kontaktperson
         </label>
       </div>
       <div class="actions">
         <button type="submit">Gem kontaktperson</button>
-        <button type="button" class="secondary" onClick={onDone}>Annullér</button>
-        {message && <span class="message error" role="alert">{message}</span>}
+        <button type="button" class="secondary" onClick={onDone}>
+          Annullér
+        </button>
+        {message && (
+          <span class="message error" role="alert">
+            {message}
+          </span>
+        )}
       </div>
     </form>
   );

@@ -20,11 +20,19 @@ export function ContactRegister({ route }) {
   const fresh = useRef({});
   const isNew = route[0] === "ny";
   const id = isNew ? (fresh.current[route.join("/")] ??= crypto.randomUUID()) : route[0];
-  return <Register key={id} id={id} isNew={isNew} companyId={isNew ? route[1] : undefined}
-    meetingId={isNew ? route[2] : undefined} />;
+  return (
+    <Register
+      key={id}
+      id={id}
+      isNew={isNew}
+      companyId={isNew ? route[1] : undefined}
+      meetingId={isNew ? route[2] : undefined}
+    />
+  );
 }
 
-const number = (text) => (text === "" || text === undefined ? null : /^\d+$/.test(String(text)) ? Number(text) : text);
+const number = (text) =>
+  text === "" || text === undefined ? null : /^\d+$/.test(String(text)) ? Number(text) : text;
 
 function Register({ id, isNew, companyId: fromRoute, meetingId }) {
   const record = useQuery(() => (isNew ? null : getRecord(id)), [id]);
@@ -35,32 +43,60 @@ function Register({ id, isNew, companyId: fromRoute, meetingId }) {
   const lists = useLists();
   const companyId = record?.data?.company_id ?? fromRoute;
   const company = useQuery(() => (companyId ? getRecord(companyId) : null), [companyId]);
-  const contacts = useQuery(() => (companyId ? listReferencing("contact", companyId) : []), [companyId]) ?? [];
+  const contacts =
+    useQuery(() => (companyId ? listReferencing("contact", companyId) : []), [companyId]) ?? [];
   if (record === undefined) return <p>Henter …</p>;
   if (!isNew && !record) return <p class="message error">Kontakten findes ikke på enheden.</p>;
-  const base = record?.data ?? { company_id: companyId, contacted_on: todayIso(), channel: meetingId ? "visit" : "phone",
-    result: "no_opening" };
+  const base = record?.data ?? {
+    company_id: companyId,
+    contacted_on: todayIso(),
+    channel: meetingId ? "visit" : "phone",
+    result: "no_opening",
+  };
   const data = form ?? base;
   const set = (field, value) => setForm({ ...data, [field]: value === "" ? undefined : value });
   const opening = data.result && data.result !== "no_opening";
 
   async function save(event) {
     event.preventDefault();
-    const clean = Object.fromEntries(Object.entries({ ...data, positions: number(data.positions), filled: number(data.filled) })
-      .filter(([, v]) => v !== undefined && v !== null && v !== ""));
-    if (!opening) { delete clean.positions; delete clean.filled; }
+    const clean = Object.fromEntries(
+      Object.entries({
+        ...data,
+        positions: number(data.positions),
+        filled: number(data.filled),
+      }).filter(([, v]) => v !== undefined && v !== null && v !== ""),
+    );
+    if (!opening) {
+      delete clean.positions;
+      delete clean.filled;
+    }
     const found = validateRecord("company_contact", clean);
     setErrors(found);
     if (Object.keys(found).length) return;
     setSaving(true);
     if (opening && makeOrder && !clean.job_order_id) {
       const label = lists.job_functions.find((f) => f.id === clean.job_function)?.label;
-      clean.job_order_id = await saveRecord("job_order", "", { company_id: clean.company_id,
-        title: label || CONTACT_RESULTS[clean.result], offers: OFFER_OF_RESULT[clean.result] ? [OFFER_OF_RESULT[clean.result]] : null,
-        positions: clean.positions ?? 1, filled: clean.filled ?? 0, status: "open",
-        log: [{ id: crypto.randomUUID(), date: clean.contacted_on, text: "Jobordre oprettet fra virksomhedskontakt" }] });
+      clean.job_order_id = await saveRecord("job_order", "", {
+        company_id: clean.company_id,
+        title: label || CONTACT_RESULTS[clean.result],
+        offers: OFFER_OF_RESULT[clean.result] ? [OFFER_OF_RESULT[clean.result]] : null,
+        positions: clean.positions ?? 1,
+        filled: clean.filled ?? 0,
+        status: "open",
+        log: [
+          {
+            id: crypto.randomUUID(),
+            date: clean.contacted_on,
+            text: "Jobordre oprettet fra virksomhedskontakt",
+          },
+        ],
+      });
     }
-    const removed = Object.fromEntries(Object.keys(base).filter((k) => !(k in clean)).map((k) => [k, null]));
+    const removed = Object.fromEntries(
+      Object.keys(base)
+        .filter((k) => !(k in clean))
+        .map((k) => [k, null]),
+    );
     await saveRecord("company_contact", id, { ...removed, ...clean });
     setSaving(false);
     if (meetingId) navigate("moede", meetingId);
@@ -70,26 +106,55 @@ function Register({ id, isNew, companyId: fromRoute, meetingId }) {
   const functions = offered(lists.job_functions, data.job_function);
   return (
     <form class="contact-register" onSubmit={save} noValidate>
-      <p><a class="back" href={meetingId ? `#/moede/${meetingId}` : `#/virksomheder/${companyId}`}>
-        ← {meetingId ? "Tilbage til mødet" : company?.data?.name || "Virksomheden"}</a></p>
+      <p>
+        <a class="back" href={meetingId ? `#/moede/${meetingId}` : `#/virksomheder/${companyId}`}>
+          ← {meetingId ? "Tilbage til mødet" : company?.data?.name || "Virksomheden"}
+        </a>
+      </p>
       <h1>Registrér kontakt{company?.data?.name ? ` – ${company.data.name}` : ""}</h1>
       <section class="card" aria-labelledby="contact-register-title">
         <h2 id="contact-register-title">Kontakten</h2>
         <div class="form-grid">
-          <TextField id="contact-date" type="date" label="Dato (skal udfyldes)" value={data.contacted_on}
-            error={errors.contacted_on} onInput={(v) => set("contacted_on", v)} />
+          <TextField
+            id="contact-date"
+            type="date"
+            label="Dato (skal udfyldes)"
+            value={data.contacted_on}
+            error={errors.contacted_on}
+            onInput={(v) => set("contacted_on", v)}
+          />
           <div>
             <label for="contact-person">Kontaktperson</label>
-            <select id="contact-person" value={data.contact_id ?? ""} onChange={(e) => set("contact_id", e.currentTarget.value)}>
+            <select
+              id="contact-person"
+              value={data.contact_id ?? ""}
+              onChange={(e) => set("contact_id", e.currentTarget.value)}
+            >
               <option value="">Ingen valgt</option>
-              {contacts.map((c) => <option key={c.id} value={c.id}>{c.data.name}</option>)}
+              {contacts.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.data.name}
+                </option>
+              ))}
             </select>
           </div>
         </div>
-        <RadioGroup id="contact-channel" legend="Kontaktform" options={CHANNELS} value={data.channel}
-          onChange={(v) => set("channel", v)} error={errors.channel} />
-        <RadioGroup id="contact-result" legend="Resultatet af kontakten (skal udfyldes)" options={CONTACT_RESULTS}
-          value={data.result} onChange={(v) => set("result", v)} error={errors.result} />
+        <RadioGroup
+          id="contact-channel"
+          legend="Kontaktform"
+          options={CHANNELS}
+          value={data.channel}
+          onChange={(v) => set("channel", v)}
+          error={errors.channel}
+        />
+        <RadioGroup
+          id="contact-result"
+          legend="Resultatet af kontakten (skal udfyldes)"
+          options={CONTACT_RESULTS}
+          value={data.result}
+          onChange={(v) => set("result", v)}
+          error={errors.result}
+        />
       </section>
       {opening && (
         <section class="card" aria-labelledby="contact-opening-title">
@@ -97,34 +162,76 @@ function Register({ id, isNew, companyId: fromRoute, meetingId }) {
           <div class="form-grid">
             <div>
               <label for="contact-function">Jobfunktion</label>
-              <select id="contact-function" value={data.job_function ?? ""} onChange={(e) => set("job_function", e.currentTarget.value)}
-                aria-describedby={errors.job_function ? "contact-function-error" : undefined}>
+              <select
+                id="contact-function"
+                value={data.job_function ?? ""}
+                onChange={(e) => set("job_function", e.currentTarget.value)}
+                aria-describedby={errors.job_function ? "contact-function-error" : undefined}
+              >
                 <option value="">Ingen valgt</option>
-                {functions.map((f) => <option key={f.id} value={f.id}>{f.label}</option>)}
+                {functions.map((f) => (
+                  <option key={f.id} value={f.id}>
+                    {f.label}
+                  </option>
+                ))}
               </select>
               <FieldError id="contact-function" error={errors.job_function} />
             </div>
-            <TextField id="contact-positions" label="Antal pladser" inputMode="numeric" value={data.positions ?? ""}
-              error={errors.positions} onInput={(v) => set("positions", v)} />
-            <TextField id="contact-filled" label="Antal besatte pladser" inputMode="numeric" value={data.filled ?? ""}
-              error={errors.filled} onInput={(v) => set("filled", v)} />
+            <TextField
+              id="contact-positions"
+              label="Antal pladser"
+              inputMode="numeric"
+              value={data.positions ?? ""}
+              error={errors.positions}
+              onInput={(v) => set("positions", v)}
+            />
+            <TextField
+              id="contact-filled"
+              label="Antal besatte pladser"
+              inputMode="numeric"
+              value={data.filled ?? ""}
+              error={errors.filled}
+              onInput={(v) => set("filled", v)}
+            />
           </div>
           {!data.job_order_id && (
             <label class="choice">
-              <input type="checkbox" checked={makeOrder} onChange={(e) => setMakeOrder(e.currentTarget.checked)} />
+              <input
+                type="checkbox"
+                checked={makeOrder}
+                onChange={(e) => setMakeOrder(e.currentTarget.checked)}
+              />
               <span>Opret jobordre, der fører åbningen videre</span>
             </label>
           )}
-          {data.job_order_id && <p><a href={`#/jobordre/${data.job_order_id}`}>Åbn jobordren</a></p>}
+          {data.job_order_id && (
+            <p>
+              <a href={`#/jobordre/${data.job_order_id}`}>Åbn jobordren</a>
+            </p>
+          )}
         </section>
       )}
       <section class="card" aria-labelledby="contact-note-title">
         <h2 id="contact-note-title">Note</h2>
-        <TextArea id="contact-note" class="short" label="Note" value={data.note ?? ""} error={errors.note}
-          onInput={(v) => set("note", v)} />
+        <TextArea
+          id="contact-note"
+          class="short"
+          label="Note"
+          value={data.note ?? ""}
+          error={errors.note}
+          onInput={(v) => set("note", v)}
+        />
       </section>
-      {Object.keys(errors).length > 0 && <p class="message error" role="alert">Ret de markerede felter.</p>}
-      <div class="actions"><button type="submit" class="big" disabled={saving}>Gem kontakt</button></div>
+      {Object.keys(errors).length > 0 && (
+        <p class="message error" role="alert">
+          Ret de markerede felter.
+        </p>
+      )}
+      <div class="actions">
+        <button type="submit" class="big" disabled={saving}>
+          Gem kontakt
+        </button>
+      </div>
     </form>
   );
 }

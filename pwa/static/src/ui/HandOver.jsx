@@ -40,21 +40,38 @@ export function HandOver({ id }) {
       </main>
     );
   }
-  if (!snapshot || signatures === undefined) return <main class="handover"><p>Henter aftalen …</p></main>;
+  if (!snapshot || signatures === undefined)
+    return (
+      <main class="handover">
+        <p>Henter aftalen …</p>
+      </main>
+    );
   const { covered, parties, hash } = snapshot;
   const template = findTemplate(templates, covered.template_key, covered.template_version);
-  const signed = coverage(hash, signatures.map((s) => s.data)).covering;
+  const signed = coverage(
+    hash,
+    signatures.map((s) => s.data),
+  ).covering;
   const roles = template?.roles ?? [];
-  const optional = roles.filter((r) => !r.required && !extra.includes(r.role) && !signed.some((s) => s.role === r.role))
+  const optional = roles
+    .filter((r) => !r.required && !extra.includes(r.role) && !signed.some((s) => s.role === r.role))
     .map((r) => r.role);
-  const defaults = { citizen: parties.citizen, company: parties.contact, consultant: consultantName(user),
-    mentor: parties.mentor, caseworker: parties.caseworker };
+  const defaults = {
+    citizen: parties.citizen,
+    company: parties.contact,
+    consultant: consultantName(user),
+    mentor: parties.mentor,
+    caseworker: parties.caseworker,
+  };
 
   async function afterSigning() {
     const all = await listReferencing("signature", id);
     const record = await getRecord(id);
     const unchanged = record && (await coveredHash(record.data)) === hash;
-    const now = coverage(hash, all.map((s) => s.data)).covering;
+    const now = coverage(
+      hash,
+      all.map((s) => s.data),
+    ).covering;
     if (unchanged && record.data.status !== "signed" && fullySigned(roles, now)) {
       await saveRecord("agreement", id, { status: "signed" });
     }
@@ -66,36 +83,69 @@ export function HandOver({ id }) {
         <h1 id="handover-title">{template?.title ?? "Aftale"}: til gennemlæsning og underskrift</h1>
         <p>Læs aftalen igennem. Underskriv derefter i feltet med din rolle.</p>
         <dl class="facts parties">
-          <dt>Borger</dt><dd>{parties.citizen || "Ukendt"}</dd>
-          <dt>Virksomhed</dt><dd>{parties.company || "Ukendt"}</dd>
-          <dt>Virksomhedskonsulent</dt><dd>{consultantName(user)}</dd>
+          <dt>Borger</dt>
+          <dd>{parties.citizen || "Ukendt"}</dd>
+          <dt>Virksomhed</dt>
+          <dd>{parties.company || "Ukendt"}</dd>
+          <dt>Virksomhedskonsulent</dt>
+          <dd>{consultantName(user)}</dd>
         </dl>
       </header>
       {template ? (
-        <TemplateForm definition={template.definition} values={covered.content ?? {}} readOnly
-          context={{ workFunctions: parties.workFunctions }} idPrefix="ho" />
-      ) : <p class="message error">Skabelonen til aftalen findes ikke på enheden.</p>}
-      <p class="fingerprint">Indholdets fingeraftryk: <span class="hash" title={hash}>{shortHash(hash)}</span></p>
+        <TemplateForm
+          definition={template.definition}
+          values={covered.content ?? {}}
+          readOnly
+          context={{ workFunctions: parties.workFunctions }}
+          idPrefix="ho"
+        />
+      ) : (
+        <p class="message error">Skabelonen til aftalen findes ikke på enheden.</p>
+      )}
+      <p class="fingerprint">
+        Indholdets fingeraftryk:{" "}
+        <span class="hash" title={hash}>
+          {shortHash(hash)}
+        </span>
+      </p>
       <h2>Underskrifter</h2>
       <div class="sign-slots">
         {roles.map(({ role, required }) => {
           const done = signed.find((s) => s.role === role);
           if (done) {
             return (
-              <section class="card sign-slot done" key={role} aria-label={`Underskrift: ${done.signer_name}`}>
+              <section
+                class="card sign-slot done"
+                key={role}
+                aria-label={`Underskrift: ${done.signer_name}`}
+              >
                 <SignatureShown signature={done} />
               </section>
             );
           }
           if (!required && !extra.includes(role)) return null;
-          return <SignSlot key={role} role={role} required={required} agreementId={id} snapshot={snapshot}
-            defaultName={defaults[role]} onSigned={afterSigning} />;
+          return (
+            <SignSlot
+              key={role}
+              role={role}
+              required={required}
+              agreementId={id}
+              snapshot={snapshot}
+              defaultName={defaults[role]}
+              onSigned={afterSigning}
+            />
+          );
         })}
       </div>
       {optional.length > 0 && (
         <div class="actions">
           {optional.map((role) => (
-            <button key={role} type="button" class="secondary" onClick={() => setExtra([...extra, role])}>
+            <button
+              key={role}
+              type="button"
+              class="secondary"
+              onClick={() => setExtra([...extra, role])}
+            >
               Tilføj underskrift fra {SIGNER_ROLES[role].toLocaleLowerCase("da")} (valgfri)
             </button>
           ))}
@@ -141,7 +191,9 @@ function LeaveHandOver({ id }) {
   if (!open) {
     return (
       <div class="actions handover-leave">
-        <button type="button" class="secondary" onClick={() => setOpen(true)}>Afslut overdragelse</button>
+        <button type="button" class="secondary" onClick={() => setOpen(true)}>
+          Afslut overdragelse
+        </button>
       </div>
     );
   }
@@ -150,14 +202,34 @@ function LeaveHandOver({ id }) {
       <h2>Afslut overdragelse</h2>
       <p>Kun konsulenten kan afslutte overdragelsen.</p>
       <label for="handover-secret">{label}</label>
-      <input id="handover-secret" type="password" autocomplete="off" value={secret}
+      <input
+        id="handover-secret"
+        type="password"
+        autocomplete="off"
+        value={secret}
         inputMode={hasPin ? "numeric" : undefined}
-        aria-invalid={message ? "true" : undefined} aria-describedby={message ? "handover-secret-error" : undefined}
-        onInput={(e) => setSecret(e.currentTarget.value)} />
-      {message && <p class="field-error" id="handover-secret-error" role="alert">{message}</p>}
+        aria-invalid={message ? "true" : undefined}
+        aria-describedby={message ? "handover-secret-error" : undefined}
+        onInput={(e) => setSecret(e.currentTarget.value)}
+      />
+      {message && (
+        <p class="field-error" id="handover-secret-error" role="alert">
+          {message}
+        </p>
+      )}
       <div class="actions">
-        <button type="submit" disabled={busy}>Afslut overdragelse</button>
-        <button type="button" class="secondary" onClick={() => { setOpen(false); setMessage(""); setSecret(""); }}>
+        <button type="submit" disabled={busy}>
+          Afslut overdragelse
+        </button>
+        <button
+          type="button"
+          class="secondary"
+          onClick={() => {
+            setOpen(false);
+            setMessage("");
+            setSecret("");
+          }}
+        >
           Fortsæt overdragelsen
         </button>
       </div>

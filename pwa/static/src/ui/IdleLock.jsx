@@ -21,7 +21,9 @@ export function IdleLock({ children }) {
   const last = useRef(Date.now());
   const [view, setView] = useState({ warning: false, seconds: 0 });
 
-  useEffect(() => { loadDeviceSettings(); }, []);
+  useEffect(() => {
+    loadDeviceSettings();
+  }, []);
 
   useEffect(() => {
     let timer = null;
@@ -36,9 +38,15 @@ export function IdleLock({ children }) {
       setView({ warning, seconds: secondsLeft(now, last.current, idleMs) });
       timer = setTimeout(decide, warning ? Math.min(step.wakeIn, 1000) : step.wakeIn);
     };
-    const active = () => { last.current = Date.now(); };
-    const hidden = () => { if (document.visibilityState === "hidden") lock(); };
-    ACTIVITY.forEach((name) => window.addEventListener(name, active, { capture: true, passive: true }));
+    const active = () => {
+      last.current = Date.now();
+    };
+    const hidden = () => {
+      if (document.visibilityState === "hidden") lock();
+    };
+    ACTIVITY.forEach((name) =>
+      window.addEventListener(name, active, { capture: true, passive: true }),
+    );
     document.addEventListener("visibilitychange", hidden);
     window.addEventListener("pagehide", lock);
     decide();
@@ -54,8 +62,13 @@ export function IdleLock({ children }) {
     <>
       {children}
       {view.warning && (
-        <IdleWarning seconds={view.seconds}
-          onContinue={() => { last.current = Date.now(); setView({ warning: false, seconds: 0 }); }} />
+        <IdleWarning
+          seconds={view.seconds}
+          onContinue={() => {
+            last.current = Date.now();
+            setView({ warning: false, seconds: 0 });
+          }}
+        />
       )}
     </>
   );
@@ -63,17 +76,26 @@ export function IdleLock({ children }) {
 
 function IdleWarning({ seconds, onContinue }) {
   const button = useRef(null);
-  useEffect(() => { button.current?.focus(); }, []);
+  useEffect(() => {
+    button.current?.focus();
+  }, []);
   return (
     <div class="idle-backdrop">
-      <div class="idle-dialog card" role="alertdialog" aria-modal="true"
-        aria-labelledby="idle-title" aria-describedby="idle-text">
+      <div
+        class="idle-dialog card"
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby="idle-title"
+        aria-describedby="idle-text"
+      >
         <h2 id="idle-title">Appen låses om 30 sekunder</h2>
         <p id="idle-text">
           Du har ikke brugt Feltmappe i et stykke tid. Om {seconds} sekunder låses appen, og du skal
           bruge din PIN-kode for at fortsætte. Dine data og ændringer bliver gemt.
         </p>
-        <button type="button" ref={button} onClick={onContinue}>Fortsæt</button>
+        <button type="button" ref={button} onClick={onContinue}>
+          Fortsæt
+        </button>
       </div>
     </div>
   );

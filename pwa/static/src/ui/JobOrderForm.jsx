@@ -14,7 +14,11 @@ import { problemLines } from "./labels.js";
 import { changesFor, formValue } from "./meeting/draft.js";
 import { CheckGroup, RadioGroup, TextArea, TextField } from "./meeting/fields.jsx";
 import {
-  JOB_ORDER_CODECS, JOB_ORDER_HINTS, JOB_ORDER_LABELS as L, JOB_ORDER_OPTIONS, jobOrderAge,
+  JOB_ORDER_CODECS,
+  JOB_ORDER_HINTS,
+  JOB_ORDER_LABELS as L,
+  JOB_ORDER_OPTIONS,
+  jobOrderAge,
 } from "./meeting/jobOrder.js";
 import { clockTime, danishDate, todayIso } from "../dates.js";
 import { useAutosave } from "./meeting/useAutosave.js";
@@ -27,8 +31,15 @@ export function JobOrderForm({ route }) {
   const isNew = route[0] === "ny";
   if (!isNew) pending.current = {};
   const id = isNew ? (pending.current[route.join("/")] ??= crypto.randomUUID()) : route[0];
-  return <JobOrder key={id} id={id} isNew={isNew} companyId={isNew ? route[1] : undefined}
-    meetingId={isNew ? route[2] : route[1]} />;
+  return (
+    <JobOrder
+      key={id}
+      id={id}
+      isNew={isNew}
+      companyId={isNew ? route[1] : undefined}
+      meetingId={isNew ? route[2] : route[1]}
+    />
+  );
 }
 
 function ContactLog({ log, user, onAdd }) {
@@ -39,24 +50,45 @@ function ContactLog({ log, user, onAdd }) {
     onAdd({ id: crypto.randomUUID(), date, user_id: user?.id, text: text.trim() });
     setText("");
   }
-  const who = (entry) => (entry.user_id && entry.user_id === user?.id ? user.display_name || user.username : "Kollega");
+  const who = (entry) =>
+    entry.user_id && entry.user_id === user?.id ? user.display_name || user.username : "Kollega";
   return (
     <section class="card" aria-labelledby="job-order-log-title">
       <h2 id="job-order-log-title">{L.log}</h2>
       {log.length === 0 && <p class="empty">Ingen kontakter endnu.</p>}
       <ul class="rows">
-        {[...log].sort((a, b) => String(b.date).localeCompare(String(a.date))).map((entry) => (
-          <li key={entry.id} class="log-entry">
-            <p class="meta">{danishDate(entry.date)} · {who(entry)}</p>
-            <p class="value">{entry.text}</p>
-          </li>
-        ))}
+        {[...log]
+          .sort((a, b) => String(b.date).localeCompare(String(a.date)))
+          .map((entry) => (
+            <li key={entry.id} class="log-entry">
+              <p class="meta">
+                {danishDate(entry.date)} · {who(entry)}
+              </p>
+              <p class="value">{entry.text}</p>
+            </li>
+          ))}
       </ul>
       <div class="form-grid">
-        <TextField id="job-order-log-date" type="date" label="Dato" value={date} onInput={setDate} />
-        <TextArea id="job-order-log-text" class="wide short" label="Kommentarer" value={text} onInput={setText} />
+        <TextField
+          id="job-order-log-date"
+          type="date"
+          label="Dato"
+          value={date}
+          onInput={setDate}
+        />
+        <TextArea
+          id="job-order-log-text"
+          class="wide short"
+          label="Kommentarer"
+          value={text}
+          onInput={setText}
+        />
       </div>
-      <div class="actions"><button type="button" class="secondary" onClick={add}>Tilføj kontakt</button></div>
+      <div class="actions">
+        <button type="button" class="secondary" onClick={add}>
+          Tilføj kontakt
+        </button>
+      </div>
     </section>
   );
 }
@@ -66,14 +98,33 @@ function JobOrder({ id, isNew, meetingId, ...fromRoute }) {
   const record = useQuery(() => getRecord(id), [id]);
   const companyId = record?.data?.company_id ?? fromRoute.companyId;
   const company = useQuery(() => (companyId ? getRecord(companyId) : null), [companyId]);
-  const contacts = useQuery(() => (companyId ? listReferencing("contact", companyId) : []), [companyId]) ?? [];
-  const defaults = { company_id: companyId, status: "open", positions: 1, log: [{ id: crypto.randomUUID(),
-    date: todayIso(), ...(user?.id ? { user_id: user.id } : {}),
-    text: meetingId ? "Jobordre modtaget ved møde" : "Jobordre oprettet" }] };
-  const form = useAutosave({ type: "job_order", id, record, defaults, codecs: JOB_ORDER_CODECS,
+  const contacts =
+    useQuery(() => (companyId ? listReferencing("contact", companyId) : []), [companyId]) ?? [];
+  const defaults = {
+    company_id: companyId,
+    status: "open",
+    positions: 1,
+    log: [
+      {
+        id: crypto.randomUUID(),
+        date: todayIso(),
+        ...(user?.id ? { user_id: user.id } : {}),
+        text: meetingId ? "Jobordre modtaget ved møde" : "Jobordre oprettet",
+      },
+    ],
+  };
+  const form = useAutosave({
+    type: "job_order",
+    id,
+    record,
+    defaults,
+    codecs: JOB_ORDER_CODECS,
     ready: (data) => Boolean(data.title?.trim()),
-    onCreated: () => isNew && window.location.hash.startsWith("#/jobordre/ny/")
-      && window.location.replace(`#/jobordre/${id}${meetingId ? `/${meetingId}` : ""}`) });
+    onCreated: () =>
+      isNew &&
+      window.location.hash.startsWith("#/jobordre/ny/") &&
+      window.location.replace(`#/jobordre/${id}${meetingId ? `/${meetingId}` : ""}`),
+  });
 
   if (record === undefined) return <p>Henter …</p>;
   if (!isNew && !record) return <p class="message error">Jobordren findes ikke på enheden.</p>;
@@ -89,8 +140,14 @@ function JobOrder({ id, isNew, meetingId, ...fromRoute }) {
   const errors = { ...(record || typed ? found : {}), ...form.inputErrors };
   const age = jobOrderAge(current, todayIso());
   const text = (field, attrs = {}) => (
-    <TextArea id={`job-order-${field}`} label={L[field]} value={value(field)} error={errors[field]}
-      onInput={(v) => edit(field, v)} {...attrs} />
+    <TextArea
+      id={`job-order-${field}`}
+      label={L[field]}
+      value={value(field)}
+      error={errors[field]}
+      onInput={(v) => edit(field, v)}
+      {...attrs}
+    />
   );
 
   async function back() {
@@ -100,58 +157,148 @@ function JobOrder({ id, isNew, meetingId, ...fromRoute }) {
 
   return (
     <div class="job-order" onFocusOut={() => form.flush()}>
-      <p>{meetingId
-        ? <button type="button" class="secondary" onClick={back}>← Tilbage til mødet</button>
-        : <a class="back" href={`#/virksomheder/${companyId}`}>← {company?.data?.name || "Virksomheden"}</a>}</p>
-      <h1>{record ? `Jobordre: ${data.title || ""}` : "Ny jobordre"}{company?.data?.name ? ` – ${company.data.name}` : ""}</h1>
+      <p>
+        {meetingId ? (
+          <button type="button" class="secondary" onClick={back}>
+            ← Tilbage til mødet
+          </button>
+        ) : (
+          <a class="back" href={`#/virksomheder/${companyId}`}>
+            ← {company?.data?.name || "Virksomheden"}
+          </a>
+        )}
+      </p>
+      <h1>
+        {record ? `Jobordre: ${data.title || ""}` : "Ny jobordre"}
+        {company?.data?.name ? ` – ${company.data.name}` : ""}
+      </h1>
       <p class="meta">
-        {age && <span class={`age ${age.level}`}>{age.level === "new" ? "" : "⚠ "}{age.text}</span>}
+        {age && (
+          <span class={`age ${age.level}`}>
+            {age.level === "new" ? "" : "⚠ "}
+            {age.text}
+          </span>
+        )}
         <span aria-live="polite" class="saved">
           {form.savedAt ? ` · Gemt på enheden kl. ${clockTime(form.savedAt)}` : ""}
-          {!record && !form.savedAt ? "Udfyld stillingsbetegnelsen, så gemmes jobordren på enheden, mens du skriver." : ""}
+          {!record && !form.savedAt
+            ? "Udfyld stillingsbetegnelsen, så gemmes jobordren på enheden, mens du skriver."
+            : ""}
         </span>
       </p>
-      {form.saveError && <p class="message error" role="alert">{form.saveError}</p>}
+      {form.saveError && (
+        <p class="message error" role="alert">
+          {form.saveError}
+        </p>
+      )}
       {record?.problem && (
         <div class="message error">
           <p>Serveren afviste den seneste ændring:</p>
-          <ul>{problemLines(record.problem, "job_order").map((line) => <li key={line}>{line}</li>)}</ul>
+          <ul>
+            {problemLines(record.problem, "job_order").map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
         </div>
       )}
       <section class="card" aria-labelledby="job-order-title">
         <h2 id="job-order-title">Ordren</h2>
         <div class="form-grid">
-          <TextField id="job-order-title-input" class="wide" label={`${L.title} (skal udfyldes)`} value={value("title")}
-            error={errors.title} onInput={(v) => edit("title", v)} />
-          <TextField id="job-order-positions" label={L.positions} inputMode="numeric" value={value("positions")}
-            error={errors.positions} onInput={(v) => edit("positions", v)} />
-          <TextField id="job-order-filled" label={L.filled} inputMode="numeric" value={value("filled")}
-            error={errors.filled} onInput={(v) => edit("filled", v)} />
+          <TextField
+            id="job-order-title-input"
+            class="wide"
+            label={`${L.title} (skal udfyldes)`}
+            value={value("title")}
+            error={errors.title}
+            onInput={(v) => edit("title", v)}
+          />
+          <TextField
+            id="job-order-positions"
+            label={L.positions}
+            inputMode="numeric"
+            value={value("positions")}
+            error={errors.positions}
+            onInput={(v) => edit("positions", v)}
+          />
+          <TextField
+            id="job-order-filled"
+            label={L.filled}
+            inputMode="numeric"
+            value={value("filled")}
+            error={errors.filled}
+            onInput={(v) => edit("filled", v)}
+          />
           <div>
             <label for="job-order-status">{L.status}</label>
-            <select id="job-order-status" value={value("status")} onChange={(e) => edit("status", e.currentTarget.value)}>
-              {Object.entries(JOB_ORDER_OPTIONS.status).map(([k, label]) => <option key={k} value={k}>{label}</option>)}
+            <select
+              id="job-order-status"
+              value={value("status")}
+              onChange={(e) => edit("status", e.currentTarget.value)}
+            >
+              {Object.entries(JOB_ORDER_OPTIONS.status).map(([k, label]) => (
+                <option key={k} value={k}>
+                  {label}
+                </option>
+              ))}
             </select>
           </div>
           <div>
             <label for="job-order-contact">{L.contact_id}</label>
-            <select id="job-order-contact" value={value("contact_id")} onChange={(e) => edit("contact_id", e.currentTarget.value)}>
+            <select
+              id="job-order-contact"
+              value={value("contact_id")}
+              onChange={(e) => edit("contact_id", e.currentTarget.value)}
+            >
               <option value="">Ingen valgt</option>
-              {contacts.map((c) => <option key={c.id} value={c.id}>{c.data.name}</option>)}
+              {contacts.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.data.name}
+                </option>
+              ))}
             </select>
           </div>
         </div>
-        <CheckGroup id="offers" legend={L.offers} options={JOB_ORDER_OPTIONS.offers} values={value("offers")}
-          onChange={(list) => edit("offers", list)} error={errors.offers} />
-        <RadioGroup id="hours_type" legend={L.hours_type} options={JOB_ORDER_OPTIONS.hours_type}
-          value={value("hours_type")} onChange={(v) => edit("hours_type", v)} error={errors.hours_type} />
+        <CheckGroup
+          id="offers"
+          legend={L.offers}
+          options={JOB_ORDER_OPTIONS.offers}
+          values={value("offers")}
+          onChange={(list) => edit("offers", list)}
+          error={errors.offers}
+        />
+        <RadioGroup
+          id="hours_type"
+          legend={L.hours_type}
+          options={JOB_ORDER_OPTIONS.hours_type}
+          value={value("hours_type")}
+          onChange={(v) => edit("hours_type", v)}
+          error={errors.hours_type}
+        />
         <div class="form-grid">
-          <TextField id="job-order-hours" label={L.hours_per_week} inputMode="decimal" value={value("hours_per_week")}
-            error={errors.hours_per_week} onInput={(v) => edit("hours_per_week", v)} />
-          <TextField id="job-order-start" type="date" label={L.start_date} value={value("start_date")}
-            error={errors.start_date} onInput={(v) => edit("start_date", v)} />
-          <TextField id="job-order-deadline" type="date" label={L.deadline} value={value("deadline")}
-            error={errors.deadline} onInput={(v) => edit("deadline", v)} />
+          <TextField
+            id="job-order-hours"
+            label={L.hours_per_week}
+            inputMode="decimal"
+            value={value("hours_per_week")}
+            error={errors.hours_per_week}
+            onInput={(v) => edit("hours_per_week", v)}
+          />
+          <TextField
+            id="job-order-start"
+            type="date"
+            label={L.start_date}
+            value={value("start_date")}
+            error={errors.start_date}
+            onInput={(v) => edit("start_date", v)}
+          />
+          <TextField
+            id="job-order-deadline"
+            type="date"
+            label={L.deadline}
+            value={value("deadline")}
+            error={errors.deadline}
+            onInput={(v) => edit("deadline", v)}
+          />
         </div>
       </section>
       <section class="card" aria-labelledby="job-order-content-title">
@@ -161,10 +308,22 @@ function JobOrder({ id, isNew, meetingId, ...fromRoute }) {
         {text("personal_qualifications", { hint: JOB_ORDER_HINTS.personal_qualifications })}
         {text("requirements_must", { hint: JOB_ORDER_HINTS.requirements_must, class: "short" })}
         {text("requirements_nice", { class: "short" })}
-        <RadioGroup id="candidate_delivery" legend={L.candidate_delivery} options={JOB_ORDER_OPTIONS.candidate_delivery}
-          value={value("candidate_delivery")} onChange={(v) => edit("candidate_delivery", v)} error={errors.candidate_delivery} />
+        <RadioGroup
+          id="candidate_delivery"
+          legend={L.candidate_delivery}
+          options={JOB_ORDER_OPTIONS.candidate_delivery}
+          value={value("candidate_delivery")}
+          onChange={(v) => edit("candidate_delivery", v)}
+          error={errors.candidate_delivery}
+        />
       </section>
-      {record && <ContactLog log={value("log")} user={user} onAdd={(entry) => edit("log", [...value("log"), entry])} />}
+      {record && (
+        <ContactLog
+          log={value("log")}
+          user={user}
+          onAdd={(entry) => edit("log", [...value("log"), entry])}
+        />
+      )}
     </div>
   );
 }

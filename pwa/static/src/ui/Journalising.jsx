@@ -11,7 +11,9 @@ const OPEN = { meeting: "moede", assessment: "vurdering", agreement: "aftale" };
 const KIND = { assessment: "Progressionsvurdering", agreement: "Aftale" };
 
 function title(record) {
-  return record.type === "meeting" ? MEETING_KINDS[record.data.kind] ?? "Møde" : KIND[record.type];
+  return record.type === "meeting"
+    ? (MEETING_KINDS[record.data.kind] ?? "Møde")
+    : KIND[record.type];
 }
 
 /** The list of records waiting to be journalised. */
@@ -20,9 +22,13 @@ export function Journalising() {
   return (
     <>
       <h1>Til journalisering</h1>
-      <p class="meta">Afsluttede møder og vurderinger og underskrevne aftaler, hvis journalnotat ikke er
-        markeret som overført til fagsystemet. Ældste først.</p>
-      {waiting === undefined ? <p>Henter …</p> : waiting.length === 0 ? (
+      <p class="meta">
+        Afsluttede møder og vurderinger og underskrevne aftaler, hvis journalnotat ikke er markeret
+        som overført til fagsystemet. Ældste først.
+      </p>
+      {waiting === undefined ? (
+        <p>Henter …</p>
+      ) : waiting.length === 0 ? (
         <p class="message ok">Alle journalnotater er overført til fagsystemet.</p>
       ) : (
         <ul class="journal-list" aria-label="Venter på journalisering">

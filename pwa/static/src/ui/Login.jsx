@@ -24,15 +24,37 @@ export function Login({ notice }) {
   return (
     <main class="auth">
       <h1>Feltmappe</h1>
-      {notice && <p class="message info" role="status">{notice}</p>}
+      {notice && (
+        <p class="message info" role="status">
+          {notice}
+        </p>
+      )}
       <form onSubmit={submit} class="card">
         <label for="login-username">Brugernavn</label>
-        <input id="login-username" name="username" autocomplete="username" required
-          autocapitalize="none" spellcheck={false} />
+        <input
+          id="login-username"
+          name="username"
+          autocomplete="username"
+          required
+          autocapitalize="none"
+          spellcheck={false}
+        />
         <label for="login-password">Adgangskode</label>
-        <input id="login-password" name="password" type="password" autocomplete="current-password" required />
-        {error && <p class="message error" role="alert">{error}</p>}
-        <button type="submit" disabled={busy}>Log ind</button>
+        <input
+          id="login-password"
+          name="password"
+          type="password"
+          autocomplete="current-password"
+          required
+        />
+        {error && (
+          <p class="message error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" disabled={busy}>
+          Log ind
+        </button>
       </form>
     </main>
   );

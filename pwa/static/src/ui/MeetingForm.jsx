@@ -38,18 +38,36 @@ export function MeetingForm({ route }) {
   if (!isNew) pending.current = {};
   const key = route.join("/");
   const id = isNew ? (pending.current[key] ??= crypto.randomUUID()) : route[0];
-  useEffect(() => { if (!isNew) logOpened("meeting", id); }, [id]);
-  return <Meeting key={id} id={id} isNew={isNew} companyId={isNew ? route[1] : undefined}
-    placementId={isNew ? route[2] : undefined} kind={isNew ? route[3] : undefined} />;
+  useEffect(() => {
+    if (!isNew) logOpened("meeting", id);
+  }, [id]);
+  return (
+    <Meeting
+      key={id}
+      id={id}
+      isNew={isNew}
+      companyId={isNew ? route[1] : undefined}
+      placementId={isNew ? route[2] : undefined}
+      kind={isNew ? route[3] : undefined}
+    />
+  );
 }
 
-const ERROR_LABELS = { ...MEETING_LABELS, ordinary_hours_discussed: "Ordinære timer", attendance: "Fremmøde",
-  attended_hours: "Fremmødte timer", norm_hours: "Normtid", period_end: "Perioden til" };
+const ERROR_LABELS = {
+  ...MEETING_LABELS,
+  ordinary_hours_discussed: "Ordinære timer",
+  attendance: "Fremmøde",
+  attended_hours: "Fremmødte timer",
+  norm_hours: "Normtid",
+  period_end: "Perioden til",
+};
 
 /** The finish errors as "Felt: besked" lines (agreement rows as "Aftale"). */
 function errorLines(errors) {
   return Object.entries(errors).map(([key, message]) => {
-    const field = key.startsWith("agreement.") ? "Aftale" : ERROR_LABELS[key.split(".").pop()] ?? ERROR_LABELS[key] ?? key;
+    const field = key.startsWith("agreement.")
+      ? "Aftale"
+      : (ERROR_LABELS[key.split(".").pop()] ?? ERROR_LABELS[key] ?? key);
     return `${field}: ${message}`;
   });
 }
@@ -59,11 +77,18 @@ function JumpNav({ sections }) {
   function jump(headingId) {
     const heading = document.getElementById(headingId);
     heading?.scrollIntoView({ block: "start" });
-    heading?.closest("section")?.querySelector("textarea, input, select")?.focus({ preventScroll: true });
+    heading
+      ?.closest("section")
+      ?.querySelector("textarea, input, select")
+      ?.focus({ preventScroll: true });
   }
   return (
     <nav class="jump" aria-label="Gå til afsnit">
-      {sections.map(([id, label]) => <button key={id} type="button" class="secondary" onClick={() => jump(id)}>{label}</button>)}
+      {sections.map(([id, label]) => (
+        <button key={id} type="button" class="secondary" onClick={() => jump(id)}>
+          {label}
+        </button>
+      ))}
     </nav>
   );
 }
@@ -80,33 +105,59 @@ function withChanges(data, changes) {
 async function readPlacements(companyId) {
   const placements = await listReferencing("placement", companyId);
   const citizens = await getMany(placements.map((p) => p.data.citizen_id));
-  return placements.map((p, i) => ({ id: p.id, status: p.data.status, kind: p.data.kind,
-    citizenName: citizens[i]?.data?.name || "Borger" }));
+  return placements.map((p, i) => ({
+    id: p.id,
+    status: p.data.status,
+    kind: p.data.kind,
+    citizenName: citizens[i]?.data?.name || "Borger",
+  }));
 }
 
 function Meeting({ id, isNew, ...fromRoute }) {
   const record = useQuery(() => getRecord(id), [id]);
   const stored = record?.data;
   const companyId = stored?.company_id ?? fromRoute.companyId;
-  const defaults = { company_id: companyId, ...(fromRoute.placementId ? { placement_id: fromRoute.placementId } : {}),
-    kind: MEETING_KINDS[fromRoute.kind] ? fromRoute.kind : defaultKind(fromRoute.placementId), status: "draft" };
-  const form = useAutosave({ type: "meeting", id, record, defaults,
-    onCreated: () => isNew && window.location.hash.startsWith("#/moede/ny/")
-      && window.location.replace(`#/moede/${id}`) });
+  const defaults = {
+    company_id: companyId,
+    ...(fromRoute.placementId ? { placement_id: fromRoute.placementId } : {}),
+    kind: MEETING_KINDS[fromRoute.kind] ? fromRoute.kind : defaultKind(fromRoute.placementId),
+    status: "draft",
+  };
+  const form = useAutosave({
+    type: "meeting",
+    id,
+    record,
+    defaults,
+    onCreated: () =>
+      isNew &&
+      window.location.hash.startsWith("#/moede/ny/") &&
+      window.location.replace(`#/moede/${id}`),
+  });
   const data = stored ?? defaults;
   const current = withChanges(data, changesFor(data, form.draft).changes);
   const company = useQuery(() => (companyId ? getRecord(companyId) : null), [companyId]);
-  const contacts = useQuery(() => (companyId ? listReferencing("contact", companyId) : []), [companyId]) ?? [];
-  const meetings = useQuery(() => (companyId ? listReferencing("meeting", companyId) : []), [companyId]) ?? [];
-  const placements = useQuery(() => (companyId ? readPlacements(companyId) : []), [companyId]) ?? [];
+  const contacts =
+    useQuery(() => (companyId ? listReferencing("contact", companyId) : []), [companyId]) ?? [];
+  const meetings =
+    useQuery(() => (companyId ? listReferencing("meeting", companyId) : []), [companyId]) ?? [];
+  const placements =
+    useQuery(() => (companyId ? readPlacements(companyId) : []), [companyId]) ?? [];
   const [attempted, setAttempted] = useState(false);
   const [outcome, setOutcome] = useState(null);
   const asked = useRef(false);
 
   if (record === undefined) return <p>Henter …</p>;
   if (!isNew && !record) {
-    return <ServerCopy type="meeting" id={id} missing="Mødet findes ikke på enheden." deleted="Mødet er slettet.">
-      {(meeting) => <RemoteMeeting meeting={meeting} />}</ServerCopy>;
+    return (
+      <ServerCopy
+        type="meeting"
+        id={id}
+        missing="Mødet findes ikke på enheden."
+        deleted="Mødet er slettet."
+      >
+        {(meeting) => <RemoteMeeting meeting={meeting} />}
+      </ServerCopy>
+    );
   }
   if (record?.deleted) return <p class="message info">Mødet er slettet.</p>;
   if (!companyId) return <p class="message error">Mødet mangler en virksomhed.</p>;
@@ -114,18 +165,23 @@ function Meeting({ id, isNew, ...fromRoute }) {
   const value = (path) => formValue(data, form.draft, path);
   const placement = placements.find((p) => p.id === current.placement_id);
   const parts = meetingParts(current.kind, current.placement_id);
-  const errors = { ...form.inputErrors,
-    ...(attempted ? { ...validateRecord("meeting", current), ...finishErrors(current) } : {}) };
+  const errors = {
+    ...form.inputErrors,
+    ...(attempted ? { ...validateRecord("meeting", current), ...finishErrors(current) } : {}),
+  };
   const companyName = company?.data?.name ?? "";
   const previous = previousMeeting(meetings, { id, data: current });
   const contactsById = Object.fromEntries(contacts.map((c) => [c.id, c.data]));
 
   async function markDone(item) {
     try {
-      const agreements = previous.data.agreements.map((a) => (a.id === item.id ? { ...a, done: true } : a));
+      const agreements = previous.data.agreements.map((a) =>
+        a.id === item.id ? { ...a, done: true } : a,
+      );
       await saveRecord("meeting", previous.id, { agreements });
       const task = await getRecord(derivedTaskId(item.id, "agreement"));
-      if (task && !task.deleted && !task.data.done) await saveRecord("task", task.id, { done: true });
+      if (task && !task.deleted && !task.data.done)
+        await saveRecord("task", task.id, { done: true });
     } catch (failure) {
       setOutcome({ error: deviceError(failure) });
     }
@@ -144,7 +200,9 @@ function Meeting({ id, isNew, ...fromRoute }) {
       }
       if (!String(full.notes_company ?? "").trim() && !asked.current) {
         asked.current = true;
-        setOutcome({ ask: `"${MEETING_LABELS.notes_company}" er tomt. Er det meningen? Tryk "Afslut mødet" igen for at afslutte alligevel.` });
+        setOutcome({
+          ask: `"${MEETING_LABELS.notes_company}" er tomt. Er det meningen? Tryk "Afslut mødet" igen for at afslutte alligevel.`,
+        });
         return;
       }
       if (full.status !== "final") await saveRecord("meeting", id, { status: "final" });
@@ -155,7 +213,9 @@ function Meeting({ id, isNew, ...fromRoute }) {
         if (Object.keys(changes).length) await saveRecord("task", task.id, changes);
       }
       const where = companyName || "virksomheden";
-      setOutcome({ ok: `Mødet er afsluttet. Næste opfølgning hos ${where} ${danishDate(full.next_follow_up)} er lagt i Opgaver.` });
+      setOutcome({
+        ok: `Mødet er afsluttet. Næste opfølgning hos ${where} ${danishDate(full.next_follow_up)} er lagt i Opgaver.`,
+      });
     } catch (failure) {
       setOutcome({ error: deviceError(failure) });
     }
@@ -182,59 +242,133 @@ function Meeting({ id, isNew, ...fromRoute }) {
   const final = data.status === "final";
   return (
     <div class="meeting" onFocusOut={() => form.flush()}>
-      <p><a class="back" href={`#/virksomheder/${companyId}`}>← {companyName || "Virksomheden"}</a></p>
+      <p>
+        <a class="back" href={`#/virksomheder/${companyId}`}>
+          ← {companyName || "Virksomheden"}
+        </a>
+      </p>
       <div class="meeting-head">
         <div>
-          <h1>{MEETING_KINDS[current.kind] ?? "Møde"}{companyName ? ` – ${companyName}` : ""}</h1>
+          <h1>
+            {MEETING_KINDS[current.kind] ?? "Møde"}
+            {companyName ? ` – ${companyName}` : ""}
+          </h1>
           {placement && <p class="meta">Forløb: {placement.citizenName}</p>}
           <p class="meta">
             <span class="tag-status">{final ? "✓ Afsluttet" : "Kladde"}</span>
             <span aria-live="polite" class="saved">
-              {form.saveError ? "" : form.savedAt ? ` · Gemt på enheden kl. ${clockTime(form.savedAt)}` : ""}
+              {form.saveError
+                ? ""
+                : form.savedAt
+                  ? ` · Gemt på enheden kl. ${clockTime(form.savedAt)}`
+                  : ""}
             </span>
           </p>
         </div>
-        <button type="button" class="secondary" onClick={newJobOrder}>Ny jobordre</button>
+        <button type="button" class="secondary" onClick={newJobOrder}>
+          Ny jobordre
+        </button>
       </div>
-      <JumpNav sections={[["meeting-notes-title", "Noter"], parts.followUp && ["meeting-follow-up-title", "Opfølgning"],
-        parts.themes && ["meeting-themes-title", "Temaer"], ["meeting-agreements-title", "Aftaler"],
-        ["meeting-finish-title", "Afslutning"], ["meeting-journal-title", "Journalnotat"]].filter(Boolean)} />
-      {form.saveError && <p class="message error" role="alert">{form.saveError}</p>}
+      <JumpNav
+        sections={[
+          ["meeting-notes-title", "Noter"],
+          parts.followUp && ["meeting-follow-up-title", "Opfølgning"],
+          parts.themes && ["meeting-themes-title", "Temaer"],
+          ["meeting-agreements-title", "Aftaler"],
+          ["meeting-finish-title", "Afslutning"],
+          ["meeting-journal-title", "Journalnotat"],
+        ].filter(Boolean)}
+      />
+      {form.saveError && (
+        <p class="message error" role="alert">
+          {form.saveError}
+        </p>
+      )}
       {record?.problem && (
         <div class="message error">
           <p>Serveren afviste den seneste ændring:</p>
-          <ul>{problemLines(record.problem, "meeting").map((line) => <li key={line}>{line}</li>)}</ul>
+          <ul>
+            {problemLines(record.problem, "meeting").map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
         </div>
       )}
       <PreviousAgreements meeting={previous} onDone={markDone} />
       <Frame value={value} edit={form.edit} errors={errors} placements={placements} />
-      <Participants participants={value("participants")} contacts={contacts}
-        onChange={(list) => form.edit("participants", list)} />
+      <Participants
+        participants={value("participants")}
+        contacts={contacts}
+        onChange={(list) => form.edit("participants", list)}
+      />
       <Notes value={value} edit={form.edit} errors={errors} />
       {parts.followUp && <FollowUp value={value} edit={form.edit} errors={errors} />}
-      {parts.themes && <Themes value={value} edit={form.edit} firstVisit={current.kind === "first_visit"}
-        interests={company?.data?.interests ?? []} onInterests={company ? setInterests : undefined} />}
-      <Agreements items={value("agreements")} onChange={(list) => form.edit("agreements", list)} errors={errors} />
+      {parts.themes && (
+        <Themes
+          value={value}
+          edit={form.edit}
+          firstVisit={current.kind === "first_visit"}
+          interests={company?.data?.interests ?? []}
+          onInterests={company ? setInterests : undefined}
+        />
+      )}
+      <Agreements
+        items={value("agreements")}
+        onChange={(list) => form.edit("agreements", list)}
+        errors={errors}
+      />
       <section class="card finish" aria-labelledby="meeting-finish-title">
         <h2 id="meeting-finish-title">Afslutning af mødet</h2>
-        <TextField id="meeting-next_follow_up" type="date" label={`${MEETING_LABELS.next_follow_up} (skal udfyldes)`}
-          hint={HINTS.next_follow_up} value={value("next_follow_up")} error={errors.next_follow_up}
-          onInput={(v) => form.edit("next_follow_up", v)} />
+        <TextField
+          id="meeting-next_follow_up"
+          type="date"
+          label={`${MEETING_LABELS.next_follow_up} (skal udfyldes)`}
+          hint={HINTS.next_follow_up}
+          value={value("next_follow_up")}
+          error={errors.next_follow_up}
+          onInput={(v) => form.edit("next_follow_up", v)}
+        />
         <div class="actions">
-          <button type="button" onClick={finish}>{final ? "Opdatér opgaver" : "Afslut mødet"}</button>
-          {final && <button type="button" class="secondary" onClick={() => form.edit("status", "draft")}>Åbn som kladde igen</button>}
-          <button type="button" class="secondary" onClick={registerContact}>Registrér kontakt</button>
+          <button type="button" onClick={finish}>
+            {final ? "Opdatér opgaver" : "Afslut mødet"}
+          </button>
+          {final && (
+            <button type="button" class="secondary" onClick={() => form.edit("status", "draft")}>
+              Åbn som kladde igen
+            </button>
+          )}
+          <button type="button" class="secondary" onClick={registerContact}>
+            Registrér kontakt
+          </button>
         </div>
         {attempted && Object.keys(errors).length > 0 && (
           <div class="message error" role="alert">
             <p>Mødet kan ikke afsluttes endnu:</p>
-            <ul>{errorLines(errors).map((line) => <li key={line}>{line}</li>)}</ul>
+            <ul>
+              {errorLines(errors).map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
           </div>
         )}
-        {outcome?.ask && <p class="message info" role="alert">{outcome.ask}</p>}
-        {(outcome?.ok || outcome?.error) && <p class={`message ${outcome.ok ? "ok" : "error"}`} role="status">{outcome.ok || outcome.error}</p>}
+        {outcome?.ask && (
+          <p class="message info" role="alert">
+            {outcome.ask}
+          </p>
+        )}
+        {(outcome?.ok || outcome?.error) && (
+          <p class={`message ${outcome.ok ? "ok" : "error"}`} role="status">
+            {outcome.ok || outcome.error}
+          </p>
+        )}
       </section>
-      <Journal text={journalText(current, { companyName, contactsById, followedUp: previous?.data.agreements })}>
+      <Journal
+        text={journalText(current, {
+          companyName,
+          contactsById,
+          followedUp: previous?.data.agreements,
+        })}
+      >
         {record && <JournalMark record={record} before={() => form.flush()} />}
       </Journal>
     </div>

@@ -14,7 +14,9 @@ export function Nav({ section }) {
   const { user } = useObservable(sessionState);
   const waiting = useSettledQuery(() => countWaiting(), []) ?? 0;
   const link = (id, label) => (
-    <a href={`#/${id}`} aria-current={section === id ? "page" : undefined}>{label}</a>
+    <a href={`#/${id}`} aria-current={section === id ? "page" : undefined}>
+      {label}
+    </a>
   );
   return (
     <nav class="nav" aria-label="Hovedmenu">

@@ -17,15 +17,30 @@ const OFFERS = { ...CONTACT_RESULTS, ordinary: "Ordinær åbning" };
 
 /** The open positions of the team from the device's records. */
 export function readOpenPositions(userId) {
-  return Promise.all([listRecords("company_contact"), listRecords("job_order"), listRecords("company")])
-    .then(([contacts, orders, companies]) => openPositions({ contacts, orders, userId, today: todayIso(),
-      companies: new Map(companies.map((c) => [c.id, c.data])) }));
+  return Promise.all([
+    listRecords("company_contact"),
+    listRecords("job_order"),
+    listRecords("company"),
+  ]).then(([contacts, orders, companies]) =>
+    openPositions({
+      contacts,
+      orders,
+      userId,
+      today: todayIso(),
+      companies: new Map(companies.map((c) => [c.id, c.data])),
+    }),
+  );
 }
 
 /** One position's age as a word, an icon and a colour. */
 export function Age({ age }) {
   const days = age.days === 1 ? "1 dag" : `${age.days} dage`;
-  return <span class={`age ${age.level}`}>{age.icon && <span aria-hidden="true">{age.icon} </span>}{age.word}: {days}</span>;
+  return (
+    <span class={`age ${age.level}`}>
+      {age.icon && <span aria-hidden="true">{age.icon} </span>}
+      {age.word}: {days}
+    </span>
+  );
 }
 
 function Select({ id, label, value, onChange, options }) {
@@ -34,7 +49,11 @@ function Select({ id, label, value, onChange, options }) {
       <label for={id}>{label}</label>
       <select id={id} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
         <option value="">Alle</option>
-        {options.map(([key, text]) => <option key={key} value={key}>{text}</option>)}
+        {options.map(([key, text]) => (
+          <option key={key} value={key}>
+            {text}
+          </option>
+        ))}
       </select>
     </div>
   );
@@ -54,30 +73,74 @@ export function OpenPositions() {
   return (
     <div class="team">
       <h1>Åbne pladser</h1>
-      <p class="meta">Åbninger og jobordrer i teamet, ældste først. Gul efter 7 dage, rød efter 14.</p>
+      <p class="meta">
+        Åbninger og jobordrer i teamet, ældste først. Gul efter 7 dage, rød efter 14.
+      </p>
       <div class="filters card">
-        <Select id="filter-function" label="Jobfunktion" value={filter.jobFunction} onChange={set("jobFunction")}
-          options={lists.job_functions.map((f) => [f.id, f.label])} />
-        <Select id="filter-type" label="Virksomhedstype" value={filter.companyType} onChange={set("companyType")}
-          options={lists.company_types.map((t) => [t.id, t.label])} />
-        <Select id="filter-user" label="Konsulent" value={filter.userId} onChange={set("userId")}
-          options={users.map((u) => [u.id, u.display_name || u.username])} />
+        <Select
+          id="filter-function"
+          label="Jobfunktion"
+          value={filter.jobFunction}
+          onChange={set("jobFunction")}
+          options={lists.job_functions.map((f) => [f.id, f.label])}
+        />
+        <Select
+          id="filter-type"
+          label="Virksomhedstype"
+          value={filter.companyType}
+          onChange={set("companyType")}
+          options={lists.company_types.map((t) => [t.id, t.label])}
+        />
+        <Select
+          id="filter-user"
+          label="Konsulent"
+          value={filter.userId}
+          onChange={set("userId")}
+          options={users.map((u) => [u.id, u.display_name || u.username])}
+        />
       </div>
-      <p aria-live="polite">{shown.length === 0 ? "Ingen åbne pladser." : `${places} åbne pladser i ${shown.length} ${shown.length === 1 ? "åbning eller jobordre" : "åbninger og jobordrer"}.`}</p>
+      <p aria-live="polite">
+        {shown.length === 0
+          ? "Ingen åbne pladser."
+          : `${places} åbne pladser i ${shown.length} ${shown.length === 1 ? "åbning eller jobordre" : "åbninger og jobordrer"}.`}
+      </p>
       {shown.length > 0 && (
         <div class="scroll card" tabIndex={0} role="region" aria-label="Åbne pladser">
           <table class="figures positions">
             <caption>Åbne pladser, ældste først</caption>
-            <thead><tr><th scope="col">Alder</th><th scope="col">Virksomhed</th><th scope="col">Åbning</th>
-              <th scope="col">Jobfunktion</th><th scope="col">Virksomhedstype</th><th scope="col" class="n">Pladser</th>
-              <th scope="col">Konsulent</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">Alder</th>
+                <th scope="col">Virksomhed</th>
+                <th scope="col">Åbning</th>
+                <th scope="col">Jobfunktion</th>
+                <th scope="col">Virksomhedstype</th>
+                <th scope="col" class="n">
+                  Pladser
+                </th>
+                <th scope="col">Konsulent</th>
+              </tr>
+            </thead>
             <tbody>
               {shown.map((row) => (
                 <tr key={row.id} class={`position ${row.age.level}`}>
-                  <td><Age age={row.age} /></td>
-                  <td><a href={row.source === "job_order" ? `#/jobordre/${row.id}` : `#/kontakt/${row.id}`}>{row.companyName || "Virksomhed"}</a>
-                    {row.title ? ` – ${row.title}` : ""}</td>
-                  <td>{OFFERS[row.offer] ?? row.offer}{row.source === "job_order" ? " (jobordre)" : ""}</td>
+                  <td>
+                    <Age age={row.age} />
+                  </td>
+                  <td>
+                    <a
+                      href={
+                        row.source === "job_order" ? `#/jobordre/${row.id}` : `#/kontakt/${row.id}`
+                      }
+                    >
+                      {row.companyName || "Virksomhed"}
+                    </a>
+                    {row.title ? ` – ${row.title}` : ""}
+                  </td>
+                  <td>
+                    {OFFERS[row.offer] ?? row.offer}
+                    {row.source === "job_order" ? " (jobordre)" : ""}
+                  </td>
                   <td>{listLabel(lists.job_functions, row.jobFunction)}</td>
                   <td>{listLabel(lists.company_types, row.companyType)}</td>
                   <td class="n">{row.open}</td>

@@ -24,9 +24,13 @@ function useReport(query) {
   useEffect(() => {
     let stopped = false;
     setState((old) => ({ ...old, loading: true }));
-    fetchReport(query).then((answer) => !stopped && setState({ ...answer, loading: false }),
-      () => !stopped && setState({ loading: false, problem: "Rapporten kunne ikke hentes" }));
-    return () => { stopped = true; };
+    fetchReport(query).then(
+      (answer) => !stopped && setState({ ...answer, loading: false }),
+      () => !stopped && setState({ loading: false, problem: "Rapporten kunne ikke hentes" }),
+    );
+    return () => {
+      stopped = true;
+    };
   }, [key]);
   return state;
 }
@@ -44,11 +48,24 @@ async function download(period, format) {
 
 function Fetched({ state }) {
   if (state.loading && !state.report) return <p>Henter tal …</p>;
-  if (state.problem) return <p class="message error" role="alert">{state.problem}</p>;
-  if (state.offline && !state.report) return <p class="message info">Overblikket kræver netværk, og der er ingen hentede tal for perioden på enheden.</p>;
+  if (state.problem)
+    return (
+      <p class="message error" role="alert">
+        {state.problem}
+      </p>
+    );
+  if (state.offline && !state.report)
+    return (
+      <p class="message info">
+        Overblikket kræver netværk, og der er ingen hentede tal for perioden på enheden.
+      </p>
+    );
   const time = danishDateTime(new Date(state.fetchedAt).toISOString());
-  return <p class={state.offline ? "message info" : "meta"} aria-live="polite">
-    {state.offline ? `Offline: viser tallene hentet ${time}.` : `Hentet ${time}.`}</p>;
+  return (
+    <p class={state.offline ? "message info" : "meta"} aria-live="polite">
+      {state.offline ? `Offline: viser tallene hentet ${time}.` : `Hentet ${time}.`}
+    </p>
+  );
 }
 
 /** The overview screen. */
@@ -60,7 +77,10 @@ export function Overview() {
   const [kind, setKind] = useState("month");
   const [custom, setCustom] = useState(periodOf("month", today));
   const period = kind === "custom" ? custom : periodOf(kind, today);
-  const valid = /^\d{4}-\d{2}-\d{2}$/.test(period.from) && /^\d{4}-\d{2}-\d{2}$/.test(period.to) && period.from <= period.to;
+  const valid =
+    /^\d{4}-\d{2}-\d{2}$/.test(period.from) &&
+    /^\d{4}-\d{2}-\d{2}$/.test(period.to) &&
+    period.from <= period.to;
   const state = useReport(valid ? period : periodOf("month", today));
   const year = useReport(periodOf("year", today));
   const positions = useSettledQuery(() => readOpenPositions(user?.id ?? null), [user?.id]);
@@ -72,28 +92,58 @@ export function Overview() {
         <h2 id="period-title">Periode</h2>
         <div class="periods" role="group" aria-label="Vælg periode">
           {Object.entries({ ...PERIODS, custom: "Fra–til" }).map(([k, label]) => (
-            <button key={k} type="button" class="secondary" aria-pressed={kind === k ? "true" : "false"} onClick={() => setKind(k)}>{label}</button>
+            <button
+              key={k}
+              type="button"
+              class="secondary"
+              aria-pressed={kind === k ? "true" : "false"}
+              onClick={() => setKind(k)}
+            >
+              {label}
+            </button>
           ))}
         </div>
         {kind === "custom" && (
           <div class="form-grid">
-            <TextField id="period-from" type="date" label="Fra" value={custom.from} onInput={(v) => setCustom({ ...custom, from: v })} />
-            <TextField id="period-to" type="date" label="Til" value={custom.to} onInput={(v) => setCustom({ ...custom, to: v })}
-              error={valid ? undefined : "Til-datoen må ikke ligge før fra-datoen"} />
+            <TextField
+              id="period-from"
+              type="date"
+              label="Fra"
+              value={custom.from}
+              onInput={(v) => setCustom({ ...custom, from: v })}
+            />
+            <TextField
+              id="period-to"
+              type="date"
+              label="Til"
+              value={custom.to}
+              onInput={(v) => setCustom({ ...custom, to: v })}
+              error={valid ? undefined : "Til-datoen må ikke ligge før fra-datoen"}
+            />
           </div>
         )}
-        <p class="meta">{period.from} – {period.to}</p>
+        <p class="meta">
+          {period.from} – {period.to}
+        </p>
         <Fetched state={state} />
         {state.report && !state.offline && (
           <div class="actions">
-            <button type="button" class="secondary" onClick={() => download(period, "xlsx")}>Hent som Excel</button>
-            <button type="button" class="secondary" onClick={() => download(period, "csv")}>Hent som CSV</button>
+            <button type="button" class="secondary" onClick={() => download(period, "xlsx")}>
+              Hent som Excel
+            </button>
+            <button type="button" class="secondary" onClick={() => download(period, "csv")}>
+              Hent som CSV
+            </button>
           </div>
         )}
       </section>
       {state.report && <ReportTables report={state.report} nameOf={nameOf} single={!lead} />}
       {positions && <Brancheredskab positions={positions} />}
-      <Goals totals={year.report?.totals ?? null} byWeek={year.report?.by_week ?? null} canEdit={user?.role === "lead"} />
+      <Goals
+        totals={year.report?.totals ?? null}
+        byWeek={year.report?.by_week ?? null}
+        canEdit={user?.role === "lead"}
+      />
     </div>
   );
 }

@@ -32,10 +32,15 @@ export function PinSetup() {
   return (
     <main class="auth">
       <h1>Vælg en PIN-kode</h1>
-      {pinDeleted && <p class="message info" role="status">Din gamle PIN-kode er slettet. Vælg en ny.</p>}
+      {pinDeleted && (
+        <p class="message info" role="status">
+          Din gamle PIN-kode er slettet. Vælg en ny.
+        </p>
+      )}
       <p>
         Feltmappe gemmer dine data krypteret på denne enhed. Med PIN-koden låser du op – også uden
-        net – når appen har været låst. PIN-koden gælder kun denne enhed og sendes aldrig til serveren.
+        net – når appen har været låst. PIN-koden gælder kun denne enhed og sendes aldrig til
+        serveren.
       </p>
       <p>
         Brug mindst {PIN_MIN_LENGTH} cifre, og undgå fødselsdatoer og cifre i rækkefølge. Efter 10
@@ -43,12 +48,33 @@ export function PinSetup() {
       </p>
       <form onSubmit={submit} class="card" noValidate>
         <label for="pin-new">Vælg PIN-kode</label>
-        <input id="pin-new" name="pin" type="password" inputMode="numeric" autocomplete="off"
-          aria-invalid={error ? "true" : undefined} aria-describedby={error ? "pin-error" : undefined} required />
+        <input
+          id="pin-new"
+          name="pin"
+          type="password"
+          inputMode="numeric"
+          autocomplete="off"
+          aria-invalid={error ? "true" : undefined}
+          aria-describedby={error ? "pin-error" : undefined}
+          required
+        />
         <label for="pin-repeat">Gentag PIN-kode</label>
-        <input id="pin-repeat" name="repeat" type="password" inputMode="numeric" autocomplete="off" required />
-        {error && <p id="pin-error" class="message error" role="alert">{error}</p>}
-        <button type="submit" disabled={busy}>{busy ? "Gemmer …" : "Gem PIN-kode"}</button>
+        <input
+          id="pin-repeat"
+          name="repeat"
+          type="password"
+          inputMode="numeric"
+          autocomplete="off"
+          required
+        />
+        {error && (
+          <p id="pin-error" class="message error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" disabled={busy}>
+          {busy ? "Gemmer …" : "Gem PIN-kode"}
+        </button>
       </form>
     </main>
   );

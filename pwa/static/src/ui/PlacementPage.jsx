@@ -28,7 +28,10 @@ async function readPlacement(id) {
   const [citizen, company] = await getMany([d.citizen_id, d.company_id].filter(Boolean));
   const [contacts, meetings, assessments, agreements] = await Promise.all([
     d.company_id ? listReferencing("contact", d.company_id) : [],
-    listReferencing("meeting", id), listReferencing("assessment", id), listReferencing("agreement", id)]);
+    listReferencing("meeting", id),
+    listReferencing("assessment", id),
+    listReferencing("agreement", id),
+  ]);
   return { placement, citizen, company, contacts, meetings, assessments, agreements };
 }
 
@@ -36,22 +39,41 @@ async function readPlacement(id) {
 export function PlacementPage({ id }) {
   const found = useQuery(() => readPlacement(id), [id]);
   const templates = useTemplates();
-  useEffect(() => { logOpened("placement", id); }, [id]);
+  useEffect(() => {
+    logOpened("placement", id);
+  }, [id]);
   if (found === undefined) return <p>Henter …</p>;
   const { placement, citizen, company, contacts, meetings, assessments, agreements } = found;
   if (!placement) {
-    return <ServerCopy type="placement" id={id} missing="Forløbet findes ikke på enheden." deleted="Forløbet er slettet.">
-      {(remote) => <RemotePlacement placement={remote} />}</ServerCopy>;
+    return (
+      <ServerCopy
+        type="placement"
+        id={id}
+        missing="Forløbet findes ikke på enheden."
+        deleted="Forløbet er slettet."
+      >
+        {(remote) => <RemotePlacement placement={remote} />}
+      </ServerCopy>
+    );
   }
   if (placement.deleted) return <p class="message info">Forløbet er slettet.</p>;
   const d = placement.data;
   return (
     <>
-      <PlacementSummary placement={placement} citizen={citizen} company={company} contacts={contacts}>
+      <PlacementSummary
+        placement={placement}
+        citizen={citizen}
+        company={company}
+        contacts={contacts}
+      >
         {placement.problem && (
           <div class="message error">
             <p>Serveren afviste den seneste ændring:</p>
-            <ul>{problemLines(placement.problem, "placement").map((line) => <li key={line}>{line}</li>)}</ul>
+            <ul>
+              {problemLines(placement.problem, "placement").map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
           </div>
         )}
       </PlacementSummary>
@@ -65,7 +87,11 @@ export function PlacementPage({ id }) {
       </section>
       <section class="card" aria-labelledby="pl-progress">
         <h2 id="pl-progress">Progression</h2>
-        <Progression assessments={assessments} templates={templates} workFunctions={d.work_functions ?? []} />
+        <Progression
+          assessments={assessments}
+          templates={templates}
+          workFunctions={d.work_functions ?? []}
+        />
       </section>
       <EndPlacement placement={placement} />
       <Meetings meetings={meetings} companyId={d.company_id} placementId={placement.id} />
@@ -79,11 +105,20 @@ export function PlacementPage({ id }) {
 function RemotePlacement({ placement }) {
   const citizen = useServerCopy("citizen", placement.data.citizen_id);
   const company = useServerCopy("company", placement.data.company_id);
-  const contacts = useQuery(() => listReferencing("contact", placement.data.company_id ?? ""), [placement.data.company_id]);
-  if (citizen === undefined || company === undefined) return <p role="status">Henter fra serveren …</p>;
+  const contacts = useQuery(
+    () => listReferencing("contact", placement.data.company_id ?? ""),
+    [placement.data.company_id],
+  );
+  if (citizen === undefined || company === undefined)
+    return <p role="status">Henter fra serveren …</p>;
   return (
     <>
-      <PlacementSummary placement={placement} citizen={citizen.record} company={company.record} contacts={contacts ?? []} />
+      <PlacementSummary
+        placement={placement}
+        citizen={citizen.record}
+        company={company.record}
+        contacts={contacts ?? []}
+      />
       <section class="card" aria-labelledby="pl-hours">
         <h2 id="pl-hours">Timer pr. uge</h2>
         <HoursChart hours={placement.data.hours ?? []} />
@@ -97,8 +132,8 @@ function RemotePlacement({ placement }) {
 function AccessLogged() {
   return (
     <p class="message info audit-note">
-      Adgang til borgerens oplysninger logges: hvem, hvornår og fra hvilken enhed. Borgeren kan få indsigt i loggen,
-      og din leder kan se den.
+      Adgang til borgerens oplysninger logges: hvem, hvornår og fra hvilken enhed. Borgeren kan få
+      indsigt i loggen, og din leder kan se den.
     </p>
   );
 }

@@ -7,9 +7,13 @@ import { navigate } from "./route.js";
 
 /** Where each record type is fixed: the route segments of its form. */
 const FORMS = {
-  company: (id) => ["virksomheder", id, "rediger"], meeting: (id) => ["moede", id],
-  job_order: (id) => ["jobordre", id], placement: (id) => ["forloeb", id],
-  assessment: (id) => ["vurdering", id], agreement: (id) => ["aftale", id], task: () => ["opgaver"],
+  company: (id) => ["virksomheder", id, "rediger"],
+  meeting: (id) => ["moede", id],
+  job_order: (id) => ["jobordre", id],
+  placement: (id) => ["forloeb", id],
+  assessment: (id) => ["vurdering", id],
+  agreement: (id) => ["aftale", id],
+  task: () => ["opgaver"],
 };
 
 /** The list of rejected changes. */
@@ -20,7 +24,9 @@ export function Rejected() {
     <>
       <h1>Afviste ændringer</h1>
       {changes.length === 0 && <p class="empty">Ingen afviste ændringer.</p>}
-      {changes.map((change) => <RejectedChange key={change.seq} change={change} />)}
+      {changes.map((change) => (
+        <RejectedChange key={change.seq} change={change} />
+      ))}
     </>
   );
 }
@@ -32,13 +38,19 @@ function RejectedChange({ change }) {
       <h2>{title}</h2>
       <p>{change.op === "delete" ? "Sletning" : "Ændring"} afvist af serveren:</p>
       <ul class="message error">
-        {problemLines(change.problem, change.type).map((line) => <li key={line}>{line}</li>)}
+        {problemLines(change.problem, change.type).map((line) => (
+          <li key={line}>{line}</li>
+        ))}
       </ul>
       <div class="actions">
         {FORMS[change.type] && change.op !== "delete" && (
-          <button type="button" onClick={() => navigate(...FORMS[change.type](change.id))}>Ret</button>
+          <button type="button" onClick={() => navigate(...FORMS[change.type](change.id))}>
+            Ret
+          </button>
         )}
-        <button type="button" class="danger" onClick={() => discardRejected(change.seq)}>Kassér</button>
+        <button type="button" class="danger" onClick={() => discardRejected(change.seq)}>
+          Kassér
+        </button>
       </div>
     </article>
   );

@@ -7,9 +7,15 @@ import { usePasswordSubmit } from "./usePasswordSubmit.js";
 /** The re-login panel: "Adgangskode" and "Log ind igen". */
 export function Relogin() {
   const { error, busy, submit } = usePasswordSubmit(
-    async (password) => { await relogin(password); requestSync(); },
-    (failure) => (failure instanceof LoginError
-      ? loginMessage(failure, "Forkert adgangskode") : deviceError(failure)));
+    async (password) => {
+      await relogin(password);
+      requestSync();
+    },
+    (failure) =>
+      failure instanceof LoginError
+        ? loginMessage(failure, "Forkert adgangskode")
+        : deviceError(failure),
+  );
 
   return (
     <section class="relogin" aria-labelledby="relogin-title">
@@ -18,10 +24,22 @@ export function Relogin() {
       <form onSubmit={submit}>
         <label for="relogin-password">Adgangskode</label>
         <div class="inline">
-          <input id="relogin-password" name="password" type="password" autocomplete="current-password" required />
-          <button type="submit" disabled={busy}>Log ind igen</button>
+          <input
+            id="relogin-password"
+            name="password"
+            type="password"
+            autocomplete="current-password"
+            required
+          />
+          <button type="submit" disabled={busy}>
+            Log ind igen
+          </button>
         </div>
-        {error && <p class="message error" role="alert">{error}</p>}
+        {error && (
+          <p class="message error" role="alert">
+            {error}
+          </p>
+        )}
       </form>
     </section>
   );

@@ -11,7 +11,13 @@ import { AGREEMENT_STATUSES, ASSESSOR_ROLES, MEETING_KINDS } from "./words.js";
 
 /** A back link to the record's placement (on the device or on the server). */
 function PlacementLink({ placementId }) {
-  return placementId ? <p><a class="back" href={`#/forloeb/${placementId}`}>← Forløbet</a></p> : null;
+  return placementId ? (
+    <p>
+      <a class="back" href={`#/forloeb/${placementId}`}>
+        ← Forløbet
+      </a>
+    </p>
+  ) : null;
 }
 
 /** A meeting from the server: its kind, company and journal note. */
@@ -21,7 +27,10 @@ export function RemoteMeeting({ meeting }) {
   return (
     <>
       <PlacementLink placementId={meeting.data.placement_id} />
-      <h1>{MEETING_KINDS[meeting.data.kind] ?? "Møde"}{companyName ? ` – ${companyName}` : ""}</h1>
+      <h1>
+        {MEETING_KINDS[meeting.data.kind] ?? "Møde"}
+        {companyName ? ` – ${companyName}` : ""}
+      </h1>
       <Journal text={journalText(meeting.data, { companyName })} />
     </>
   );
@@ -43,9 +52,18 @@ export function RemoteTemplateRecord({ record }) {
       <h1>{template?.title ?? (assessment ? "Vurdering" : "Aftale")}</h1>
       <p class="meta">{meta.filter(Boolean).join(" · ")}</p>
       {template ? (
-        <TemplateForm definition={template.definition} values={(assessment ? d.answers : d.content) ?? {}} readOnly
-          idPrefix="remote" context={{ workFunctions: placement?.record?.data.work_functions ?? [] }} />
-      ) : <p class="message error">Skabelonen findes ikke på enheden. Synkronisér, når der er net, så hentes den.</p>}
+        <TemplateForm
+          definition={template.definition}
+          values={(assessment ? d.answers : d.content) ?? {}}
+          readOnly
+          idPrefix="remote"
+          context={{ workFunctions: placement?.record?.data.work_functions ?? [] }}
+        />
+      ) : (
+        <p class="message error">
+          Skabelonen findes ikke på enheden. Synkronisér, når der er net, så hentes den.
+        </p>
+      )}
     </>
   );
 }

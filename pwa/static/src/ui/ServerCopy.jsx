@@ -7,21 +7,33 @@ import { getOrFetch, OnlyOnServer } from "../net/minimise.js";
 import { deviceError } from "./labels.js";
 
 /** The server's copy notice above a read-only record. */
-export const REMOTE_NOTICE = "Hentet fra serveren: forløbet er afsluttet og ligger ikke længere på enheden. Visningen er skrivebeskyttet.";
+export const REMOTE_NOTICE =
+  "Hentet fra serveren: forløbet er afsluttet og ligger ikke længere på enheden. Visningen er skrivebeskyttet.";
 
 /** A record by getOrFetch: undefined while asking, then {record} (local or remote, or null) or {message}. */
 export function useServerCopy(type, id) {
   const [state, setState] = useState(undefined);
   useEffect(() => {
-    if (!id) { setState({ record: null }); return undefined; }
+    if (!id) {
+      setState({ record: null });
+      return undefined;
+    }
     let current = true;
     setState(undefined);
     getOrFetch(type, id).then(
-      (record) => { if (current) setState({ record }); },
+      (record) => {
+        if (current) setState({ record });
+      },
       (failure) => {
-        if (current) setState({ message: failure instanceof OnlyOnServer ? failure.message : deviceError(failure) });
-      });
-    return () => { current = false; };
+        if (current)
+          setState({
+            message: failure instanceof OnlyOnServer ? failure.message : deviceError(failure),
+          });
+      },
+    );
+    return () => {
+      current = false;
+    };
   }, [type, id]);
   return state;
 }
@@ -34,13 +46,22 @@ export function useServerCopy(type, id) {
 export function ServerCopy({ type, id, missing, deleted, children }) {
   const found = useServerCopy(type, id);
   if (found === undefined) return <p role="status">Henter fra serveren …</p>;
-  if (found.message) return <p class="message info" role="status">{found.message}</p>;
+  if (found.message)
+    return (
+      <p class="message info" role="status">
+        {found.message}
+      </p>
+    );
   const { record } = found;
   if (!record || record.type !== type) return <p class="message error">{missing}</p>;
   if (record.deleted) return <p class="message info">{deleted}</p>;
   return (
     <div class="server-copy">
-      {record.remote && <p class="message info" role="status">{REMOTE_NOTICE}</p>}
+      {record.remote && (
+        <p class="message info" role="status">
+          {REMOTE_NOTICE}
+        </p>
+      )}
       {children(record)}
     </div>
   );

@@ -5,7 +5,10 @@
 import { useEffect, useState } from "preact/hooks";
 import { useObservable } from "../observable.js";
 import {
-  IDLE_CHOICES, KEEP_CHOICES, changeDeviceSettings, deviceSettings,
+  IDLE_CHOICES,
+  KEEP_CHOICES,
+  changeDeviceSettings,
+  deviceSettings,
 } from "../store/deviceSettings.js";
 import { storageInfo } from "../store/records.js";
 import { lock, logout, sessionState } from "../store/session.js";
@@ -18,21 +21,31 @@ import { count, megabytes } from "./labels.js";
 export function Settings() {
   const { user } = useObservable(sessionState);
   const [storage, setStorage] = useState(null);
-  useEffect(() => { storageInfo().then(setStorage); }, []);
+  useEffect(() => {
+    storageInfo().then(setStorage);
+  }, []);
   return (
     <>
       <h1>Indstillinger</h1>
       <section class="card" aria-labelledby="about-title">
         <h2 id="about-title">Om Feltmappe</h2>
         <dl class="facts">
-          <dt>Logget ind som</dt><dd>{user ? `${user.display_name} (${user.username})` : "–"}</dd>
-          <dt>Version</dt><dd>{APP_VERSION}</dd>
+          <dt>Logget ind som</dt>
+          <dd>{user ? `${user.display_name} (${user.username})` : "–"}</dd>
+          <dt>Version</dt>
+          <dd>{APP_VERSION}</dd>
         </dl>
         {storage && (
           <>
-            <p>Lagerplads: {megabytes(storage.usage)} MB brugt af {megabytes(storage.quota)} MB</p>
-            <p>Lagring: {storage.persisted ? "beskyttet – browseren sletter ikke appens data af sig selv."
-              : "ikke beskyttet – browseren kan slette appens data, hvis pladsen bliver knap, eller hvis appen ikke bruges i en periode."}</p>
+            <p>
+              Lagerplads: {megabytes(storage.usage)} MB brugt af {megabytes(storage.quota)} MB
+            </p>
+            <p>
+              Lagring:{" "}
+              {storage.persisted
+                ? "beskyttet – browseren sletter ikke appens data af sig selv."
+                : "ikke beskyttet – browseren kan slette appens data, hvis pladsen bliver knap, eller hvis appen ikke bruges i en periode."}
+            </p>
           </>
         )}
       </section>
@@ -42,9 +55,17 @@ export function Settings() {
         <p>Låsen fjerner nøglen fra hukommelsen; dine data bliver på enheden, krypteret.</p>
         <DeviceChoices />
         <div class="actions">
-          <button type="button" class="secondary" onClick={lock}>Lås nu</button>
-          <a class="button secondary" href="#/indstillinger/enheder">Enheder</a>
-          {user?.role === "admin" && <a class="button secondary" href="#/admin/import">Importér fra fagsystem</a>}
+          <button type="button" class="secondary" onClick={lock}>
+            Lås nu
+          </button>
+          <a class="button secondary" href="#/indstillinger/enheder">
+            Enheder
+          </a>
+          {user?.role === "admin" && (
+            <a class="button secondary" href="#/admin/import">
+              Importér fra fagsystem
+            </a>
+          )}
         </div>
         <Logout />
       </section>
@@ -54,19 +75,34 @@ export function Settings() {
 
 function DeviceChoices() {
   const settings = useObservable(deviceSettings);
-  const change = (name) => (event) => changeDeviceSettings({ [name]: Number(event.currentTarget.value) });
+  const change = (name) => (event) =>
+    changeDeviceSettings({ [name]: Number(event.currentTarget.value) });
   return (
     <>
       <label for="idle-minutes">Lås appen efter så lang tid uden brug</label>
       <select id="idle-minutes" value={settings.idleMinutes} onChange={change("idleMinutes")}>
-        {IDLE_CHOICES.map((n) => <option value={n} key={n}>{count(n, "minut", "minutter")}</option>)}
+        {IDLE_CHOICES.map((n) => (
+          <option value={n} key={n}>
+            {count(n, "minut", "minutter")}
+          </option>
+        ))}
       </select>
-      <p>Appen advarer 30 sekunder før og låser også, når du skifter til en anden app. I overdragelse låses efter 15 minutter.</p>
+      <p>
+        Appen advarer 30 sekunder før og låser også, når du skifter til en anden app. I overdragelse
+        låses efter 15 minutter.
+      </p>
       <label for="keep-days">Behold afsluttede forløb på enheden i</label>
       <select id="keep-days" value={settings.keepDays} onChange={change("keepDays")}>
-        {KEEP_CHOICES.map((n) => <option value={n} key={n}>{n} dage efter slutdatoen</option>)}
+        {KEEP_CHOICES.map((n) => (
+          <option value={n} key={n}>
+            {n} dage efter slutdatoen
+          </option>
+        ))}
       </select>
-      <p>Ældre forløb slettes fra enheden (ikke fra serveren) og hentes igen, når du åbner dem med net.</p>
+      <p>
+        Ældre forløb slettes fra enheden (ikke fra serveren) og hentes igen, når du åbner dem med
+        net.
+      </p>
     </>
   );
 }
@@ -83,19 +119,29 @@ function Logout() {
     return (
       <div class="message error" role="alert">
         <p>
-          {count(state.left, "ændring", "ændringer")} kunne ikke sendes og går tabt, hvis du logger ud nu.
-          Vil du logge ud alligevel?
+          {count(state.left, "ændring", "ændringer")} kunne ikke sendes og går tabt, hvis du logger
+          ud nu. Vil du logge ud alligevel?
         </p>
         <div class="actions">
-          <button type="button" class="danger" onClick={logout}>Log ud og kassér ændringerne</button>
-          <button type="button" class="secondary" onClick={() => setState({ step: "idle", left: 0 })}>Annullér</button>
+          <button type="button" class="danger" onClick={logout}>
+            Log ud og kassér ændringerne
+          </button>
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => setState({ step: "idle", left: 0 })}
+          >
+            Annullér
+          </button>
         </div>
       </div>
     );
   }
   return (
     <div class="actions">
-      <button type="button" class="danger" onClick={start} disabled={state.step === "pushing"}>Log ud</button>
+      <button type="button" class="danger" onClick={start} disabled={state.step === "pushing"}>
+        Log ud
+      </button>
       {state.step === "pushing" && <span aria-live="polite">Sender ændringer …</span>}
     </div>
   );

@@ -61,9 +61,16 @@ export function SignaturePad({ label, value, onChange, describedBy }) {
 
   return (
     <div class="sigpad">
-      <canvas ref={canvasRef} class="sigpad-canvas" role="img" aria-label={label}
-        aria-describedby={describedBy} />
-      <div class="sigpad-line" aria-hidden="true">✕</div>
+      <canvas
+        ref={canvasRef}
+        class="sigpad-canvas"
+        role="img"
+        aria-label={label}
+        aria-describedby={describedBy}
+      />
+      <div class="sigpad-line" aria-hidden="true">
+        ✕
+      </div>
       <button type="button" class="secondary" onClick={clear} disabled={!value}>
         Ryd<span class="visually-hidden">: {label}</span>
       </button>

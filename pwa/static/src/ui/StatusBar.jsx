@@ -14,15 +14,23 @@ export function StatusBar() {
   const synced = !waiting && s.rejected === 0 && s.lastOk;
   return (
     <div class="statusbar" role="status" aria-label="Synkroniseringsstatus">
-      <span class={`state ${s.online ? "online" : "offline"}`}>{s.online ? "Online" : "Offline"}</span>
-      {waiting && <span>{s.pending === 1 ? "1 ændring venter" : `${s.pending} ændringer venter`}</span>}
+      <span class={`state ${s.online ? "online" : "offline"}`}>
+        {s.online ? "Online" : "Offline"}
+      </span>
+      {waiting && (
+        <span>{s.pending === 1 ? "1 ændring venter" : `${s.pending} ændringer venter`}</span>
+      )}
       {synced && <span class="synced">Alt er synkroniseret</span>}
       {s.lastSyncedAt && <span>Sidst synkroniseret kl. {clockTime(s.lastSyncedAt)}</span>}
       {s.conflicts > 0 && <span class="alert">{count(s.conflicts, "konflikt", "konflikter")}</span>}
-      {s.rejected > 0 && <span class="alert">{count(s.rejected, "afvist ændring", "afviste ændringer")}</span>}
+      {s.rejected > 0 && (
+        <span class="alert">{count(s.rejected, "afvist ændring", "afviste ændringer")}</span>
+      )}
       {s.staleDays > 0 && (
-        <span class="alert">Ændringer har ikke været sendt i {s.staleDays} dage og findes kun på denne enhed.
-          Få forbindelse, og synkronisér.</span>
+        <span class="alert">
+          Ændringer har ikke været sendt i {s.staleDays} dage og findes kun på denne enhed. Få
+          forbindelse, og synkronisér.
+        </span>
       )}
       {s.running && !s.progress && <span>Synkroniserer …</span>}
       {s.progress && <Progress {...s.progress} />}
@@ -39,9 +47,17 @@ function Progress({ done, total }) {
   const text = total ? `${done} af ${total} poster` : `${done} poster hentet`;
   return (
     <span>
-      <progress role="progressbar" aria-label="Henter data" value={total ? done : undefined} max={total || undefined}
-        aria-valuemin={0} aria-valuemax={total || undefined} aria-valuenow={done} aria-valuetext={text} />
-      {" "}{text}
+      <progress
+        role="progressbar"
+        aria-label="Henter data"
+        value={total ? done : undefined}
+        max={total || undefined}
+        aria-valuemin={0}
+        aria-valuemax={total || undefined}
+        aria-valuenow={done}
+        aria-valuetext={text}
+      />{" "}
+      {text}
     </span>
   );
 }

@@ -14,7 +14,13 @@ import { danishDate, todayIso } from "../dates.js";
 import { dueWords, orderTasks } from "./today-model.js";
 import "./day.css";
 
-const RELATED_ROUTES = { meeting: "moede", company: "virksomheder", placement: "forloeb", job_order: "jobordre", agreement: "aftale" };
+const RELATED_ROUTES = {
+  meeting: "moede",
+  company: "virksomheder",
+  placement: "forloeb",
+  job_order: "jobordre",
+  agreement: "aftale",
+};
 
 /** The task screen. */
 export function Tasks() {
@@ -24,19 +30,31 @@ export function Tasks() {
   const [mineOnly, setMineOnly] = useState(false);
   const today = todayIso();
   if (tasks === undefined) return <p>Henter …</p>;
-  const shown = orderTasks(tasks, today).filter((t) => !mineOnly || t.data.assignee_id === user?.id
-    || (!t.data.assignee_id && (t.createdBy === user?.id || !t.createdBy)));
+  const shown = orderTasks(tasks, today).filter(
+    (t) =>
+      !mineOnly ||
+      t.data.assignee_id === user?.id ||
+      (!t.data.assignee_id && (t.createdBy === user?.id || !t.createdBy)),
+  );
   return (
     <>
       <h1>Opgaver</h1>
       <NewTask userId={user?.id} users={users} />
       <label class="check">
-        <input type="checkbox" checked={mineOnly} onChange={(e) => setMineOnly(e.currentTarget.checked)} />
+        <input
+          type="checkbox"
+          checked={mineOnly}
+          onChange={(e) => setMineOnly(e.currentTarget.checked)}
+        />
         Kun mine opgaver
       </label>
-      {shown.length === 0 ? <p class="empty">Ingen opgaver.</p> : (
+      {shown.length === 0 ? (
+        <p class="empty">Ingen opgaver.</p>
+      ) : (
         <ul class="tasks" aria-label="Opgaver">
-          {shown.map((t) => <TaskRow key={t.id} task={t} users={users} today={today} />)}
+          {shown.map((t) => (
+            <TaskRow key={t.id} task={t} users={users} today={today} />
+          ))}
         </ul>
       )}
     </>
@@ -58,16 +76,40 @@ function TaskRow({ task, users, today }) {
   return (
     <li class={`${data.done ? "done" : ""} ${task.overdue ? "overdue" : ""}`}>
       <label class="check">
-        <input type="checkbox" checked={Boolean(data.done)} onChange={(e) => toggle(e.currentTarget.checked)} />
+        <input
+          type="checkbox"
+          checked={Boolean(data.done)}
+          onChange={(e) => toggle(e.currentTarget.checked)}
+        />
         <span class="name">{data.title}</span>
       </label>
       <span class="meta">
-        {data.done ? "Udført" : data.due_date ? <strong class={task.overdue ? "late" : ""}>{dueWords(data.due_date, today)} ({danishDate(data.due_date)})</strong> : "Ingen frist"}
+        {data.done ? (
+          "Udført"
+        ) : data.due_date ? (
+          <strong class={task.overdue ? "late" : ""}>
+            {dueWords(data.due_date, today)} ({danishDate(data.due_date)})
+          </strong>
+        ) : (
+          "Ingen frist"
+        )}
         {data.assignee_id && ` · ${userName(users, data.assignee_id)}`}
         {task.pending && " · Ikke sendt"}
-        {route && data.related_id && <> · <a href={`#/${route}/${data.related_id}`}>Åbn {data.related_type === "meeting" ? "mødet" : "posten"}</a></>}
+        {route && data.related_id && (
+          <>
+            {" "}
+            ·{" "}
+            <a href={`#/${route}/${data.related_id}`}>
+              Åbn {data.related_type === "meeting" ? "mødet" : "posten"}
+            </a>
+          </>
+        )}
       </span>
-      {problem && <span class="message error" role="alert">{problem}</span>}
+      {problem && (
+        <span class="message error" role="alert">
+          {problem}
+        </span>
+      )}
     </li>
   );
 }
@@ -76,7 +118,10 @@ function NewTask({ userId, users }) {
   const [draft, setDraft] = useState({ title: "", due_date: "", assignee_id: userId ?? "" });
   const [errors, setErrors] = useState({});
   const [message, setMessage] = useState("");
-  const edit = (field, value) => { setDraft({ ...draft, [field]: value }); setMessage(""); };
+  const edit = (field, value) => {
+    setDraft({ ...draft, [field]: value });
+    setMessage("");
+  };
   async function submit(event) {
     event.preventDefault();
     const data = Object.fromEntries(Object.entries(draft).filter(([, v]) => v !== ""));
@@ -92,34 +137,64 @@ function NewTask({ userId, users }) {
       setMessage(failure.message);
     }
   }
-  const invalid = (field) => (errors[field] ? { "aria-invalid": "true", "aria-describedby": `task-${field}-error` } : {});
-  const error = (field) => errors[field] && <p class="field-error" id={`task-${field}-error`}>{errors[field]}</p>;
+  const invalid = (field) =>
+    errors[field] ? { "aria-invalid": "true", "aria-describedby": `task-${field}-error` } : {};
+  const error = (field) =>
+    errors[field] && (
+      <p class="field-error" id={`task-${field}-error`}>
+        {errors[field]}
+      </p>
+    );
   return (
     <form class="card new-task" onSubmit={submit} noValidate aria-labelledby="new-task">
       <h2 id="new-task">Ny opgave</h2>
       <div class="form-grid three">
         <div>
           <label for="task-title">Opgave</label>
-          <input id="task-title" value={draft.title} {...invalid("title")} onInput={(e) => edit("title", e.currentTarget.value)} />
+          <input
+            id="task-title"
+            value={draft.title}
+            {...invalid("title")}
+            onInput={(e) => edit("title", e.currentTarget.value)}
+          />
           {error("title")}
         </div>
         <div>
           <label for="task-due_date">Frist</label>
-          <input id="task-due_date" type="date" value={draft.due_date} {...invalid("due_date")} onInput={(e) => edit("due_date", e.currentTarget.value)} />
+          <input
+            id="task-due_date"
+            type="date"
+            value={draft.due_date}
+            {...invalid("due_date")}
+            onInput={(e) => edit("due_date", e.currentTarget.value)}
+          />
           {error("due_date")}
         </div>
         <div>
           <label for="task-assignee_id">Ansvarlig</label>
-          <select id="task-assignee_id" value={draft.assignee_id} onChange={(e) => edit("assignee_id", e.currentTarget.value)}>
+          <select
+            id="task-assignee_id"
+            value={draft.assignee_id}
+            onChange={(e) => edit("assignee_id", e.currentTarget.value)}
+          >
             <option value="">Ingen</option>
-            {users.map((u) => <option key={u.id} value={u.id}>{u.display_name || u.username}</option>)}
+            {users.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.display_name || u.username}
+              </option>
+            ))}
             {userId && !users.some((u) => u.id === userId) && <option value={userId}>Mig</option>}
           </select>
         </div>
       </div>
       <div class="actions">
         <button type="submit">Opret opgave</button>
-        <span aria-live="polite" class={message === "Opgaven er oprettet" ? "message ok" : message ? "message error" : ""}>{message}</span>
+        <span
+          aria-live="polite"
+          class={message === "Opgaven er oprettet" ? "message ok" : message ? "message error" : ""}
+        >
+          {message}
+        </span>
       </div>
     </form>
   );

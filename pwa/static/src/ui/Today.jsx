@@ -34,16 +34,24 @@ export function Today() {
   const days = [...new Set(agenda.meetings.map((m) => m.day))];
   return (
     <div class="today">
-      <h1>I dag <span class="subtle">{danishDate(agenda.today)}</span></h1>
+      <h1>
+        I dag <span class="subtle">{danishDate(agenda.today)}</span>
+      </h1>
       <InstallHint />
       <div class="toolbar">
         {agenda.next ? (
           <a class="button big" href={`#/moede/${agenda.next.id}`}>
             Start næste møde: {agenda.next.time} {agenda.next.companyName || "Virksomhed"}
           </a>
-        ) : <p class="empty">Ingen flere planlagte møder de næste dage.</p>}
+        ) : (
+          <p class="empty">Ingen flere planlagte møder de næste dage.</p>
+        )}
         <label class="check">
-          <input type="checkbox" checked={everyone} onChange={(e) => setEveryone(e.currentTarget.checked)} />
+          <input
+            type="checkbox"
+            checked={everyone}
+            onChange={(e) => setEveryone(e.currentTarget.checked)}
+          />
           Vis hele teamets møder og frister
         </label>
       </div>
@@ -55,28 +63,40 @@ export function Today() {
             <div key={day}>
               <h3 class="day">{dayLabel(day, agenda.today)}</h3>
               <ul class="agenda" aria-label={`Møder ${dayLabel(day, agenda.today)}`}>
-                {agenda.meetings.filter((m) => m.day === day).map((m) => (
-                  <li key={m.id}>
-                    <a href={`#/moede/${m.id}`} class={m.held ? "held" : ""}>
-                      <span class="time">{m.time}</span>
-                      <span class="what">
-                        <span class="name">{m.companyName || "Ukendt virksomhed"}</span>
-                        <span class="meta">{m.kind}{m.held ? " · Afholdt" : ""}{m.pending ? " · Ikke sendt" : ""}</span>
-                      </span>
-                    </a>
-                  </li>
-                ))}
+                {agenda.meetings
+                  .filter((m) => m.day === day)
+                  .map((m) => (
+                    <li key={m.id}>
+                      <a href={`#/moede/${m.id}`} class={m.held ? "held" : ""}>
+                        <span class="time">{m.time}</span>
+                        <span class="what">
+                          <span class="name">{m.companyName || "Ukendt virksomhed"}</span>
+                          <span class="meta">
+                            {m.kind}
+                            {m.held ? " · Afholdt" : ""}
+                            {m.pending ? " · Ikke sendt" : ""}
+                          </span>
+                        </span>
+                      </a>
+                    </li>
+                  ))}
               </ul>
             </div>
           ))}
         </section>
         <section aria-labelledby="today-deadlines">
           <h2 id="today-deadlines">Frister</h2>
-          {agenda.deadlines.length === 0 && <p class="empty">Ingen opfølgninger, aftaler eller opgaver med frist.</p>}
+          {agenda.deadlines.length === 0 && (
+            <p class="empty">Ingen opfølgninger, aftaler eller opgaver med frist.</p>
+          )}
           <ul class="agenda" aria-label="Frister">
-            {agenda.deadlines.map((d) => <Deadline key={d.key} item={d} />)}
+            {agenda.deadlines.map((d) => (
+              <Deadline key={d.key} item={d} />
+            ))}
           </ul>
-          <p><a href="#/opgaver">Alle opgaver</a></p>
+          <p>
+            <a href="#/opgaver">Alle opgaver</a>
+          </p>
         </section>
       </div>
     </div>
@@ -84,9 +104,12 @@ export function Today() {
 }
 
 function Deadline({ item }) {
-  const href = item.kind === "task" ? "#/opgaver"
-    : item.kind === "follow_up" ? `#/moede/ny/${item.companyId}${item.placementId ? `/${item.placementId}` : ""}`
-      : `#/moede/${item.meetingId}`;
+  const href =
+    item.kind === "task"
+      ? "#/opgaver"
+      : item.kind === "follow_up"
+        ? `#/moede/ny/${item.companyId}${item.placementId ? `/${item.placementId}` : ""}`
+        : `#/moede/${item.meetingId}`;
   return (
     <li>
       <a href={href} class={item.overdue ? "overdue" : ""}>
@@ -97,7 +120,8 @@ function Deadline({ item }) {
             {DEADLINE_KINDS[item.kind]}
             {item.kind === "agreement" && item.companyName ? ` · ${item.companyName}` : ""}
             {item.responsible ? ` · ${item.responsible}` : ""}
-            {" · "}<strong class={item.overdue ? "late" : ""}>{item.words}</strong>
+            {" · "}
+            <strong class={item.overdue ? "late" : ""}>{item.words}</strong>
           </span>
         </span>
       </a>

@@ -9,7 +9,9 @@ export function UpdateBanner() {
   return (
     <div class="banner info" role="region" aria-label="Opdatering">
       <span>Ny version klar</span>
-      <button type="button" onClick={applyUpdate} disabled={activating}>Opdatér</button>
+      <button type="button" onClick={applyUpdate} disabled={activating}>
+        Opdatér
+      </button>
     </div>
   );
 }

@@ -24,7 +24,13 @@ export const INTEREST_LABELS = {
 };
 
 /** Contact roles (`contact.role`) in Danish. */
-export const CONTACT_ROLES = { owner: "Ejer", manager: "Leder", hr: "HR", mentor: "Mentor", contact: "Kontaktperson" };
+export const CONTACT_ROLES = {
+  owner: "Ejer",
+  manager: "Leder",
+  hr: "HR",
+  mentor: "Mentor",
+  contact: "Kontaktperson",
+};
 
 /** Job order and agreement statuses that count as open. */
 const OPEN_JOB_ORDER = new Set(["open", undefined]);
@@ -33,14 +39,19 @@ const OPEN_AGREEMENT = new Set(["draft", "ready", undefined]);
 /** Whether a placement is active on `today`: status active, or no status and running by its dates. */
 export function isActivePlacement(data, today) {
   if (data.status) return data.status === "active";
-  return Boolean(data.start_date) && data.start_date <= today && (!data.end_date || data.end_date >= today);
+  return (
+    Boolean(data.start_date) &&
+    data.start_date <= today &&
+    (!data.end_date || data.end_date >= today)
+  );
 }
 
 /** Active placements per company id (Map id → count). */
 export function activeCounts(placements, today) {
   const counts = new Map();
   for (const { data } of placements) {
-    if (isActivePlacement(data, today)) counts.set(data.company_id, (counts.get(data.company_id) ?? 0) + 1);
+    if (isActivePlacement(data, today))
+      counts.set(data.company_id, (counts.get(data.company_id) ?? 0) + 1);
   }
   return counts;
 }
@@ -55,21 +66,27 @@ export function filterCompanies(rows, { search = "", status = "", activeOnly = f
     if (status && (sort.status ?? "") !== status) return false;
     if (activeOnly && !counts.get(id)) return false;
     if (!terms.length) return true;
-    const haystack = [sort.name, sort.cvr, sort.city, sort.industry].map((v) => String(v ?? "").toLocaleLowerCase("da")).join("\n");
+    const haystack = [sort.name, sort.cvr, sort.city, sort.industry]
+      .map((v) => String(v ?? "").toLocaleLowerCase("da"))
+      .join("\n");
     return terms.every((term) => haystack.includes(term));
   });
 }
 
 /** A placement's current hours: the newest `hours` row from on or before today (else the earliest), or null. */
 export function currentHours(hours, today) {
-  const rows = [...(hours ?? [])].filter((row) => row.from_date).sort((a, b) => a.from_date.localeCompare(b.from_date));
+  const rows = [...(hours ?? [])]
+    .filter((row) => row.from_date)
+    .sort((a, b) => a.from_date.localeCompare(b.from_date));
   if (!rows.length) return null;
   return rows.filter((row) => row.from_date <= today).at(-1) ?? rows[0];
 }
 
 /** "12,5" style number of hours. */
 export function hoursText(value) {
-  return typeof value === "number" ? value.toLocaleString("da-DK", { maximumFractionDigits: 2 }) : "–";
+  return typeof value === "number"
+    ? value.toLocaleString("da-DK", { maximumFractionDigits: 2 })
+    : "–";
 }
 
 /** The moment a meeting happened or is planned (held_at, else scheduled_at), as epoch ms or -Infinity. */
@@ -86,8 +103,11 @@ export function newestFirst(meetings) {
 /** The last held follow-up (kind follow_up, held or final), or else the last held meeting with notes; null. */
 export function lastFollowUp(meetings) {
   const held = newestFirst(meetings).filter((m) => m.data.held_at || m.data.status === "final");
-  return held.find((m) => m.data.kind === "follow_up")
-    ?? held.find((m) => m.data.notes_citizen || m.data.notes_company) ?? null;
+  return (
+    held.find((m) => m.data.kind === "follow_up") ??
+    held.find((m) => m.data.notes_citizen || m.data.notes_company) ??
+    null
+  );
 }
 
 /** Whether a job order is open. */

@@ -7,17 +7,30 @@
 /** Advice for a tab, or null when the app runs installed: {ipad, steps, why}. */
 export function installAdvice({ standalone, userAgent = "", maxTouchPoints = 0 }) {
   if (standalone) return null;
-  const ipad = /iPad|iPhone|iPod/.test(userAgent) || (/Macintosh/.test(userAgent) && maxTouchPoints > 1);
+  const ipad =
+    /iPad|iPhone|iPod/.test(userAgent) || (/Macintosh/.test(userAgent) && maxTouchPoints > 1);
   if (ipad) {
-    return { ipad, steps: "Tryk på Del (firkanten med pilen op) → Føj til hjemmeskærm, og åbn derefter Feltmappe fra hjemmeskærmen.",
-      why: "Safari sletter en hjemmesides gemte data, når den ikke har været brugt i 7 dage – også ændringer, der ikke er sendt. Som app på hjemmeskærmen beholder iPad dataene." };
+    return {
+      ipad,
+      steps:
+        "Tryk på Del (firkanten med pilen op) → Føj til hjemmeskærm, og åbn derefter Feltmappe fra hjemmeskærmen.",
+      why: "Safari sletter en hjemmesides gemte data, når den ikke har været brugt i 7 dage – også ændringer, der ikke er sendt. Som app på hjemmeskærmen beholder iPad dataene.",
+    };
   }
-  return { ipad, steps: "Vælg “Installér Feltmappe” (eller “Føj til startskærm”) i browserens menu.",
-    why: "Installeret åbner Feltmappe i sit eget vindue, og browseren rydder ikke så let appens data." };
+  return {
+    ipad,
+    steps: "Vælg “Installér Feltmappe” (eller “Føj til startskærm”) i browserens menu.",
+    why: "Installeret åbner Feltmappe i sit eget vindue, og browseren rydder ikke så let appens data.",
+  };
 }
 
 /** The facts installAdvice needs, read from this browser. */
 export function browserFacts() {
-  const standalone = window.matchMedia?.("(display-mode: standalone)").matches || navigator.standalone === true;
-  return { standalone, userAgent: navigator.userAgent, maxTouchPoints: navigator.maxTouchPoints ?? 0 };
+  const standalone =
+    window.matchMedia?.("(display-mode: standalone)").matches || navigator.standalone === true;
+  return {
+    standalone,
+    userAgent: navigator.userAgent,
+    maxTouchPoints: navigator.maxTouchPoints ?? 0,
+  };
 }

@@ -52,22 +52,47 @@ function localDate(dateTime) {
  * `meetings`/`tasks` are [{id, pending, data, createdBy, updatedBy}]; `companies` maps a
  * company id to {name, responsible_user_id}.
  */
-export function buildAgenda({ meetings, tasks, companies, userId, now = Date.now(), everyone = false, days = WINDOW_DAYS }) {
+export function buildAgenda({
+  meetings,
+  tasks,
+  companies,
+  userId,
+  now = Date.now(),
+  everyone = false,
+  days = WINDOW_DAYS,
+}) {
   const today = todayIso(now);
   const last = addDays(today, days - 1);
   const company = (id) => companies.get(id) ?? { name: "" };
-  const mine = (record) => everyone || record.createdBy === userId || record.updatedBy === userId
-    || !record.createdBy || company(record.data.company_id).responsible_user_id === userId;
+  const mine = (record) =>
+    everyone ||
+    record.createdBy === userId ||
+    record.updatedBy === userId ||
+    !record.createdBy ||
+    company(record.data.company_id).responsible_user_id === userId;
   const taskById = new Map(tasks.map((task) => [task.id, task]));
   const derived = new Set();
 
-  const shown = meetings.filter((m) => mine(m) && m.data.scheduled_at).map((m) => {
-    const at = rfc3339ToLocal(m.data.scheduled_at);
-    return { id: m.id, at, day: at.slice(0, 10), time: at.slice(11, 16), epoch: Date.parse(m.data.scheduled_at),
-      kind: MEETING_KINDS[m.data.kind] ?? m.data.kind ?? "", companyId: m.data.company_id,
-      companyName: company(m.data.company_id).name, placementId: m.data.placement_id ?? null,
-      held: held(m.data), pending: m.pending };
-  }).filter((m) => m.day >= today && m.day <= last).sort((a, b) => a.epoch - b.epoch);
+  const shown = meetings
+    .filter((m) => mine(m) && m.data.scheduled_at)
+    .map((m) => {
+      const at = rfc3339ToLocal(m.data.scheduled_at);
+      return {
+        id: m.id,
+        at,
+        day: at.slice(0, 10),
+        time: at.slice(11, 16),
+        epoch: Date.parse(m.data.scheduled_at),
+        kind: MEETING_KINDS[m.data.kind] ?? m.data.kind ?? "",
+        companyId: m.data.company_id,
+        companyName: company(m.data.company_id).name,
+        placementId: m.data.placement_id ?? null,
+        held: held(m.data),
+        pending: m.pending,
+      };
+    })
+    .filter((m) => m.day >= today && m.day <= last)
+    .sort((a, b) => a.epoch - b.epoch);
 
   const deadlines = [];
   const latestByKey = new Map();
@@ -79,40 +104,86 @@ export function buildAgenda({ meetings, tasks, companies, userId, now = Date.now
   for (const m of meetings) {
     const followUpTask = derivedTaskId(m.id, "next_follow_up");
     derived.add(followUpTask);
-    (m.data.agreements ?? []).forEach((item) => item.id && derived.add(derivedTaskId(item.id, "agreement")));
+    (m.data.agreements ?? []).forEach(
+      (item) => item.id && derived.add(derivedTaskId(item.id, "agreement")),
+    );
     if (!mine(m)) continue;
     const name = company(m.data.company_id).name;
     const key = m.data.placement_id || `company:${m.data.company_id}`;
     const date = localDate(m.data.held_at || m.data.scheduled_at || "");
     const next = m.data.next_follow_up;
-    if (next && next <= last && (latestByKey.get(key) ?? "") <= date && !taskById.get(followUpTask)?.data.done) {
-      deadlines.push({ key: `follow-up:${m.id}`, kind: "follow_up", date: next, title: `Opfølgning hos ${name || "virksomheden"}`,
-        companyName: name, meetingId: m.id, companyId: m.data.company_id, placementId: m.data.placement_id ?? null });
+    if (
+      next &&
+      next <= last &&
+      (latestByKey.get(key) ?? "") <= date &&
+      !taskById.get(followUpTask)?.data.done
+    ) {
+      deadlines.push({
+        key: `follow-up:${m.id}`,
+        kind: "follow_up",
+        date: next,
+        title: `Opfølgning hos ${name || "virksomheden"}`,
+        companyName: name,
+        meetingId: m.id,
+        companyId: m.data.company_id,
+        placementId: m.data.placement_id ?? null,
+      });
     }
     for (const item of m.data.agreements ?? []) {
       const task = item.id && taskById.get(derivedTaskId(item.id, "agreement"));
       if (item.done || !item.due_date || item.due_date > last || task?.data.done) continue;
-      deadlines.push({ key: `agreement:${item.id}`, kind: "agreement", date: item.due_date,
-        title: item.text || "Aftale uden tekst", responsible: item.responsible ?? "", companyName: name, meetingId: m.id });
+      deadlines.push({
+        key: `agreement:${item.id}`,
+        kind: "agreement",
+        date: item.due_date,
+        title: item.text || "Aftale uden tekst",
+        responsible: item.responsible ?? "",
+        companyName: name,
+        meetingId: m.id,
+      });
     }
   }
   for (const task of tasks) {
     const { data } = task;
-    const own = everyone || data.assignee_id === userId || (!data.assignee_id && (task.createdBy === userId || !task.createdBy));
-    if (derived.has(task.id) || data.done || !data.due_date || data.due_date > last || !own) continue;
-    deadlines.push({ key: `task:${task.id}`, kind: "task", date: data.due_date, title: data.title ?? "", taskId: task.id });
+    const own =
+      everyone ||
+      data.assignee_id === userId ||
+      (!data.assignee_id && (task.createdBy === userId || !task.createdBy));
+    if (derived.has(task.id) || data.done || !data.due_date || data.due_date > last || !own)
+      continue;
+    deadlines.push({
+      key: `task:${task.id}`,
+      kind: "task",
+      date: data.due_date,
+      title: data.title ?? "",
+      taskId: task.id,
+    });
   }
   const order = { follow_up: 0, agreement: 1, task: 2 };
-  deadlines.sort((a, b) => a.date.localeCompare(b.date) || order[a.kind] - order[b.kind] || a.title.localeCompare(b.title, "da"));
-  for (const d of deadlines) Object.assign(d, { overdue: d.date < today, words: dueWords(d.date, today) });
+  deadlines.sort(
+    (a, b) =>
+      a.date.localeCompare(b.date) ||
+      order[a.kind] - order[b.kind] ||
+      a.title.localeCompare(b.title, "da"),
+  );
+  for (const d of deadlines)
+    Object.assign(d, { overdue: d.date < today, words: dueWords(d.date, today) });
 
   return { today, meetings: shown, next: shown.find((m) => !m.held) ?? null, deadlines };
 }
 
 /** Tasks for "Opgaver": open ones first by due date (none last), then done ones, each with `overdue`. */
 export function orderTasks(tasks, today) {
-  const rank = (t) => [t.data.done ? 1 : 0, t.data.due_date || "9999-99-99", String(t.data.title ?? "").toLocaleLowerCase("da")];
-  return tasks.map((t) => ({ ...t, overdue: !t.data.done && Boolean(t.data.due_date) && t.data.due_date < today }))
+  const rank = (t) => [
+    t.data.done ? 1 : 0,
+    t.data.due_date || "9999-99-99",
+    String(t.data.title ?? "").toLocaleLowerCase("da"),
+  ];
+  return tasks
+    .map((t) => ({
+      ...t,
+      overdue: !t.data.done && Boolean(t.data.due_date) && t.data.due_date < today,
+    }))
     .sort((a, b) => {
       const [x, y] = [rank(a), rank(b)];
       return x[0] - y[0] || x[1].localeCompare(y[1]) || x[2].localeCompare(y[2], "da");

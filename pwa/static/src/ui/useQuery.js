@@ -28,8 +28,11 @@ export function useSettledQuery(read, deps, quietMs = 1000) {
   const [state, setState] = useState({ deps, value: undefined });
   useEffect(() => {
     let [timer, stopped, first] = [null, false, true];
-    const run = () => read().then((value) => !stopped && setState({ deps, value }),
-      (error) => console.error("local read failed", error));
+    const run = () =>
+      read().then(
+        (value) => !stopped && setState({ deps, value }),
+        (error) => console.error("local read failed", error),
+      );
     const subscription = liveQuery(() => db.meta.get("version")).subscribe({
       next: () => {
         clearTimeout(timer);
@@ -39,8 +42,16 @@ export function useSettledQuery(read, deps, quietMs = 1000) {
       },
       error: (error) => console.error("local read failed", error),
     });
-    const stopListening = onLocalEdit(() => { clearTimeout(timer); run(); });
-    return () => { stopped = true; clearTimeout(timer); subscription.unsubscribe(); stopListening(); };
+    const stopListening = onLocalEdit(() => {
+      clearTimeout(timer);
+      run();
+    });
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+      subscription.unsubscribe();
+      stopListening();
+    };
   }, deps);
   return sameDeps(state.deps, deps) ? state.value : undefined;
 }

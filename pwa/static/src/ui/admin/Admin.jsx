@@ -14,21 +14,33 @@ import { Users } from "./Users.jsx";
 import "./admin.css";
 
 const SCREENS = {
-  brugere: Users, teams: Teams, enheder: () => <Devices inAdmin />, skabeloner: Templates, log: AdminLog,
-  adgang: AccessAudit, import: ImportCases, lister: Lists,
+  brugere: Users,
+  teams: Teams,
+  enheder: () => <Devices inAdmin />,
+  skabeloner: Templates,
+  log: AdminLog,
+  adgang: AccessAudit,
+  import: ImportCases,
+  lister: Lists,
 };
 
 /** The admin area; `rest` is the route after "admin". */
 export function Admin({ rest }) {
   const { user } = useObservable(sessionState);
   if (!user || !["admin", "lead"].includes(user.role)) {
-    return <p class="message error" role="alert">Administration er kun for administratorer og ledere.</p>;
+    return (
+      <p class="message error" role="alert">
+        Administration er kun for administratorer og ledere.
+      </p>
+    );
   }
   const Screen = SCREENS[rest[0]];
   if (!Screen) return <AdminMenu admin={user.role === "admin"} />;
   return (
     <>
-      <a class="back" href="#/admin">← Administration</a>
+      <a class="back" href="#/admin">
+        ← Administration
+      </a>
       <Screen admin={user.role === "admin"} self={user} />
     </>
   );
@@ -36,22 +48,52 @@ export function Admin({ rest }) {
 
 function AdminMenu({ admin }) {
   const entry = (href, title, text) => (
-    <li><a href={href}><strong>{title}</strong></a><span>{text}</span></li>
+    <li>
+      <a href={href}>
+        <strong>{title}</strong>
+      </a>
+      <span>{text}</span>
+    </li>
   );
   return (
     <>
       <h1>Administration</h1>
-      <p>{admin ? "Her styrer du brugere, teams, skabeloner og lister. Alle ændringer skrives i administrationsloggen."
-        : "Som leder kan du se dit teams brugere og loggen, men ikke ændre dem."} Administration kræver net.</p>
+      <p>
+        {admin
+          ? "Her styrer du brugere, teams, skabeloner og lister. Alle ændringer skrives i administrationsloggen."
+          : "Som leder kan du se dit teams brugere og loggen, men ikke ændre dem."}{" "}
+        Administration kræver net.
+      </p>
       <ul class="admin-menu" aria-label="Administration">
-        {entry("#/admin/brugere", "Brugere", "Opret, skift rolle eller team, ny adgangskode, deaktivér")}
+        {entry(
+          "#/admin/brugere",
+          "Brugere",
+          "Opret, skift rolle eller team, ny adgangskode, deaktivér",
+        )}
         {entry("#/admin/teams", "Teams", "Teams og antal aktive brugere")}
         {entry("#/admin/enheder", "Enheder", "Tilbagekald en mistet enhed")}
-        {entry("#/admin/skabeloner", "Skabeloner", "Vurderings- og aftaleskemaer: upload, forhåndsvis, udgiv, udfas")}
+        {entry(
+          "#/admin/skabeloner",
+          "Skabeloner",
+          "Vurderings- og aftaleskemaer: upload, forhåndsvis, udgiv, udfas",
+        )}
         {entry("#/admin/lister", "Lister", "Virksomhedstyper og jobfunktioner")}
-        {admin && entry("#/admin/import", "Importér fra fagsystem", "Borgere, virksomheder og forløb fra en CSV-fil")}
-        {entry("#/admin/adgang", "Adgangslog", "Hvem har set eller ændret en borgers oplysninger (indsigt, tilsyn)")}
-        {entry("#/admin/log", "Administrationslog", "Alle ændringer af brugere, teams og skabeloner")}
+        {admin &&
+          entry(
+            "#/admin/import",
+            "Importér fra fagsystem",
+            "Borgere, virksomheder og forløb fra en CSV-fil",
+          )}
+        {entry(
+          "#/admin/adgang",
+          "Adgangslog",
+          "Hvem har set eller ændret en borgers oplysninger (indsigt, tilsyn)",
+        )}
+        {entry(
+          "#/admin/log",
+          "Administrationslog",
+          "Alle ændringer af brugere, teams og skabeloner",
+        )}
       </ul>
     </>
   );

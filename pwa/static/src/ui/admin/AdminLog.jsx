@@ -5,11 +5,17 @@ import { CallProblem } from "./Offline.jsx";
 import { useAdminData } from "./useAdminData.js";
 
 const ACTIONS = {
-  "user.create": "Oprettede bruger", "user.rename": "Omdøbte bruger", "user.role": "Skiftede rolle",
-  "user.move": "Flyttede til andet team", "user.deactivate": "Deaktiverede bruger",
-  "user.reactivate": "Genaktiverede bruger", "user.password": "Satte ny adgangskode",
-  "team.create": "Oprettede team", "template.publish": "Udgav skabelonversion",
-  "template.retire": "Udfasede skabelonversion", "template.restore": "Tog skabelonversion i brug igen",
+  "user.create": "Oprettede bruger",
+  "user.rename": "Omdøbte bruger",
+  "user.role": "Skiftede rolle",
+  "user.move": "Flyttede til andet team",
+  "user.deactivate": "Deaktiverede bruger",
+  "user.reactivate": "Genaktiverede bruger",
+  "user.password": "Satte ny adgangskode",
+  "team.create": "Oprettede team",
+  "template.publish": "Udgav skabelonversion",
+  "template.retire": "Udfasede skabelonversion",
+  "template.restore": "Tog skabelonversion i brug igen",
 };
 
 /** The admin log screen. */
@@ -17,8 +23,10 @@ export function AdminLog() {
   const log = useAdminData("/admin/log");
   const users = useAdminData("/admin/users");
   const teams = useAdminData("/admin/teams");
-  const names = Object.fromEntries([...(users.answer?.body?.users ?? []).map((u) => [u.id, u.display_name]),
-    ...(teams.answer?.body?.teams ?? []).map((t) => [t.id, t.name])]);
+  const names = Object.fromEntries([
+    ...(users.answer?.body?.users ?? []).map((u) => [u.id, u.display_name]),
+    ...(teams.answer?.body?.teams ?? []).map((t) => [t.id, t.name]),
+  ]);
   const entries = log.answer?.body?.entries ?? [];
   return (
     <>
@@ -29,13 +37,20 @@ export function AdminLog() {
         <div class="admin-table-wrap">
           <table class="admin-table">
             <caption class="visually-hidden">Administrative ændringer, nyeste først</caption>
-            <thead><tr><th scope="col">Tidspunkt</th><th scope="col">Hvem</th><th scope="col">Handling</th>
-              <th scope="col">Hvad</th><th scope="col">Detaljer</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">Tidspunkt</th>
+                <th scope="col">Hvem</th>
+                <th scope="col">Handling</th>
+                <th scope="col">Hvad</th>
+                <th scope="col">Detaljer</th>
+              </tr>
+            </thead>
             <tbody>
               {entries.map((e, index) => (
                 <tr key={`${e.at}-${index}`}>
                   <td>{danishDateTime(e.at)}</td>
-                  <td>{e.via === "cli" ? "Kommandolinjen" : names[e.user_id] ?? e.user_id}</td>
+                  <td>{e.via === "cli" ? "Kommandolinjen" : (names[e.user_id] ?? e.user_id)}</td>
                   <td>{ACTIONS[e.action] ?? e.action}</td>
                   <td>{names[e.target_id] ?? e.target_id}</td>
                   <td>{e.detail}</td>

@@ -8,7 +8,9 @@ export function CallProblem({ answer }) {
   return (
     <p class={answer.offline ? "message info" : "message error"} role="alert">
       {answer.problem}
-      {answer.offline && answer.fetchedAt && ` Viser det, der blev hentet ${danishDateTime(answer.fetchedAt.toISOString())}.`}
+      {answer.offline &&
+        answer.fetchedAt &&
+        ` Viser det, der blev hentet ${danishDateTime(answer.fetchedAt.toISOString())}.`}
     </p>
   );
 }

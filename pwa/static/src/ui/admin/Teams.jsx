@@ -14,7 +14,10 @@ export function Teams({ admin }) {
     event.preventDefault();
     const result = await adminCall("POST", "/admin/teams", { body: { name } });
     setAnswer(result);
-    if (result.ok) { setName(""); teams.reload(); }
+    if (result.ok) {
+      setName("");
+      teams.reload();
+    }
   }
   const error = fieldError(answer?.errors, "name");
   return (
@@ -23,20 +26,34 @@ export function Teams({ admin }) {
       <CallProblem answer={teams.answer} />
       <ul class="devices" aria-label="Teams">
         {(teams.answer?.body?.teams ?? []).map((team) => (
-          <li key={team.id}><strong>{team.name}</strong>: {team.active_users} aktive brugere</li>
+          <li key={team.id}>
+            <strong>{team.name}</strong>: {team.active_users} aktive brugere
+          </li>
         ))}
       </ul>
       {admin && (
         <section class="card" aria-labelledby="new-team-title">
           <h2 id="new-team-title">Nyt team</h2>
           <form class="admin-form" onSubmit={submit}>
-            <label for="team-name">Navn
-              <input id="team-name" value={name} onInput={(e) => setName(e.currentTarget.value)} aria-invalid={Boolean(error)} />
+            <label for="team-name">
+              Navn
+              <input
+                id="team-name"
+                value={name}
+                onInput={(e) => setName(e.currentTarget.value)}
+                aria-invalid={Boolean(error)}
+              />
               {error && <span class="field-error">{error}</span>}
             </label>
-            <div class="actions"><button type="submit">Opret team</button></div>
+            <div class="actions">
+              <button type="submit">Opret team</button>
+            </div>
           </form>
-          {answer?.ok && <p class="message ok" role="status">Teamet {answer.body.team.name} er oprettet.</p>}
+          {answer?.ok && (
+            <p class="message ok" role="status">
+              Teamet {answer.body.team.name} er oprettet.
+            </p>
+          )}
           {answer && !answer.ok && !error && <CallProblem answer={answer} />}
         </section>
       )}

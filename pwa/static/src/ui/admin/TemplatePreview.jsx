@@ -15,8 +15,13 @@ export function TemplatePreview({ template }) {
   return (
     <div class="preview-frame" aria-label={`Forhåndsvisning af ${template.title}`} role="region">
       <h3>{template.title}</h3>
-      <TemplateForm definition={template.definition} values={answers} idPrefix="preview"
-        context={{ workFunctions: SAMPLE_WORK_FUNCTIONS }} onChange={(path, value) => setAnswers(setAnswer(answers, path, value))} />
+      <TemplateForm
+        definition={template.definition}
+        values={answers}
+        idPrefix="preview"
+        context={{ workFunctions: SAMPLE_WORK_FUNCTIONS }}
+        onChange={(path, value) => setAnswers(setAnswer(answers, path, value))}
+      />
     </div>
   );
 }

@@ -14,15 +14,28 @@ export async function adminCall(method, path, { body, query } = {}) {
     const { token } = await currentSession();
     const answer = await api(method, path, { token, body, query });
     const ok = answer.status >= 200 && answer.status < 300;
-    const result = { ok, status: answer.status, body: answer.body, problem: ok ? "" : problemText(answer),
-      errors: ok ? {} : answer.body?.errors ?? {}, offline: false };
+    const result = {
+      ok,
+      status: answer.status,
+      body: answer.body,
+      problem: ok ? "" : problemText(answer),
+      errors: ok ? {} : (answer.body?.errors ?? {}),
+      offline: false,
+    };
     if (ok && method === "GET") lastFetched.set(key, { body: answer.body, at: new Date() });
     return result;
   } catch (error) {
     if (!(error instanceof NetworkError)) throw error;
     const last = method === "GET" ? lastFetched.get(key) : undefined;
-    return { ok: false, status: 0, body: last?.body ?? null, fetchedAt: last?.at ?? null, errors: {},
-      offline: true, problem: "Ingen forbindelse. Administration kræver net; prøv igen, når du er online." };
+    return {
+      ok: false,
+      status: 0,
+      body: last?.body ?? null,
+      fetchedAt: last?.at ?? null,
+      errors: {},
+      offline: true,
+      problem: "Ingen forbindelse. Administration kræver net; prøv igen, når du er online.",
+    };
   }
 }
 

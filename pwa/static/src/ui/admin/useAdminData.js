@@ -6,6 +6,8 @@ import { adminCall } from "./adminApi.js";
 export function useAdminData(path) {
   const [answer, setAnswer] = useState(null);
   const reload = () => adminCall("GET", path).then(setAnswer);
-  useEffect(() => { reload(); }, [path]);
+  useEffect(() => {
+    reload();
+  }, [path]);
   return { answer, reload };
 }

@@ -16,9 +16,13 @@ export function Actions({ view, agreementId, setStatus, handOver, newVersion, co
   const [message, setMessage] = useState("");
   const status = view.record.data.status ?? "draft";
   const unsent = view.record.pending || view.signatures.some((s) => s.pending);
-  const pdfReason = view.isNew ? "Aftalen er ikke gemt endnu."
-    : !online ? "PDF'en kan kun hentes, når enheden er online."
-      : unsent ? "Aftalen eller en underskrift er ikke sendt til serveren endnu. Synkronisér først." : "";
+  const pdfReason = view.isNew
+    ? "Aftalen er ikke gemt endnu."
+    : !online
+      ? "PDF'en kan kun hentes, når enheden er online."
+      : unsent
+        ? "Aftalen eller en underskrift er ikke sendt til serveren endnu. Synkronisér først."
+        : "";
 
   async function run(action) {
     setBusy(true);
@@ -38,38 +42,69 @@ export function Actions({ view, agreementId, setStatus, handOver, newVersion, co
       <h2 id="ag-actions">Handlinger</h2>
       <div class="actions">
         {status === "draft" && !view.locked && (
-          <button type="button" disabled={busy} onClick={() => run(() => setStatus("ready"))}>Klar til underskrift</button>
+          <button type="button" disabled={busy} onClick={() => run(() => setStatus("ready"))}>
+            Klar til underskrift
+          </button>
         )}
         {status === "ready" && !view.locked && !view.signatures.length && (
-          <button type="button" class="secondary" disabled={busy} onClick={() => run(() => setStatus("draft"))}>
+          <button
+            type="button"
+            class="secondary"
+            disabled={busy}
+            onClick={() => run(() => setStatus("draft"))}
+          >
             Tilbage til kladde
           </button>
         )}
         {(status === "ready" || view.locked) && status !== "void" && !complete && (
-          <button type="button" disabled={busy} onClick={() => run(handOver)}>Overlad til underskrift</button>
+          <button type="button" disabled={busy} onClick={() => run(handOver)}>
+            Overlad til underskrift
+          </button>
         )}
         {!view.isNew && status !== "void" && view.signatures.length > 0 && !asking && (
-          <button type="button" class="secondary" disabled={busy} onClick={() => setAsking(true)}>Ny version</button>
+          <button type="button" class="secondary" disabled={busy} onClick={() => setAsking(true)}>
+            Ny version
+          </button>
         )}
         {!view.isNew && (
-          <button type="button" class="secondary" disabled={busy || Boolean(pdfReason)}
+          <button
+            type="button"
+            class="secondary"
+            disabled={busy || Boolean(pdfReason)}
             aria-describedby={pdfReason ? "ag-pdf-reason" : undefined}
-            onClick={() => run(() => openPdf(agreementId))}>Vis PDF</button>
+            onClick={() => run(() => openPdf(agreementId))}
+          >
+            Vis PDF
+          </button>
         )}
       </div>
-      {pdfReason && !view.isNew && <p class="ag-hint" id="ag-pdf-reason">{pdfReason}</p>}
+      {pdfReason && !view.isNew && (
+        <p class="ag-hint" id="ag-pdf-reason">
+          {pdfReason}
+        </p>
+      )}
       {asking && (
         <div class="card confirm-box" role="group" aria-labelledby="ag-new-version">
           <h3 id="ag-new-version">Opret en ny version?</h3>
-          <p>Den nuværende aftale annulleres og beholder sine underskrifter og sin PDF. Den nye version
-            får en kopi af indholdet og skal underskrives igen.</p>
+          <p>
+            Den nuværende aftale annulleres og beholder sine underskrifter og sin PDF. Den nye
+            version får en kopi af indholdet og skal underskrives igen.
+          </p>
           <div class="actions">
-            <button type="button" disabled={busy} onClick={() => run(newVersion)}>Opret ny version</button>
-            <button type="button" class="secondary" onClick={() => setAsking(false)}>Fortryd</button>
+            <button type="button" disabled={busy} onClick={() => run(newVersion)}>
+              Opret ny version
+            </button>
+            <button type="button" class="secondary" onClick={() => setAsking(false)}>
+              Fortryd
+            </button>
           </div>
         </div>
       )}
-      {message && <p class="message error" role="alert">{message}</p>}
+      {message && (
+        <p class="message error" role="alert">
+          {message}
+        </p>
+      )}
       <PdfViewer agreementId={agreementId} />
     </section>
   );

@@ -25,7 +25,16 @@ function applyEdits(content, edits) {
 /** The content form; `save(content)` stores it; `flushRef.current()` saves pending edits now
  * and resolves to the content shown (null when it could not be saved); `rescue(content)`, when
  * given, keeps a sealed copy of valid unsaved content (store/rescue.js). */
-export function ContentEditor({ definition, content, readOnly, workFunctions, save, rescue, extraErrors, flushRef }) {
+export function ContentEditor({
+  definition,
+  content,
+  readOnly,
+  workFunctions,
+  save,
+  rescue,
+  extraErrors,
+  flushRef,
+}) {
   const [edits, setEdits] = useState([]);
   const [errors, setErrors] = useState({});
   const [state, setState] = useState("");
@@ -71,7 +80,12 @@ export function ContentEditor({ definition, content, readOnly, workFunctions, sa
   }
 
   if (flushRef) flushRef.current = flush;
-  useEffect(() => () => { if (timer.current) flush(); }, []);
+  useEffect(
+    () => () => {
+      if (timer.current) flush();
+    },
+    [],
+  );
 
   function schedule() {
     clearTimeout(timer.current);
@@ -79,7 +93,8 @@ export function ContentEditor({ definition, content, readOnly, workFunctions, sa
   }
 
   function change(path, value) {
-    if (!live.current.edits.some(([p]) => pathKey(p) === pathKey(path))) written.current.delete(pathKey(path));
+    if (!live.current.edits.some(([p]) => pathKey(p) === pathKey(path)))
+      written.current.delete(pathKey(path));
     setEdits((list) => [...list, [path, value]]);
     const next = applyEdits(content, [...live.current.edits, [path, value]]);
     if (rescue && !Object.keys(contentErrors(definition, next)).length) rescue(next);
@@ -90,10 +105,20 @@ export function ContentEditor({ definition, content, readOnly, workFunctions, sa
   const shown = applyEdits(content, edits);
   return (
     <>
-      <TemplateForm definition={definition} values={shown} onChange={change} readOnly={readOnly}
-        context={{ workFunctions }} errors={{ ...extraErrors, ...errors }} idPrefix="ag" />
+      <TemplateForm
+        definition={definition}
+        values={shown}
+        onChange={change}
+        readOnly={readOnly}
+        context={{ workFunctions }}
+        errors={{ ...extraErrors, ...errors }}
+        idPrefix="ag"
+      />
       {!readOnly && (
-        <p class={`autosave ${state === "Gemt" ? "message ok" : state ? "message error" : ""}`} aria-live="polite">
+        <p
+          class={`autosave ${state === "Gemt" ? "message ok" : state ? "message error" : ""}`}
+          aria-live="polite"
+        >
           {state || "Ændringer gemmes automatisk på enheden."}
         </p>
       )}

@@ -15,18 +15,36 @@ export function PdfViewer({ agreementId }) {
       <p class="ag-hint">PDF'en vises kun her i appen og forsvinder, når appen låses.</p>
       <iframe src={url} title="Aftalen som PDF" class="pdf-frame" />
       <div class="actions">
-        <button type="button" onClick={closePdf}>Luk PDF</button>
-        {!asking && <button type="button" class="secondary" onClick={() => setAsking(true)}>Gem på enheden…</button>}
+        <button type="button" onClick={closePdf}>
+          Luk PDF
+        </button>
+        {!asking && (
+          <button type="button" class="secondary" onClick={() => setAsking(true)}>
+            Gem på enheden…
+          </button>
+        )}
       </div>
       {asking && (
         <div class="card confirm-box" role="group" aria-labelledby="ag-pdf-save">
           <h3 id="ag-pdf-save">Gem PDF'en på enheden?</h3>
-          <p>En gemt PDF ligger i enhedens overførsler uden for appens kryptering, lås og sletning, med
-            borgerens navn, skånehensyn og underskrifter. Gem den kun, hvis den skal bruges uden for
-            appen, og slet den, når den er brugt.</p>
+          <p>
+            En gemt PDF ligger i enhedens overførsler uden for appens kryptering, lås og sletning,
+            med borgerens navn, skånehensyn og underskrifter. Gem den kun, hvis den skal bruges uden
+            for appen, og slet den, når den er brugt.
+          </p>
           <div class="actions">
-            <button type="button" onClick={() => { savePdf(); setAsking(false); }}>Gem alligevel</button>
-            <button type="button" class="secondary" onClick={() => setAsking(false)}>Fortryd</button>
+            <button
+              type="button"
+              onClick={() => {
+                savePdf();
+                setAsking(false);
+              }}
+            >
+              Gem alligevel
+            </button>
+            <button type="button" class="secondary" onClick={() => setAsking(false)}>
+              Fortryd
+            </button>
           </div>
         </div>
       )}

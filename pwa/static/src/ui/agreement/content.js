@@ -19,7 +19,8 @@ export function contentErrors(definition, content) {
     const value = getAnswer(content, [item.id]);
     if (!isAnswered(value)) continue;
     const limit = LIMITS[item.type];
-    if (limit && typeof value === "string" && value.length > limit) errors[item.id] = `Højst ${limit.toLocaleString("da-DK")} tegn`;
+    if (limit && typeof value === "string" && value.length > limit)
+      errors[item.id] = `Højst ${limit.toLocaleString("da-DK")} tegn`;
     const format = FORMATS[item.type];
     if (format && !format[0].test(String(value))) errors[item.id] = format[1];
   }
@@ -28,7 +29,9 @@ export function contentErrors(definition, content) {
 
 /** Errors for the required items without an answer: {pathKey: "Skal udfyldes"}. */
 export function readyErrors(definition, content) {
-  return Object.fromEntries(missingRequired(definition, content).map(({ path }) => [pathKey(path), "Skal udfyldes"]));
+  return Object.fromEntries(
+    missingRequired(definition, content).map(({ path }) => [pathKey(path), "Skal udfyldes"]),
+  );
 }
 
 const sameName = (a, b) => a.trim().toLocaleLowerCase("da") === b.trim().toLocaleLowerCase("da");
@@ -38,10 +41,12 @@ export function signingErrors({ name, method, drawing, typed, confirmed }) {
   const errors = {};
   if (!name.trim()) errors.name = "Skriv underskriverens navn";
   else if (name.length > 200) errors.name = "Højst 200 tegn";
-  if (method === "drawn" && !hasInk(drawing?.strokes)) errors.drawing = "Tegn underskriften i feltet";
+  if (method === "drawn" && !hasInk(drawing?.strokes))
+    errors.drawing = "Tegn underskriften i feltet";
   if (method === "typed") {
     if (!typed.trim()) errors.typed = "Skriv dit fulde navn";
-    else if (name.trim() && !sameName(typed, name)) errors.typed = "Navnet skal være det samme som underskriverens navn";
+    else if (name.trim() && !sameName(typed, name))
+      errors.typed = "Navnet skal være det samme som underskriverens navn";
     if (!confirmed) errors.confirmed = "Sæt kryds for at bekræfte underskriften";
   }
   return errors;

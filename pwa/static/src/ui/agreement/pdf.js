@@ -24,14 +24,19 @@ export async function openPdf(id) {
   try {
     answer = await apiBlob(`/agreements/${id}/pdf`, { token });
   } catch (error) {
-    if (error instanceof NetworkError) return "Ingen forbindelse til serveren. Prøv igen, når enheden er online.";
+    if (error instanceof NetworkError)
+      return "Ingen forbindelse til serveren. Prøv igen, når enheden er online.";
     throw error;
   }
   if (answer.status === 404) return "Serveren har ikke aftalen endnu. Synkronisér, og prøv igen.";
   if (!answer.blob) return "Serveren kunne ikke lave PDF'en lige nu. Prøv igen om lidt.";
   if (sessionState.get().phase !== "ready") return "";
   closePdf();
-  shownPdf.set({ url: URL.createObjectURL(answer.blob), name: `aftale-${todayIso()}.pdf`, agreementId: id });
+  shownPdf.set({
+    url: URL.createObjectURL(answer.blob),
+    name: `aftale-${todayIso()}.pdf`,
+    agreementId: id,
+  });
   return "";
 }
 

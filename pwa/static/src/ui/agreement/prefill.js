@@ -28,7 +28,10 @@ const FILLABLE = new Set(["text", "longtext", "date"]);
 /** The newest hours row of a placement's `hours` list, or null. */
 export function latestHours(hours) {
   const rows = (hours ?? []).filter((row) => row && typeof row === "object");
-  return rows.sort((a, b) => String(b.from_date ?? "").localeCompare(String(a.from_date ?? "")))[0] ?? null;
+  return (
+    rows.sort((a, b) => String(b.from_date ?? "").localeCompare(String(a.from_date ?? "")))[0] ??
+    null
+  );
 }
 
 /** "12 timer praktik og 3 ordinære timer om ugen fra 1.12.2026" from the newest hours row. */
@@ -36,7 +39,8 @@ export function hoursSummary(hours) {
   const row = latestHours(hours);
   if (!row) return undefined;
   const parts = [];
-  if (row.internship_hours !== undefined) parts.push(`${danishHours(row.internship_hours)} timer praktik`);
+  if (row.internship_hours !== undefined)
+    parts.push(`${danishHours(row.internship_hours)} timer praktik`);
   if (row.paid_hours !== undefined) parts.push(`${danishHours(row.paid_hours)} ordinære timer`);
   if (!parts.length) return undefined;
   return `${parts.join(" og ")} om ugen${row.from_date ? ` fra ${textDate(row.from_date)}` : ""}`;
@@ -51,14 +55,17 @@ export function contactText(contact) {
 
 /** One line per work function: "Navn: opgaver". */
 export function workFunctionsText(workFunctions) {
-  const lines = (workFunctions ?? []).filter((wf) => wf?.name || wf?.tasks)
+  const lines = (workFunctions ?? [])
+    .filter((wf) => wf?.name || wf?.tasks)
     .map((wf) => [wf.name, wf.tasks].filter(Boolean).join(": "));
   return lines.length ? lines.join("\n") : undefined;
 }
 
 /** The latest next follow-up date of a placement's meetings, or undefined. */
 export function nextFollowUp(meetings) {
-  const dates = (meetings ?? []).map((m) => m?.next_follow_up).filter((d) => typeof d === "string" && d);
+  const dates = (meetings ?? [])
+    .map((m) => m?.next_follow_up)
+    .filter((d) => typeof d === "string" && d);
   return dates.sort().at(-1);
 }
 

@@ -11,14 +11,24 @@ export async function readAgreement(id) {
   if (!record) return { record: null };
   const data = record.data;
   const [parties, signatureRows, versions, hash] = await Promise.all([
-    readParties(data.placement_id), listReferencing("signature", id), listReferencing("agreement", id),
+    readParties(data.placement_id),
+    listReferencing("signature", id),
+    listReferencing("agreement", id),
     coveredHash(data),
   ]);
   const signatures = await Promise.all(signatureRows.map((row) => getRecord(row.id)));
-  const found = signatures.filter(Boolean).map((s) => ({ ...s.data, id: s.id, pending: s.pending, problem: s.problem }))
+  const found = signatures
+    .filter(Boolean)
+    .map((s) => ({ ...s.data, id: s.id, pending: s.pending, problem: s.problem }))
     .sort((a, b) => String(a.signed_at).localeCompare(String(b.signed_at)));
-  return { record, parties, hash, signatures: found, ...coverage(hash, found),
-    replacedBy: versions.find((v) => v.data.replaces_id === id) ?? null };
+  return {
+    record,
+    parties,
+    hash,
+    signatures: found,
+    ...coverage(hash, found),
+    replacedBy: versions.find((v) => v.data.replaces_id === id) ?? null,
+  };
 }
 
 /** What a new agreement is prefilled from: {placement, parties, contact, meetings}. */
@@ -27,8 +37,14 @@ export async function readPlacementSources(placementId) {
   if (!placement || placement.deleted) return { placement: null };
   const p = placement.data;
   const [parties, contact, meetings] = await Promise.all([
-    readParties(placementId), p.contact_id ? getRecord(p.contact_id) : null,
+    readParties(placementId),
+    p.contact_id ? getRecord(p.contact_id) : null,
     listReferencing("meeting", placementId),
   ]);
-  return { placement: p, parties, contact: contact?.data ?? null, meetings: meetings.map((m) => m.data) };
+  return {
+    placement: p,
+    parties,
+    contact: contact?.data ?? null,
+    meetings: meetings.map((m) => m.data),
+  };
 }

@@ -24,9 +24,15 @@ export async function readParties(placementId) {
   const p = placement?.data ?? {};
   const ids = [p.citizen_id, p.company_id, p.contact_id, p.mentor_id];
   const [citizen, company, contact, mentor] = await getMany(ids.map((id) => id || "-"));
-  const name = (record) => (record && !record.deleted ? record.data.name ?? "" : "");
-  return { citizen: name(citizen), company: name(company), contact: name(contact), mentor: name(mentor),
-    caseworker: citizen?.data?.caseworker_name ?? "", workFunctions: p.work_functions ?? [] };
+  const name = (record) => (record && !record.deleted ? (record.data.name ?? "") : "");
+  return {
+    citizen: name(citizen),
+    company: name(company),
+    contact: name(contact),
+    mentor: name(mentor),
+    caseworker: citizen?.data?.caseworker_name ?? "",
+    workFunctions: p.work_functions ?? [],
+  };
 }
 
 /** Take the snapshot of an agreement now: {id, covered, hash, data, parties}. */
@@ -34,8 +40,13 @@ export async function takeSnapshot(agreementId) {
   const record = await getRecord(agreementId);
   if (!record) return null;
   const covered = coveredObject(record.data);
-  const snapshot = { id: agreementId, data: record.data, covered, hash: await coveredHash(record.data),
-    parties: await readParties(record.data.placement_id) };
+  const snapshot = {
+    id: agreementId,
+    data: record.data,
+    covered,
+    hash: await coveredHash(record.data),
+    parties: await readParties(record.data.placement_id),
+  };
   snapshots.set(agreementId, snapshot);
   return snapshot;
 }
@@ -55,6 +66,11 @@ export function dropSnapshot(agreementId) {
 /** Whether to say that the agreement changed while it was handed over: signatures made
  * then cover the snapshot, and the stored content is no longer it. */
 export function changedDuringHandOver(notice, agreementId, currentHash, signatures) {
-  return notice.agreementId === agreementId && Boolean(notice.hash) && Boolean(currentHash)
-    && currentHash !== notice.hash && signatures.some((s) => s.content_sha256 === notice.hash);
+  return (
+    notice.agreementId === agreementId &&
+    Boolean(notice.hash) &&
+    Boolean(currentHash) &&
+    currentHash !== notice.hash &&
+    signatures.some((s) => s.content_sha256 === notice.hash)
+  );
 }

@@ -2,7 +2,8 @@
 // Pure: no DOM, storage or network.
 
 /** The typed signature's confirmation, shown next to its checkbox. */
-export const TYPED_CONFIRMATION = "Jeg bekræfter, at jeg underskriver aftalen ved at skrive mit navn";
+export const TYPED_CONFIRMATION =
+  "Jeg bekræfter, at jeg underskriver aftalen ved at skrive mit navn";
 
 /** The logged-in user's name as shown and printed (display name, else username). */
 export function consultantName(user) {

@@ -20,26 +20,49 @@ export function GapChart({ template, measured }) {
       {rows.map((row, i) => {
         const x = linearScale(0, row.max, LEFT, W - 20);
         const big = row.gap !== null && Math.abs(row.gap) >= 2;
-        const bar = (value, index, cls, who) => (value === null ? (
-          <text x={LEFT} y={index * ROW + 18} class="tick">{who}: ikke vurderet</text>
-        ) : (
-          <g>
-            <text x={LEFT - 8} y={index * ROW + 18} text-anchor="end" class="tick">{who}</text>
-            <rect x={LEFT} y={index * ROW + 5} width={x(value) - LEFT} height={ROW - 8} class={`bar ${cls}`} />
-            <text x={x(value) + 6} y={index * ROW + 18} class="value-label">{value}</text>
-          </g>
-        ));
+        const bar = (value, index, cls, who) =>
+          value === null ? (
+            <text x={LEFT} y={index * ROW + 18} class="tick">
+              {who}: ikke vurderet
+            </text>
+          ) : (
+            <g>
+              <text x={LEFT - 8} y={index * ROW + 18} text-anchor="end" class="tick">
+                {who}
+              </text>
+              <rect
+                x={LEFT}
+                y={index * ROW + 5}
+                width={x(value) - LEFT}
+                height={ROW - 8}
+                class={`bar ${cls}`}
+              />
+              <text x={x(value) + 6} y={index * ROW + 18} class="value-label">
+                {value}
+              </text>
+            </g>
+          );
         const height = ROW * 2 + 22;
         return (
           <figure key={row.key} class={big ? "chart gap big" : "chart gap"}>
-            <figcaption><strong>{row.task || `Opgave ${i + 1}`}</strong></figcaption>
+            <figcaption>
+              <strong>{row.task || `Opgave ${i + 1}`}</strong>
+            </figcaption>
             <svg viewBox={`0 0 ${W} ${height}`} class="chart-svg" aria-hidden="true">
               {bar(row.employer, 0, "employer", "Arbejdsgiver")}
               {bar(row.citizen, 1, "citizen", "Borger")}
               {row.newHire !== null && (
                 <g>
-                  <line x1={x(row.newHire)} x2={x(row.newHire)} y1="0" y2={ROW * 2 + 4} class="benchmark" />
-                  <text x={x(row.newHire)} y={height - 4} text-anchor="middle" class="tick">Nyansat: {row.newHire}</text>
+                  <line
+                    x1={x(row.newHire)}
+                    x2={x(row.newHire)}
+                    y1="0"
+                    y2={ROW * 2 + 4}
+                    class="benchmark"
+                  />
+                  <text x={x(row.newHire)} y={height - 4} text-anchor="middle" class="tick">
+                    Nyansat: {row.newHire}
+                  </text>
                 </g>
               )}
             </svg>
@@ -53,7 +76,10 @@ export function GapChart({ template, measured }) {
           </figure>
         );
       })}
-      <p class="legend">Mørk bjælke: arbejdsgiverens vurdering · lys, skraveret bjælke: borgerens egen vurdering · stiplet streg: hvor en nyansat ligger</p>
+      <p class="legend">
+        Mørk bjælke: arbejdsgiverens vurdering · lys, skraveret bjælke: borgerens egen vurdering ·
+        stiplet streg: hvor en nyansat ligger
+      </p>
     </div>
   );
 }

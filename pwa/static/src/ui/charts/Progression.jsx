@@ -13,11 +13,24 @@ import { TaskTrend } from "./TaskTrend.jsx";
 
 /** The progression charts of a placement's assessments. */
 export function Progression({ assessments, templates, workFunctions }) {
-  const keys = [...new Set(assessments.filter((a) => !a.deleted).map((a) => a.data.template_key))].sort();
-  const shown = keys.map((key) => ({ key, template: latestTemplate(templates, key),
-    measured: finalAssessments(assessments, key) })).filter((entry) => entry.template);
-  if (!shown.length) return <p class="empty">Ingen vurderinger endnu. Progressionen vises her, når en vurdering er afsluttet.</p>;
-  const definitionOf = (a) => findTemplate(templates, a.data.template_key, a.data.template_version)?.definition;
+  const keys = [
+    ...new Set(assessments.filter((a) => !a.deleted).map((a) => a.data.template_key)),
+  ].sort();
+  const shown = keys
+    .map((key) => ({
+      key,
+      template: latestTemplate(templates, key),
+      measured: finalAssessments(assessments, key),
+    }))
+    .filter((entry) => entry.template);
+  if (!shown.length)
+    return (
+      <p class="empty">
+        Ingen vurderinger endnu. Progressionen vises her, når en vurdering er afsluttet.
+      </p>
+    );
+  const definitionOf = (a) =>
+    findTemplate(templates, a.data.template_key, a.data.template_version)?.definition;
   return shown.map(({ key, template, measured }) => (
     <section key={key} class="progression" aria-labelledby={`progress-${key}`}>
       <h3 id={`progress-${key}`}>{template.title}</h3>
@@ -28,14 +41,25 @@ export function Progression({ assessments, templates, workFunctions }) {
 
 function chartFor(template, measured, definitionOf, workFunctions, key) {
   if (hasTotal(template.definition)) {
-    return <LevelChart template={template} measured={measured} definitionOf={definitionOf} idPrefix={`chart-${key}`} />;
+    return (
+      <LevelChart
+        template={template}
+        measured={measured}
+        definitionOf={definitionOf}
+        idPrefix={`chart-${key}`}
+      />
+    );
   }
   if (groupOf(template.definition, "work_functions")) {
     return <StaircaseChart template={template} measured={measured} workFunctions={workFunctions} />;
   }
   if (groupOf(template.definition, "rows")) {
-    return <><GapChart template={template} measured={measured} />
-      <TaskTrend template={template} measured={measured} definitionOf={definitionOf} /></>;
+    return (
+      <>
+        <GapChart template={template} measured={measured} />
+        <TaskTrend template={template} measured={measured} definitionOf={definitionOf} />
+      </>
+    );
   }
   return <p class="empty">Denne skabelon har ingen graf.</p>;
 }

@@ -17,15 +17,24 @@ export function JournalMark({ record, before }) {
   const [message, setMessage] = useState("");
   const d = record.data;
   if (!isFinal(record.type, d)) {
-    return <p class="meta">Journalnotatet kan markeres som overført, når {record.type === "agreement" ? "aftalen er underskrevet" : "den er afsluttet"}.</p>;
+    return (
+      <p class="meta">
+        Journalnotatet kan markeres som overført, når{" "}
+        {record.type === "agreement" ? "aftalen er underskrevet" : "den er afsluttet"}.
+      </p>
+    );
   }
 
   async function mark(on) {
     try {
       await before?.();
-      await saveRecord(record.type, record.id, on
-        ? { journalized_at: rfc3339Now(), journalized_by: user?.id ?? null }
-        : { journalized_at: null, journalized_by: null });
+      await saveRecord(
+        record.type,
+        record.id,
+        on
+          ? { journalized_at: rfc3339Now(), journalized_by: user?.id ?? null }
+          : { journalized_at: null, journalized_by: null },
+      );
       setMessage(on ? "Markeret som overført til fagsystemet." : "Markeringen er fjernet.");
     } catch (failure) {
       setMessage(deviceError(failure));
@@ -36,12 +45,22 @@ export function JournalMark({ record, before }) {
     <div class="actions journal-mark">
       {d.journalized_at ? (
         <>
-          <span class="tag-status">✓ Overført til fagsystemet {danishDateTime(d.journalized_at)}
-            {d.journalized_by ? ` af ${userName(users, d.journalized_by)}` : ""}</span>
-          <button type="button" class="secondary" onClick={() => mark(false)}>Fjern markeringen</button>
+          <span class="tag-status">
+            ✓ Overført til fagsystemet {danishDateTime(d.journalized_at)}
+            {d.journalized_by ? ` af ${userName(users, d.journalized_by)}` : ""}
+          </span>
+          <button type="button" class="secondary" onClick={() => mark(false)}>
+            Fjern markeringen
+          </button>
         </>
-      ) : <button type="button" onClick={() => mark(true)}>Overført til fagsystemet</button>}
-      <span aria-live="polite" class={message ? "message ok" : ""}>{message}</span>
+      ) : (
+        <button type="button" onClick={() => mark(true)}>
+          Overført til fagsystemet
+        </button>
+      )}
+      <span aria-live="polite" class={message ? "message ok" : ""}>
+        {message}
+      </span>
     </div>
   );
 }

@@ -29,8 +29,11 @@ function groupLines(group, answers, workFunctions) {
 function sectionLines(definition, answers, workFunctions) {
   const lines = [];
   for (const section of definition?.sections ?? []) {
-    const body = section.items.flatMap((item) => (item.type === "repeat"
-      ? groupLines(item, answers, workFunctions) : itemLines([item], answers)));
+    const body = section.items.flatMap((item) =>
+      item.type === "repeat"
+        ? groupLines(item, answers, workFunctions)
+        : itemLines([item], answers),
+    );
     if (body.length) lines.push(`${section.title}:`, ...body, "");
   }
   return lines;
@@ -38,10 +41,15 @@ function sectionLines(definition, answers, workFunctions) {
 
 /** The journal note of an assessment; `context` = {citizenName, companyName, workFunctions, assessorName}. */
 export function assessmentNote(template, data, context = {}) {
-  const lines = [`${template?.title ?? "Progressionsvurdering"}${context.citizenName ? ` – ${context.citizenName}` : ""}`];
+  const lines = [
+    `${template?.title ?? "Progressionsvurdering"}${context.citizenName ? ` – ${context.citizenName}` : ""}`,
+  ];
   if (context.companyName) lines.push(`Virksomhed: ${context.companyName}`);
   if (data.assessed_on) lines.push(`Vurderingsdato: ${danishDate(data.assessed_on)}`);
-  if (data.assessor_role) lines.push(`Vurderingen udført af: ${ASSESSOR_ROLES[data.assessor_role] ?? data.assessor_role}`);
+  if (data.assessor_role)
+    lines.push(
+      `Vurderingen udført af: ${ASSESSOR_ROLES[data.assessor_role] ?? data.assessor_role}`,
+    );
   if (context.assessorName) lines.push(`Registreret af: ${context.assessorName}`);
   lines.push("", ...sectionLines(template?.definition, data.answers, context.workFunctions));
   if (template && hasTotal(template.definition)) {
@@ -49,15 +57,26 @@ export function assessmentNote(template, data, context = {}) {
     lines.push(`Point i alt: ${sum.total} af ${sum.max}`, "");
   }
   if (String(data.comment ?? "").trim()) lines.push("Kommentar:", String(data.comment).trim(), "");
-  return `${lines.join("\n").replace(/\n{3,}/g, "\n\n").trim()}\n`;
+  return `${lines
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim()}\n`;
 }
 
 /** The journal note of an agreement; `context` adds {signatures: [{role, signer_name, signed_at}]}. */
 export function agreementNote(template, data, context = {}) {
-  const lines = [`${template?.title ?? "Aftale"}${context.citizenName ? ` – ${context.citizenName}` : ""}`];
+  const lines = [
+    `${template?.title ?? "Aftale"}${context.citizenName ? ` – ${context.citizenName}` : ""}`,
+  ];
   if (context.companyName) lines.push(`Virksomhed: ${context.companyName}`);
   lines.push("", ...sectionLines(template?.definition, data.content, context.workFunctions));
-  const signed = (context.signatures ?? []).map((s) => `- ${SIGNER_ROLES[s.role] ?? s.role}: ${s.signer_name}, ${danishDate(String(s.signed_at ?? "").slice(0, 10))}`);
+  const signed = (context.signatures ?? []).map(
+    (s) =>
+      `- ${SIGNER_ROLES[s.role] ?? s.role}: ${s.signer_name}, ${danishDate(String(s.signed_at ?? "").slice(0, 10))}`,
+  );
   if (signed.length) lines.push("Underskrevet af:", ...signed, "");
-  return `${lines.join("\n").replace(/\n{3,}/g, "\n\n").trim()}\n`;
+  return `${lines
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim()}\n`;
 }

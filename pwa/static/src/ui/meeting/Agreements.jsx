@@ -14,7 +14,10 @@ export function PreviousAgreements({ meeting, onDone }) {
   return (
     <section class="card previous" aria-labelledby="meeting-previous-title">
       <h2 id="meeting-previous-title">Opfølgning på aftaler fra sidste møde</h2>
-      <p class="hint">{MEETING_KINDS[meeting.data.kind] ?? "Møde"}{when ? ` ${when}` : ""}: hvordan er det gået?</p>
+      <p class="hint">
+        {MEETING_KINDS[meeting.data.kind] ?? "Møde"}
+        {when ? ` ${when}` : ""}: hvordan er det gået?
+      </p>
       <ul class="rows">
         {items.map((item) => (
           <li key={item.id} class="row previous-item">
@@ -23,12 +26,19 @@ export function PreviousAgreements({ meeting, onDone }) {
               <p class="meta">
                 {item.responsible ? `Ansvarlig: ${item.responsible}` : "Ingen ansvarlig angivet"}
                 {item.due_date ? ` · senest ${danishDate(item.due_date)}` : ""}
-                {" · "}<strong>{item.done ? "✓ Udført" : "Ikke udført"}</strong>
+                {" · "}
+                <strong>{item.done ? "✓ Udført" : "Ikke udført"}</strong>
               </p>
             </div>
             {!item.done && (
-              <button type="button" class="secondary" onClick={() => onDone(item)}
-                aria-label={`Marker som udført: ${item.text}`}>Marker som udført</button>
+              <button
+                type="button"
+                class="secondary"
+                onClick={() => onDone(item)}
+                aria-label={`Marker som udført: ${item.text}`}
+              >
+                Marker som udført
+              </button>
             )}
           </li>
         ))}
@@ -43,8 +53,12 @@ export function Agreements({ items, onChange, errors }) {
   const field = (a, name, label, attrs = {}) => (
     <div class={`agreement-${name}`}>
       <label for={`agreement-${a.id}-${name}`}>{label}</label>
-      <input id={`agreement-${a.id}-${name}`} value={a[name] ?? ""} {...attrs}
-        onInput={(e) => update(a.id, { [name]: e.currentTarget.value || undefined })} />
+      <input
+        id={`agreement-${a.id}-${name}`}
+        value={a[name] ?? ""}
+        {...attrs}
+        onInput={(e) => update(a.id, { [name]: e.currentTarget.value || undefined })}
+      />
     </div>
   );
   return (
@@ -57,25 +71,41 @@ export function Agreements({ items, onChange, errors }) {
           <legend>Aftale {index + 1}</legend>
           <div class="agreement-text">
             <label for={`agreement-${a.id}-text`}>Hvad er aftalt</label>
-            <textarea id={`agreement-${a.id}-text`} value={a.text ?? ""} rows={2}
+            <textarea
+              id={`agreement-${a.id}-text`}
+              value={a.text ?? ""}
+              rows={2}
               aria-invalid={errors[`agreement.${a.id}`] ? "true" : undefined}
               aria-describedby={errors[`agreement.${a.id}`] ? `agreement-${a.id}-error` : undefined}
-              onInput={(e) => update(a.id, { text: e.currentTarget.value })} />
+              onInput={(e) => update(a.id, { text: e.currentTarget.value })}
+            />
             <FieldError id={`agreement-${a.id}`} error={errors[`agreement.${a.id}`]} />
           </div>
           {field(a, "responsible", "Hvem")}
           {field(a, "due_date", "Senest", { type: "date" })}
           <label class="choice agreement-done">
-            <input type="checkbox" checked={Boolean(a.done)} onChange={(e) => update(a.id, { done: e.currentTarget.checked })} />
+            <input
+              type="checkbox"
+              checked={Boolean(a.done)}
+              onChange={(e) => update(a.id, { done: e.currentTarget.checked })}
+            />
             <span>Udført</span>
           </label>
-          <button type="button" class="danger" onClick={() => onChange(items.filter((other) => other.id !== a.id))}>
+          <button
+            type="button"
+            class="danger"
+            onClick={() => onChange(items.filter((other) => other.id !== a.id))}
+          >
             Fjern aftale {index + 1}
           </button>
         </fieldset>
       ))}
       <div class="actions">
-        <button type="button" class="secondary" onClick={() => onChange([...items, { id: crypto.randomUUID(), text: "", done: false }])}>
+        <button
+          type="button"
+          class="secondary"
+          onClick={() => onChange([...items, { id: crypto.randomUUID(), text: "", done: false }])}
+        >
           Tilføj aftale
         </button>
       </div>

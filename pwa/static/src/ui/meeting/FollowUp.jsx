@@ -2,7 +2,13 @@
 // guide B). Attendance is hours, norm hours and the period; the share is shown next to them.
 import { attendanceFromRaw, attendanceShare } from "./model.js";
 import { INTEREST_LABELS } from "../company-model.js";
-import { ATTENDANCE_LABELS, FOLLOW_UP_PROMPTS, MEETING_LABELS, THEME_LABELS, THEME_QUESTIONS } from "./labels.js";
+import {
+  ATTENDANCE_LABELS,
+  FOLLOW_UP_PROMPTS,
+  MEETING_LABELS,
+  THEME_LABELS,
+  THEME_QUESTIONS,
+} from "./labels.js";
 import { CheckGroup, FieldError, RadioGroup, TextArea } from "./fields.jsx";
 
 const YES_NO = { yes: "Ja", no: "Nej" };
@@ -14,24 +20,34 @@ function Attendance({ raw, onChange, errors }) {
   const input = (field, attrs) => (
     <div key={field}>
       <label for={`attendance-${field}`}>{ATTENDANCE_LABELS[field]}</label>
-      <input id={`attendance-${field}`} value={raw[field]} {...attrs}
+      <input
+        id={`attendance-${field}`}
+        value={raw[field]}
+        {...attrs}
         aria-invalid={errors[field] ? "true" : undefined}
         aria-describedby={errors[field] ? `attendance-${field}-error` : undefined}
-        onInput={(e) => set(field, e.currentTarget.value)} />
+        onInput={(e) => set(field, e.currentTarget.value)}
+      />
       <FieldError id={`attendance-${field}`} error={errors[field]} />
     </div>
   );
   return (
     <fieldset class="attendance" aria-describedby="attendance-hint">
       <legend>{label}</legend>
-      <p class="hint" id="attendance-hint">{hint}</p>
+      <p class="hint" id="attendance-hint">
+        {hint}
+      </p>
       <div class="attendance-grid">
         {input("attended_hours", { inputMode: "decimal" })}
         {input("norm_hours", { inputMode: "decimal" })}
         {input("period_start", { type: "date" })}
         {input("period_end", { type: "date" })}
       </div>
-      {share && <p class="share" aria-live="polite">Fremmøde: {share}</p>}
+      {share && (
+        <p class="share" aria-live="polite">
+          Fremmøde: {share}
+        </p>
+      )}
       <FieldError id="attendance" error={errors.attendance} />
     </fieldset>
   );
@@ -41,8 +57,16 @@ function Attendance({ raw, onChange, errors }) {
 export function FollowUp({ value, edit, errors }) {
   const text = (field) => {
     const [label, hint] = FOLLOW_UP_PROMPTS[field];
-    return <TextArea id={`follow_up-${field}`} class="short" label={label} hint={hint}
-      value={value(`follow_up.${field}`)} onInput={(v) => edit(`follow_up.${field}`, v)} />;
+    return (
+      <TextArea
+        id={`follow_up-${field}`}
+        class="short"
+        label={label}
+        hint={hint}
+        value={value(`follow_up.${field}`)}
+        onInput={(v) => edit(`follow_up.${field}`, v)}
+      />
+    );
   };
   const answer = value("follow_up.ordinary_hours_discussed");
   const [ordinaryLabel, ordinaryHint] = FOLLOW_UP_PROMPTS.ordinary_hours_discussed;
@@ -50,14 +74,23 @@ export function FollowUp({ value, edit, errors }) {
     <section class="card" aria-labelledby="meeting-follow-up-title">
       <h2 id="meeting-follow-up-title">Opfølgning under forløbet</h2>
       {text("tasks")}
-      <Attendance raw={value("follow_up.attendance")} onChange={(raw) => edit("follow_up.attendance", raw)} errors={errors} />
+      <Attendance
+        raw={value("follow_up.attendance")}
+        onChange={(raw) => edit("follow_up.attendance", raw)}
+        errors={errors}
+      />
       {text("works_well")}
       {text("difficult")}
       {text("adjustments")}
-      <RadioGroup id="ordinary_hours_discussed" legend={`${ordinaryLabel} (skal besvares)`} hint={ordinaryHint}
-        options={YES_NO} value={answer === true ? "yes" : answer === false ? "no" : ""}
+      <RadioGroup
+        id="ordinary_hours_discussed"
+        legend={`${ordinaryLabel} (skal besvares)`}
+        hint={ordinaryHint}
+        options={YES_NO}
+        value={answer === true ? "yes" : answer === false ? "no" : ""}
         onChange={(key) => edit("follow_up.ordinary_hours_discussed", key === "yes")}
-        error={errors.ordinary_hours_discussed} />
+        error={errors.ordinary_hours_discussed}
+      />
     </section>
   );
 }
@@ -68,18 +101,37 @@ export function Themes({ value, edit, firstVisit, interests, onInterests }) {
   return (
     <section class="card" aria-labelledby="meeting-themes-title">
       <h2 id="meeting-themes-title">{MEETING_LABELS.themes_covered}</h2>
-      <p class="hint">Guiden skal ikke følges slavisk, men det er vigtigt, at alle emner/temaer berøres.</p>
-      <CheckGroup id="themes_covered" legend="Berørte temaer" options={THEME_LABELS}
-        values={value("themes_covered")} onChange={(list) => edit("themes_covered", list)} />
-      {firstVisit && Object.entries(THEME_QUESTIONS).filter(([, questions]) => questions.length).map(([theme, questions]) => (
-        <div key={theme} class="guide">
-          <h3>{THEME_LABELS[theme]}</h3>
-          <ul aria-label={`Spørgsmål: ${THEME_LABELS[theme]}`}>{questions.map((q) => <li key={q}>{q}</li>)}</ul>
-        </div>
-      ))}
+      <p class="hint">
+        Guiden skal ikke følges slavisk, men det er vigtigt, at alle emner/temaer berøres.
+      </p>
+      <CheckGroup
+        id="themes_covered"
+        legend="Berørte temaer"
+        options={THEME_LABELS}
+        values={value("themes_covered")}
+        onChange={(list) => edit("themes_covered", list)}
+      />
+      {firstVisit &&
+        Object.entries(THEME_QUESTIONS)
+          .filter(([, questions]) => questions.length)
+          .map(([theme, questions]) => (
+            <div key={theme} class="guide">
+              <h3>{THEME_LABELS[theme]}</h3>
+              <ul aria-label={`Spørgsmål: ${THEME_LABELS[theme]}`}>
+                {questions.map((q) => (
+                  <li key={q}>{q}</li>
+                ))}
+              </ul>
+            </div>
+          ))}
       {onInterests && (
-        <CheckGroup id="meeting-interests" legend="Virksomheden er interesseret i (redskabsviften)" options={INTEREST_LABELS}
-          values={interests} onChange={onInterests} />
+        <CheckGroup
+          id="meeting-interests"
+          legend="Virksomheden er interesseret i (redskabsviften)"
+          options={INTEREST_LABELS}
+          values={interests}
+          onChange={onInterests}
+        />
       )}
     </section>
   );

@@ -17,7 +17,10 @@ export function Journal({ text, prefix = "meeting", asText = false, children }) 
     if (!select || !area.current) return;
     setSelect(false);
     if (asText) window.getSelection().selectAllChildren(area.current);
-    else { area.current.focus(); area.current.select(); }
+    else {
+      area.current.focus();
+      area.current.select();
+    }
   }, [select, shown]);
 
   async function copy() {
@@ -43,16 +46,28 @@ export function Journal({ text, prefix = "meeting", asText = false, children }) 
       {asText && shown && (
         <figure class="journal-figure">
           <figcaption>Tekst til journalen</figcaption>
-          <pre id={`${prefix}-journal`} ref={area} class="journal-text">{text}</pre>
+          <pre id={`${prefix}-journal`} ref={area} class="journal-text">
+            {text}
+          </pre>
         </figure>
       )}
       <div class="actions">
-        <button type="button" onClick={copy}>Kopiér</button>
+        <button type="button" onClick={copy}>
+          Kopiér
+        </button>
         {asText && (
-          <button type="button" class="secondary" aria-expanded={shown ? "true" : "false"}
-            onClick={() => setShown(!shown)}>{shown ? "Skjul teksten" : "Vis teksten"}</button>
+          <button
+            type="button"
+            class="secondary"
+            aria-expanded={shown ? "true" : "false"}
+            onClick={() => setShown(!shown)}
+          >
+            {shown ? "Skjul teksten" : "Vis teksten"}
+          </button>
         )}
-        <span aria-live="polite" class={message ? "message ok" : ""}>{message}</span>
+        <span aria-live="polite" class={message ? "message ok" : ""}>
+          {message}
+        </span>
       </div>
       {children}
     </section>

@@ -10,13 +10,29 @@ export function Notes({ value, edit, errors }) {
       <h2 id="meeting-notes-title">Noter</h2>
       <details class="rules" open>
         <summary>Sådan skriver du (Cabi: Skriftlighed)</summary>
-        <ul>{WRITING_RULES.map((rule) => <li key={rule}>{rule}</li>)}</ul>
+        <ul>
+          {WRITING_RULES.map((rule) => (
+            <li key={rule}>{rule}</li>
+          ))}
+        </ul>
       </details>
       <div class="notes">
-        <TextArea id="meeting-notes_citizen" label={MEETING_LABELS.notes_citizen} hint={HINTS.notes_citizen}
-          value={value("notes_citizen")} onInput={(v) => edit("notes_citizen", v)} error={errors.notes_citizen} />
-        <TextArea id="meeting-notes_company" label={MEETING_LABELS.notes_company} hint={HINTS.notes_company}
-          value={value("notes_company")} onInput={(v) => edit("notes_company", v)} error={errors.notes_company} />
+        <TextArea
+          id="meeting-notes_citizen"
+          label={MEETING_LABELS.notes_citizen}
+          hint={HINTS.notes_citizen}
+          value={value("notes_citizen")}
+          onInput={(v) => edit("notes_citizen", v)}
+          error={errors.notes_citizen}
+        />
+        <TextArea
+          id="meeting-notes_company"
+          label={MEETING_LABELS.notes_company}
+          hint={HINTS.notes_company}
+          value={value("notes_company")}
+          onInput={(v) => edit("notes_company", v)}
+          error={errors.notes_company}
+        />
       </div>
     </section>
   );

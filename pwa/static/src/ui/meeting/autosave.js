@@ -16,11 +16,18 @@ export function autosaver({ current, write, onDone = () => {}, onError = () => {
     const state = current();
     running = Promise.resolve()
       .then(() => write(state))
-      .then((result) => onDone(result, state), (error) => onError(error, state))
+      .then(
+        (result) => onDone(result, state),
+        (error) => onError(error, state),
+      )
       .finally(() => {
         running = null;
         if (queued) start();
-        else { const waiting = idle; idle = []; waiting.forEach((resolve) => resolve()); }
+        else {
+          const waiting = idle;
+          idle = [];
+          waiting.forEach((resolve) => resolve());
+        }
       });
   }
 

@@ -24,7 +24,10 @@ const plain = (path) => ({
   show: (v) => v ?? (LISTS.has(path) ? [] : ""),
   parse: (v) => ({ value: v === "" ? null : v }),
 });
-const dateTime = { show: (v) => rfc3339ToLocal(v), parse: (v) => ({ value: localToRfc3339(v) || null }) };
+const dateTime = {
+  show: (v) => rfc3339ToLocal(v),
+  parse: (v) => ({ value: localToRfc3339(v) || null }),
+};
 
 /** A value picked, not typed (an enumeration, a date, a record id): stored as it is, never rebased. */
 export const choiceCodec = plain("");
@@ -56,15 +59,23 @@ export function hoursCodec(field) {
 export const linesCodec = {
   show: (v) => (v ?? []).join("\n"),
   parse: (v) => {
-    const items = String(v).split("\n").map((line) => line.trim()).filter(Boolean);
+    const items = String(v)
+      .split("\n")
+      .map((line) => line.trim())
+      .filter(Boolean);
     return { value: items.length ? items : null };
   },
 };
 
 /** The meeting form's codecs. */
 export const MEETING_CODECS = {
-  scheduled_at: dateTime, held_at: dateTime, kind: choiceCodec, status: choiceCodec, placement_id: choiceCodec,
-  next_follow_up: choiceCodec, "follow_up.ordinary_hours_discussed": choiceCodec,
+  scheduled_at: dateTime,
+  held_at: dateTime,
+  kind: choiceCodec,
+  status: choiceCodec,
+  placement_id: choiceCodec,
+  next_follow_up: choiceCodec,
+  "follow_up.ordinary_hours_discussed": choiceCodec,
   duration_minutes: integerCodec("duration_minutes", "Skriv antal minutter som et helt tal"),
   "follow_up.attendance": {
     show: (v) => attendanceToRaw(v),
@@ -100,7 +111,10 @@ export function changesFor(data, draft, codecs = MEETING_CODECS) {
   const objects = {};
   for (const [path, raw] of Object.entries(draft)) {
     const { value, errors: found } = codecOf(codecs, path).parse(raw);
-    if (found) { Object.assign(errors, found); continue; }
+    if (found) {
+      Object.assign(errors, found);
+      continue;
+    }
     const [field, key] = split(path);
     if (key) {
       objects[field] = objects[field] ?? { ...(data[field] ?? {}) };
@@ -111,7 +125,8 @@ export function changesFor(data, draft, codecs = MEETING_CODECS) {
     }
   }
   for (const [field, object] of Object.entries(objects)) {
-    if (!same(object, data[field] ?? {})) changes[field] = Object.keys(object).length ? object : null;
+    if (!same(object, data[field] ?? {}))
+      changes[field] = Object.keys(object).length ? object : null;
   }
   return { changes, errors };
 }

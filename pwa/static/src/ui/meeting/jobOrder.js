@@ -7,37 +7,63 @@ import { daysBetween } from "../../dates.js";
 
 /** Field labels. */
 export const JOB_ORDER_LABELS = {
-  title: "Stillingsbetegnelse", offers: "Tilbyder", hours_type: "Timetal",
-  hours_per_week: "Timer pr. uge", start_date: "Ansættelsesdato", deadline: "Frist",
-  description: "Arbejdets art/indhold", professional_qualifications: "Faglige kvalifikationer",
+  title: "Stillingsbetegnelse",
+  offers: "Tilbyder",
+  hours_type: "Timetal",
+  hours_per_week: "Timer pr. uge",
+  start_date: "Ansættelsesdato",
+  deadline: "Frist",
+  description: "Arbejdets art/indhold",
+  professional_qualifications: "Faglige kvalifikationer",
   personal_qualifications: "Personlige kvalifikationer",
-  requirements_must: "Ufravigelige krav (ét pr. linje)", requirements_nice: "Knap så vigtige krav (ét pr. linje)",
-  candidate_delivery: "Kontaktform", contact_id: "Kontaktperson", positions: "Antal stillinger",
-  filled: "Heraf besat", status: "Status", log: "Kontakter med virksomheden",
+  requirements_must: "Ufravigelige krav (ét pr. linje)",
+  requirements_nice: "Knap så vigtige krav (ét pr. linje)",
+  candidate_delivery: "Kontaktform",
+  contact_id: "Kontaktperson",
+  positions: "Antal stillinger",
+  filled: "Heraf besat",
+  status: "Status",
+  log: "Kontakter med virksomheden",
 };
 
 /** Hints from "Den gode jobordre" (seed 000, 2.J). */
 export const JOB_ORDER_HINTS = {
-  personal_qualifications: "Fx at kunne arbejde selvstændigt, indgå i et team eller trives i en udadvendt funktion; krav til fysik; kulturen på virksomheden.",
-  requirements_must: "Krav til uddannelse, erfaring fra branchen, certifikater, kørekort og straffeattest: hvilke er ufravigelige?",
+  personal_qualifications:
+    "Fx at kunne arbejde selvstændigt, indgå i et team eller trives i en udadvendt funktion; krav til fysik; kulturen på virksomheden.",
+  requirements_must:
+    "Krav til uddannelse, erfaring fra branchen, certifikater, kørekort og straffeattest: hvilke er ufravigelige?",
 };
 
 /** Options of the enumerations and word lists. */
 export const JOB_ORDER_OPTIONS = {
-  offers: { ordinary: "Ordinær beskæftigelse", internship: "Praktik", wage_subsidy: "Job m. løntilskud", flex_job: "Fleksjob" },
+  offers: {
+    ordinary: "Ordinær beskæftigelse",
+    internship: "Praktik",
+    wage_subsidy: "Job m. løntilskud",
+    flex_job: "Fleksjob",
+  },
   hours_type: { full_time: "Fuld tid", part_time: "Deltid", shift: "Skiftehold", temp: "Vikar" },
-  candidate_delivery: { cv: "Tilsendt CV'er", via_jobcentre: "Jobcentret formidler kontakten",
-    direct: "Ledige kontakter virksomheden direkte" },
+  candidate_delivery: {
+    cv: "Tilsendt CV'er",
+    via_jobcentre: "Jobcentret formidler kontakten",
+    direct: "Ledige kontakter virksomheden direkte",
+  },
   status: { open: "Åben", filled: "Besat", closed: "Lukket" },
 };
 
 /** How the job order form's inputs become record values. */
 export const JOB_ORDER_CODECS = {
   hours_per_week: hoursCodec("hours_per_week"),
-  positions: integerCodec("positions"), filled: integerCodec("filled"),
-  requirements_must: linesCodec, requirements_nice: linesCodec,
-  hours_type: choiceCodec, start_date: choiceCodec, deadline: choiceCodec, candidate_delivery: choiceCodec,
-  contact_id: choiceCodec, status: choiceCodec,
+  positions: integerCodec("positions"),
+  filled: integerCodec("filled"),
+  requirements_must: linesCodec,
+  requirements_nice: linesCodec,
+  hours_type: choiceCodec,
+  start_date: choiceCodec,
+  deadline: choiceCodec,
+  candidate_delivery: choiceCodec,
+  contact_id: choiceCodec,
+  status: choiceCodec,
 };
 
 /**

@@ -43,7 +43,8 @@ export function defaultKind(placementId) {
 export function parseHours(text) {
   const trimmed = String(text ?? "").trim();
   if (!trimmed) return { value: null };
-  if (!/^\d+([.,]\d{1,2})?$/.test(trimmed)) return { error: "Skriv timer som et tal med højst to decimaler, fx 12,5" };
+  if (!/^\d+([.,]\d{1,2})?$/.test(trimmed))
+    return { error: "Skriv timer som et tal med højst to decimaler, fx 12,5" };
   return { value: Number(trimmed.replace(",", ".")) };
 }
 
@@ -68,8 +69,10 @@ export function attendanceFromRaw(raw) {
 /** An attendance object as the form's raw texts. */
 export function attendanceToRaw(attendance) {
   return {
-    attended_hours: danishHours(attendance?.attended_hours), norm_hours: danishHours(attendance?.norm_hours),
-    period_start: attendance?.period_start ?? "", period_end: attendance?.period_end ?? "",
+    attended_hours: danishHours(attendance?.attended_hours),
+    norm_hours: danishHours(attendance?.norm_hours),
+    period_start: attendance?.period_start ?? "",
+    period_end: attendance?.period_end ?? "",
   };
 }
 
@@ -85,12 +88,15 @@ export function attendanceShare(attendance) {
 export function finishErrors(data) {
   const errors = {};
   if (!data.held_at) errors.held_at = "Angiv, hvornår mødet blev holdt";
-  if (!data.next_follow_up) errors.next_follow_up = "Næste opfølgning skal have en dato, før mødet kan afsluttes";
+  if (!data.next_follow_up)
+    errors.next_follow_up = "Næste opfølgning skal have en dato, før mødet kan afsluttes";
   else if (data.held_at && data.next_follow_up < data.held_at.slice(0, 10)) {
     errors.next_follow_up = "Næste opfølgning kan ikke ligge før mødet";
   }
-  if (meetingParts(data.kind, data.placement_id).followUp
-      && typeof data.follow_up?.ordinary_hours_discussed !== "boolean") {
+  if (
+    meetingParts(data.kind, data.placement_id).followUp &&
+    typeof data.follow_up?.ordinary_hours_discussed !== "boolean"
+  ) {
     errors.ordinary_hours_discussed = "Svar på, om ordinære timer er drøftet";
   }
   const attendance = data.follow_up?.attendance;
@@ -98,13 +104,16 @@ export function finishErrors(data) {
     errors.attendance = "Angiv både fremmødte timer, normtid og perioden (fra og til)";
   }
   (data.agreements ?? []).forEach((item) => {
-    if (!String(item.text ?? "").trim()) errors[`agreement.${item.id}`] = "Skriv, hvad der er aftalt, eller fjern aftalen";
+    if (!String(item.text ?? "").trim())
+      errors[`agreement.${item.id}`] = "Skriv, hvad der er aftalt, eller fjern aftalen";
   });
   return errors;
 }
 
 function isCompleteAttendance(a) {
-  return ["attended_hours", "norm_hours", "period_start", "period_end"].every((f) => a[f] !== undefined && a[f] !== "");
+  return ["attended_hours", "norm_hours", "period_start", "period_end"].every(
+    (f) => a[f] !== undefined && a[f] !== "",
+  );
 }
 
 /** When a meeting took place or is planned (RFC 3339), "" when neither is set. */
@@ -118,11 +127,18 @@ export function meetingTime(data) {
  */
 export function previousMeeting(meetings, current) {
   const time = meetingTime(current.data);
-  const others = meetings.filter((m) => m.id !== current.id && !m.deleted && m.data.agreements?.length
-    && (!time || !meetingTime(m.data) || Date.parse(meetingTime(m.data)) <= Date.parse(time)));
+  const others = meetings.filter(
+    (m) =>
+      m.id !== current.id &&
+      !m.deleted &&
+      m.data.agreements?.length &&
+      (!time || !meetingTime(m.data) || Date.parse(meetingTime(m.data)) <= Date.parse(time)),
+  );
   const samePlacement = current.data.placement_id
-    ? others.filter((m) => m.data.placement_id === current.data.placement_id) : [];
+    ? others.filter((m) => m.data.placement_id === current.data.placement_id)
+    : [];
   const pool = samePlacement.length ? samePlacement : others;
-  const byTime = (a, b) => (Date.parse(meetingTime(b.data)) || 0) - (Date.parse(meetingTime(a.data)) || 0);
+  const byTime = (a, b) =>
+    (Date.parse(meetingTime(b.data)) || 0) - (Date.parse(meetingTime(a.data)) || 0);
   return [...pool].sort(byTime)[0] ?? null;
 }

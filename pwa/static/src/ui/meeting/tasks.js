@@ -14,7 +14,10 @@ export function derivedTaskId(sourceId, purpose) {
 }
 
 function title(text) {
-  const line = String(text || "").split("\n").find((l) => l.trim()) ?? "";
+  const line =
+    String(text || "")
+      .split("\n")
+      .find((l) => l.trim()) ?? "";
   const trimmed = line.trim();
   return trimmed.length > TITLE_MAX ? `${trimmed.slice(0, TITLE_MAX - 1)}…` : trimmed;
 }
@@ -23,16 +26,29 @@ function title(text) {
 export function meetingTasks(meetingId, meeting, companyName) {
   const tasks = [];
   if (meeting.next_follow_up) {
-    tasks.push({ id: derivedTaskId(meetingId, "next_follow_up"), data: {
-      title: title(`Opfølgning hos ${companyName || "virksomheden"}`), due_date: meeting.next_follow_up,
-      related_type: "meeting", related_id: meetingId } });
+    tasks.push({
+      id: derivedTaskId(meetingId, "next_follow_up"),
+      data: {
+        title: title(`Opfølgning hos ${companyName || "virksomheden"}`),
+        due_date: meeting.next_follow_up,
+        related_type: "meeting",
+        related_id: meetingId,
+      },
+    });
   }
   for (const item of meeting.agreements ?? []) {
     if (!item.due_date || !item.id) continue;
     const who = item.responsible ? ` (${item.responsible})` : "";
-    tasks.push({ id: derivedTaskId(item.id, "agreement"), data: {
-      title: title(`Aftale: ${title(item.text) || "uden tekst"}${who}`), due_date: item.due_date,
-      related_type: "meeting", related_id: meetingId, ...(item.done ? { done: true } : {}) } });
+    tasks.push({
+      id: derivedTaskId(item.id, "agreement"),
+      data: {
+        title: title(`Aftale: ${title(item.text) || "uden tekst"}${who}`),
+        due_date: item.due_date,
+        related_type: "meeting",
+        related_id: meetingId,
+        ...(item.done ? { done: true } : {}),
+      },
+    });
   }
   return tasks;
 }

@@ -14,7 +14,15 @@ import { keepRescue, rescueCovered, rescueSeq } from "../../store/rescue.js";
  * record; `codecs` convert the inputs (meeting/draft.js); a new record is created only
  * once `ready(data)` holds for the data it would have.
  */
-export function useAutosave({ type, id, record, defaults, onCreated, codecs = MEETING_CODECS, ready = () => true }) {
+export function useAutosave({
+  type,
+  id,
+  record,
+  defaults,
+  onCreated,
+  codecs = MEETING_CODECS,
+  ready = () => true,
+}) {
   const draftRef = useRef({});
   const recordRef = useRef(record);
   const shownRef = useRef({ rev: record?.rev, data: record?.data });
@@ -44,33 +52,65 @@ export function useAutosave({ type, id, record, defaults, onCreated, codecs = ME
     const before = shownRef.current;
     shownRef.current = { rev: recordRef.current?.rev, data: stored };
     if (before?.data && stored && before.rev !== shownRef.current.rev) {
-      const rebased = rebaseDraft(before.data, stored, draftRef.current, codecs, writtenRef.current);
-      if (rebased !== draftRef.current) { draftRef.current = rebased; rerender(); saver.request(); }
+      const rebased = rebaseDraft(
+        before.data,
+        stored,
+        draftRef.current,
+        codecs,
+        writtenRef.current,
+      );
+      if (rebased !== draftRef.current) {
+        draftRef.current = rebased;
+        rerender();
+        saver.request();
+      }
     }
     if (!stored || saver.busy()) return;
     const next = settle(stored, draftRef.current, codecs);
-    if (next !== draftRef.current) { draftRef.current = next; rerender(); }
+    if (next !== draftRef.current) {
+      draftRef.current = next;
+      rerender();
+    }
   }
 
-  const saver = useMemo(() => autosaver({
-    current: () => draftRef.current,
-    async write(draft) {
-      const seq = rescueSeq(id);
-      const planned = plan(draft, true);
-      if (!planned) { rescueCovered(id, seq); return null; }
-      await saveRecord(type, id, planned.changes);
-      writtenRef.current = draft;
-      rescueCovered(id, seq);
-      if (planned.creating) { createdRef.current = true; onCreated?.(); }
-      return Date.now();
-    },
-    onDone(at) { if (at) { setSavedAt(at); setSaveError(""); } },
-    onError(error) { setSaveError(deviceError(error)); },
-  }), [id]);
+  const saver = useMemo(
+    () =>
+      autosaver({
+        current: () => draftRef.current,
+        async write(draft) {
+          const seq = rescueSeq(id);
+          const planned = plan(draft, true);
+          if (!planned) {
+            rescueCovered(id, seq);
+            return null;
+          }
+          await saveRecord(type, id, planned.changes);
+          writtenRef.current = draft;
+          rescueCovered(id, seq);
+          if (planned.creating) {
+            createdRef.current = true;
+            onCreated?.();
+          }
+          return Date.now();
+        },
+        onDone(at) {
+          if (at) {
+            setSavedAt(at);
+            setSaveError("");
+          }
+        },
+        onError(error) {
+          setSaveError(deviceError(error));
+        },
+      }),
+    [id],
+  );
 
   useEffect(trySettle, [record]);
   useEffect(() => {
-    const hidden = () => { if (document.visibilityState === "hidden") saver.flush(); };
+    const hidden = () => {
+      if (document.visibilityState === "hidden") saver.flush();
+    };
     const leave = () => saver.flush();
     document.addEventListener("visibilitychange", hidden);
     window.addEventListener("pagehide", leave);
@@ -82,7 +122,10 @@ export function useAutosave({ type, id, record, defaults, onCreated, codecs = ME
   }, [saver]);
 
   return {
-    draft: draftRef.current, savedAt, inputErrors, saveError,
+    draft: draftRef.current,
+    savedAt,
+    inputErrors,
+    saveError,
     /** Change one path of the form and write it. */
     edit(path, value) {
       draftRef.current = { ...draftRef.current, [path]: value };

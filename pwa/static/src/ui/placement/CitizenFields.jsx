@@ -12,9 +12,22 @@ function Revealed({ id, label, show, citizenId, children }) {
   if (open) return children;
   return (
     <div>
-      <span class="masked-label" id={`${id}-label`}>{label}</span>
-      <span class="masked-dots" aria-label={`${label} er skjult`}>Skjult</span>{" "}
-      <button type="button" class="secondary" onClick={() => { setOpen(true); logOpened("citizen", citizenId); }}>{show}</button>
+      <span class="masked-label" id={`${id}-label`}>
+        {label}
+      </span>
+      <span class="masked-dots" aria-label={`${label} er skjult`}>
+        Skjult
+      </span>{" "}
+      <button
+        type="button"
+        class="secondary"
+        onClick={() => {
+          setOpen(true);
+          logOpened("citizen", citizenId);
+        }}
+      >
+        {show}
+      </button>
     </div>
   );
 }
@@ -22,23 +35,51 @@ function Revealed({ id, label, show, citizenId, children }) {
 /** The inputs; `value(path)` and `edit(path, text)` as the autosave hook gives them; `citizenId` masks. */
 export function CitizenFields({ prefix, value, edit, errors = {}, citizenId }) {
   const field = (path, label, attrs = {}) => (
-    <TextField id={`${prefix}-${path.replace(".", "-")}`} label={label} value={value(path)} error={errors[path]}
-      onInput={(v) => edit(path, v)} {...attrs} />
+    <TextField
+      id={`${prefix}-${path.replace(".", "-")}`}
+      label={label}
+      value={value(path)}
+      error={errors[path]}
+      onInput={(v) => edit(path, v)}
+      {...attrs}
+    />
   );
-  const mask = (id, label, show, input) => (citizenId
-    ? <Revealed id={id} label={label} show={show} citizenId={citizenId}>{input}</Revealed> : input);
+  const mask = (id, label, show, input) =>
+    citizenId ? (
+      <Revealed id={id} label={label} show={show} citizenId={citizenId}>
+        {input}
+      </Revealed>
+    ) : (
+      input
+    );
   return (
     <div class="form-grid">
       {field("name", "Navn (skal udfyldes)", { autoComplete: "off" })}
-      {mask(`${prefix}-cpr`, "CPR-nummer", "Vis CPR-nummer",
-        field("cpr", "CPR-nummer", { inputMode: "numeric", autoComplete: "off", placeholder: "DDMMÅÅ-XXXX" }))}
+      {mask(
+        `${prefix}-cpr`,
+        "CPR-nummer",
+        "Vis CPR-nummer",
+        field("cpr", "CPR-nummer", {
+          inputMode: "numeric",
+          autoComplete: "off",
+          placeholder: "DDMMÅÅ-XXXX",
+        }),
+      )}
       {field("phone", "Telefon", { type: "tel" })}
       {field("email", "E-mail", { type: "email" })}
       <div>
         <label for={`${prefix}-target_group`}>Målgruppe</label>
-        <select id={`${prefix}-target_group`} value={value("target_group")} onChange={(e) => edit("target_group", e.currentTarget.value)}>
+        <select
+          id={`${prefix}-target_group`}
+          value={value("target_group")}
+          onChange={(e) => edit("target_group", e.currentTarget.value)}
+        >
           <option value="">Ikke valgt</option>
-          {Object.entries(TARGET_GROUPS).map(([word, label]) => <option key={word} value={word}>{label}</option>)}
+          {Object.entries(TARGET_GROUPS).map(([word, label]) => (
+            <option key={word} value={word}>
+              {label}
+            </option>
+          ))}
         </select>
         <FieldError id={`${prefix}-target_group`} error={errors.target_group} />
       </div>
@@ -46,9 +87,19 @@ export function CitizenFields({ prefix, value, edit, errors = {}, citizenId }) {
       {field("caseworker_email", "Sagsbehandlers e-mail", { type: "email" })}
       {JOB_GOALS.map(([key, label]) => field(`job_goals.${key}`, label))}
       <div class="wide">
-        {mask(`${prefix}-care`, "Skånehensyn", "Vis skånehensyn",
-          <TextArea id={`${prefix}-special_considerations`} label="Skånehensyn" class="wide" value={value("special_considerations")}
-            error={errors.special_considerations} onInput={(v) => edit("special_considerations", v)} />)}
+        {mask(
+          `${prefix}-care`,
+          "Skånehensyn",
+          "Vis skånehensyn",
+          <TextArea
+            id={`${prefix}-special_considerations`}
+            label="Skånehensyn"
+            class="wide"
+            value={value("special_considerations")}
+            error={errors.special_considerations}
+            onInput={(v) => edit("special_considerations", v)}
+          />,
+        )}
       </div>
     </div>
   );

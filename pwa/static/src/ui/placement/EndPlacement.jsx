@@ -20,9 +20,13 @@ export function EndPlacement({ placement }) {
     return (
       <section class="card" aria-labelledby="pl-end">
         <h2 id="pl-end">Forløbet er afsluttet</h2>
-        <p>{d.end_date ? `Slutdato ${longDate(d.end_date)}` : "Ingen slutdato"}
-          {d.outcome && ` · Resultat: ${PLACEMENT_OUTCOMES[d.outcome] ?? d.outcome}`}</p>
-        <a class="button secondary" href={closing}>Opret afslutningsmøde</a>
+        <p>
+          {d.end_date ? `Slutdato ${longDate(d.end_date)}` : "Ingen slutdato"}
+          {d.outcome && ` · Resultat: ${PLACEMENT_OUTCOMES[d.outcome] ?? d.outcome}`}
+        </p>
+        <a class="button secondary" href={closing}>
+          Opret afslutningsmøde
+        </a>
       </section>
     );
   }
@@ -31,7 +35,8 @@ export function EndPlacement({ placement }) {
     event.preventDefault();
     const found = {};
     if (!/^\d{4}-\d{2}-\d{2}$/.test(endDate)) found.end_date = "Vælg slutdatoen";
-    else if (d.start_date && endDate < d.start_date) found.end_date = "Slutdatoen ligger før startdatoen";
+    else if (d.start_date && endDate < d.start_date)
+      found.end_date = "Slutdatoen ligger før startdatoen";
     if (!outcome) found.outcome = "Vælg, hvordan forløbet endte";
     setErrors(found);
     if (Object.keys(found).length) return;
@@ -49,23 +54,40 @@ export function EndPlacement({ placement }) {
       <div class="form-grid">
         <div>
           <label for="pl-end-date">Slutdato</label>
-          <input id="pl-end-date" type="date" value={endDate} onInput={(e) => setEndDate(e.currentTarget.value)}
-            aria-invalid={errors.end_date ? "true" : undefined} aria-describedby={errors.end_date ? "pl-end-date-error" : undefined} />
+          <input
+            id="pl-end-date"
+            type="date"
+            value={endDate}
+            onInput={(e) => setEndDate(e.currentTarget.value)}
+            aria-invalid={errors.end_date ? "true" : undefined}
+            aria-describedby={errors.end_date ? "pl-end-date-error" : undefined}
+          />
           <FieldError id="pl-end-date" error={errors.end_date} />
         </div>
         <div>
           <label for="pl-outcome">Resultat</label>
-          <select id="pl-outcome" value={outcome} onChange={(e) => setOutcome(e.currentTarget.value)}
-            aria-invalid={errors.outcome ? "true" : undefined} aria-describedby={errors.outcome ? "pl-outcome-error" : undefined}>
+          <select
+            id="pl-outcome"
+            value={outcome}
+            onChange={(e) => setOutcome(e.currentTarget.value)}
+            aria-invalid={errors.outcome ? "true" : undefined}
+            aria-describedby={errors.outcome ? "pl-outcome-error" : undefined}
+          >
             <option value="">Vælg resultat</option>
-            {Object.entries(PLACEMENT_OUTCOMES).map(([word, label]) => <option key={word} value={word}>{label}</option>)}
+            {Object.entries(PLACEMENT_OUTCOMES).map(([word, label]) => (
+              <option key={word} value={word}>
+                {label}
+              </option>
+            ))}
           </select>
           <FieldError id="pl-outcome" error={errors.outcome} />
         </div>
       </div>
       <div class="actions">
         <button type="submit">Afslut forløb</button>
-        <span aria-live="polite" class={message ? "message error" : ""}>{message}</span>
+        <span aria-live="polite" class={message ? "message error" : ""}>
+          {message}
+        </span>
       </div>
     </form>
   );

@@ -24,9 +24,14 @@ function ChooseCitizen({ citizens, onChosen }) {
   const [errors, setErrors] = useState({});
   const found = searchCitizens(citizens, query).slice(0, 20);
   const twin = citizenWithCpr(citizens, fresh.cpr);
-  const value = (path) => (path.startsWith("job_goals.") ? fresh.job_goals?.[path.slice(10)] : fresh[path]) ?? "";
-  const edit = (path, text) => setFresh(path.startsWith("job_goals.")
-    ? { ...fresh, job_goals: { ...fresh.job_goals, [path.slice(10)]: text } } : { ...fresh, [path]: text });
+  const value = (path) =>
+    (path.startsWith("job_goals.") ? fresh.job_goals?.[path.slice(10)] : fresh[path]) ?? "";
+  const edit = (path, text) =>
+    setFresh(
+      path.startsWith("job_goals.")
+        ? { ...fresh, job_goals: { ...fresh.job_goals, [path.slice(10)]: text } }
+        : { ...fresh, [path]: text },
+    );
 
   function next() {
     const found = newCitizenErrors(fresh);
@@ -39,30 +44,56 @@ function ChooseCitizen({ citizens, onChosen }) {
       <h2 id="np-citizen">Borger</h2>
       {!creating ? (
         <>
-          <TextField id="np-search" label="Søg borger (navn eller de sidste 4 cifre i CPR-nummeret)" type="search"
-            value={query} onInput={setQuery} autoComplete="off" />
-          {query && (found.length ? (
-            <ul class="np-results" aria-label="Borgere">
-              {found.map((c) => (
-                <li key={c.id}><button type="button" class="secondary" onClick={() => onChosen(c)}>Vælg {c.data.name}</button>
-                  {c.data.cpr && <span class="meta"> · CPR …{c.data.cpr.slice(-4)}</span>}</li>
-              ))}
-            </ul>
-          ) : <p class="empty">Ingen borger i teamet passer på søgningen.</p>)}
-          <div class="actions"><button type="button" class="secondary" onClick={() => setCreating(true)}>Opret ny borger</button></div>
+          <TextField
+            id="np-search"
+            label="Søg borger (navn eller de sidste 4 cifre i CPR-nummeret)"
+            type="search"
+            value={query}
+            onInput={setQuery}
+            autoComplete="off"
+          />
+          {query &&
+            (found.length ? (
+              <ul class="np-results" aria-label="Borgere">
+                {found.map((c) => (
+                  <li key={c.id}>
+                    <button type="button" class="secondary" onClick={() => onChosen(c)}>
+                      Vælg {c.data.name}
+                    </button>
+                    {c.data.cpr && <span class="meta"> · CPR …{c.data.cpr.slice(-4)}</span>}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p class="empty">Ingen borger i teamet passer på søgningen.</p>
+            ))}
+          <div class="actions">
+            <button type="button" class="secondary" onClick={() => setCreating(true)}>
+              Opret ny borger
+            </button>
+          </div>
         </>
       ) : (
         <>
           <CitizenFields prefix="np" value={value} edit={edit} errors={errors} />
           {twin && (
             <div class="message info" role="status">
-              <p>Borgeren findes allerede i teamet: {twin.data.name} (CPR …{twin.data.cpr.slice(-4)}).</p>
-              <button type="button" onClick={() => onChosen(twin)}>Brug {twin.data.name}</button>
+              <p>
+                Borgeren findes allerede i teamet: {twin.data.name} (CPR …{twin.data.cpr.slice(-4)}
+                ).
+              </p>
+              <button type="button" onClick={() => onChosen(twin)}>
+                Brug {twin.data.name}
+              </button>
             </div>
           )}
           <div class="actions">
-            <button type="button" onClick={next}>Videre til forløbet</button>
-            <button type="button" class="secondary" onClick={() => setCreating(false)}>Søg i stedet</button>
+            <button type="button" onClick={next}>
+              Videre til forløbet
+            </button>
+            <button type="button" class="secondary" onClick={() => setCreating(false)}>
+              Søg i stedet
+            </button>
           </div>
         </>
       )}
@@ -76,7 +107,8 @@ function cleanCitizen(fresh) {
     if (field === "job_goals") {
       const goals = Object.fromEntries(Object.entries(text).filter(([, v]) => String(v).trim()));
       if (Object.keys(goals).length) data.job_goals = goals;
-    } else if (String(text).trim()) data[field] = field === "cpr" ? normaliseCpr(text) : text.trim();
+    } else if (String(text).trim())
+      data[field] = field === "cpr" ? normaliseCpr(text) : text.trim();
   }
   return data;
 }
@@ -100,8 +132,12 @@ export function NewPlacement({ companyId }) {
     setErrors(found);
     if (Object.keys(found).length) return;
     try {
-      const citizenId = citizen.id ?? await saveRecord("citizen", "", citizen.data);
-      const id = await saveRecord("placement", "", newPlacementData(form, { citizenId, companyId, today: todayIso() }));
+      const citizenId = citizen.id ?? (await saveRecord("citizen", "", citizen.data));
+      const id = await saveRecord(
+        "placement",
+        "",
+        newPlacementData(form, { citizenId, companyId, today: todayIso() }),
+      );
       navigate("forloeb", id);
     } catch (failure) {
       setMessage(deviceError(failure));
@@ -112,41 +148,103 @@ export function NewPlacement({ companyId }) {
   const select = (field, label, options, empty = "Ingen valgt") => (
     <div>
       <label for={`np-${field}`}>{label}</label>
-      <select id={`np-${field}`} value={form[field] ?? ""} onChange={(e) => set(field)(e.currentTarget.value)}>
+      <select
+        id={`np-${field}`}
+        value={form[field] ?? ""}
+        onChange={(e) => set(field)(e.currentTarget.value)}
+      >
         {empty && <option value="">{empty}</option>}
-        {options.map(([v, text]) => <option key={v} value={v}>{text}</option>)}
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
       </select>
     </div>
   );
   return (
     <>
-      <p><a class="back" href={`#/virksomheder/${companyId}`}>← {company.data.name || "Virksomheden"}</a></p>
+      <p>
+        <a class="back" href={`#/virksomheder/${companyId}`}>
+          ← {company.data.name || "Virksomheden"}
+        </a>
+      </p>
       <h1>Nyt forløb – {company.data.name}</h1>
-      {!citizen ? <ChooseCitizen citizens={citizens.filter((c) => !c.deleted)} onChosen={setCitizen} /> : (
+      {!citizen ? (
+        <ChooseCitizen citizens={citizens.filter((c) => !c.deleted)} onChosen={setCitizen} />
+      ) : (
         <form class="card" onSubmit={create} noValidate aria-labelledby="np-placement">
           <h2 id="np-placement">Forløbet</h2>
-          <p>Borger: <strong>{citizen.data.name}</strong>{!citizen.id && " (ny)"}{" "}
-            <button type="button" class="secondary" onClick={() => setCitizen(null)}>Vælg en anden borger</button></p>
+          <p>
+            Borger: <strong>{citizen.data.name}</strong>
+            {!citizen.id && " (ny)"}{" "}
+            <button type="button" class="secondary" onClick={() => setCitizen(null)}>
+              Vælg en anden borger
+            </button>
+          </p>
           <div class="form-grid">
             {select("kind", "Forløbstype", Object.entries(PLACEMENT_KINDS), null)}
-            <TextField id="np-start_date" type="date" label="Startdato (skal udfyldes)" value={form.start_date}
-              error={errors.start_date} onInput={set("start_date")} />
-            <TextField id="np-end_date" type="date" label="Slutdato" value={form.end_date} error={errors.end_date}
-              onInput={set("end_date")} />
+            <TextField
+              id="np-start_date"
+              type="date"
+              label="Startdato (skal udfyldes)"
+              value={form.start_date}
+              error={errors.start_date}
+              onInput={set("start_date")}
+            />
+            <TextField
+              id="np-end_date"
+              type="date"
+              label="Slutdato"
+              value={form.end_date}
+              error={errors.end_date}
+              onInput={set("end_date")}
+            />
             {select("contact_id", "Kontaktperson", people)}
             {select("mentor_id", "Mentor", people)}
-            <TextField id="np-internship" label="Praktiktimer pr. uge ved start" inputMode="decimal" value={form.internship}
-              error={errors.internship_hours} onInput={set("internship")} />
-            <TextField id="np-paid" label="Løntimer pr. uge ved start" inputMode="decimal" value={form.paid}
-              error={errors.paid_hours} onInput={set("paid")} />
-            <TextArea id="np-purpose" class="wide" label="Formål" value={form.purpose} onInput={set("purpose")} />
-            <TextArea id="np-goals" class="wide" label="Mål og delmål" value={form.goals} onInput={set("goals")} />
-            <TextArea id="np-functions" class="wide" label="Arbejdsfunktioner (én pr. linje)" value={form.functions}
-              onInput={set("functions")} />
+            <TextField
+              id="np-internship"
+              label="Praktiktimer pr. uge ved start"
+              inputMode="decimal"
+              value={form.internship}
+              error={errors.internship_hours}
+              onInput={set("internship")}
+            />
+            <TextField
+              id="np-paid"
+              label="Løntimer pr. uge ved start"
+              inputMode="decimal"
+              value={form.paid}
+              error={errors.paid_hours}
+              onInput={set("paid")}
+            />
+            <TextArea
+              id="np-purpose"
+              class="wide"
+              label="Formål"
+              value={form.purpose}
+              onInput={set("purpose")}
+            />
+            <TextArea
+              id="np-goals"
+              class="wide"
+              label="Mål og delmål"
+              value={form.goals}
+              onInput={set("goals")}
+            />
+            <TextArea
+              id="np-functions"
+              class="wide"
+              label="Arbejdsfunktioner (én pr. linje)"
+              value={form.functions}
+              onInput={set("functions")}
+            />
           </div>
           <div class="actions">
             <button type="submit">Opret forløbet</button>
-            <span aria-live="polite" class={message ? "message error" : ""}>{message}</span>
+            <span aria-live="polite" class={message ? "message error" : ""}>
+              {message}
+            </span>
           </div>
         </form>
       )}

@@ -14,9 +14,13 @@ export function Meetings({ meetings, companyId, placementId }) {
     <section class="card" aria-labelledby="pl-meetings">
       <div class="card-head">
         <h2 id="pl-meetings">Møder</h2>
-        <button type="button" onClick={() => navigate("moede", "ny", companyId, placementId)}>Nyt møde</button>
+        <button type="button" onClick={() => navigate("moede", "ny", companyId, placementId)}>
+          Nyt møde
+        </button>
       </div>
-      {sorted.length === 0 ? <p class="empty">Ingen møder endnu.</p> : (
+      {sorted.length === 0 ? (
+        <p class="empty">Ingen møder endnu.</p>
+      ) : (
         <ul class="list" aria-label="Møder, nyeste først">
           {sorted.map((m) => (
             <li key={m.id}>
@@ -38,19 +42,28 @@ export function Meetings({ meetings, companyId, placementId }) {
 
 /** The placement's assessments with one "Ny vurdering: <title>" per assessment template. */
 export function Assessments({ assessments, templates, placementId }) {
-  const sorted = [...assessments].sort((a, b) => String(b.data.assessed_on ?? "").localeCompare(String(a.data.assessed_on ?? "")));
+  const sorted = [...assessments].sort((a, b) =>
+    String(b.data.assessed_on ?? "").localeCompare(String(a.data.assessed_on ?? "")),
+  );
   const title = (key) => latestTemplate(templates, key)?.title ?? key;
   return (
     <section class="card" aria-labelledby="pl-assessments">
       <h2 id="pl-assessments">Vurderinger</h2>
       <div class="inline new-buttons">
         {templatesOfKind(templates, "assessment").map((t) => (
-          <button key={t.key} type="button" class="secondary" onClick={() => navigate("vurdering", "ny", placementId, t.key)}>
+          <button
+            key={t.key}
+            type="button"
+            class="secondary"
+            onClick={() => navigate("vurdering", "ny", placementId, t.key)}
+          >
             Ny vurdering: {t.title}
           </button>
         ))}
       </div>
-      {sorted.length === 0 ? <p class="empty">Ingen vurderinger endnu.</p> : (
+      {sorted.length === 0 ? (
+        <p class="empty">Ingen vurderinger endnu.</p>
+      ) : (
         <ul class="list" aria-label="Vurderinger, nyeste først">
           {sorted.map((a) => (
             <li key={a.id}>
@@ -79,12 +92,19 @@ export function Agreements({ agreements, templates, placementId }) {
       <h2 id="pl-agreements">Aftaler</h2>
       <div class="inline new-buttons">
         {templatesOfKind(templates, "agreement").map((t) => (
-          <button key={t.key} type="button" class="secondary" onClick={() => navigate("aftale", "ny", placementId, t.key)}>
+          <button
+            key={t.key}
+            type="button"
+            class="secondary"
+            onClick={() => navigate("aftale", "ny", placementId, t.key)}
+          >
             Ny {t.title.toLocaleLowerCase("da")}
           </button>
         ))}
       </div>
-      {agreements.length === 0 ? <p class="empty">Ingen aftaler endnu.</p> : (
+      {agreements.length === 0 ? (
+        <p class="empty">Ingen aftaler endnu.</p>
+      ) : (
         <ul class="list" aria-label="Aftaler">
           {agreements.map((a) => (
             <li key={a.id}>

@@ -8,12 +8,19 @@ import { logOpened } from "../../store/audit.js";
 export function Masked({ label, value, citizenId, show, hide, mask, multiline = false, id }) {
   const [open, setOpen] = useState(false);
   useEffect(() => {
-    const hidden = () => { if (document.visibilityState === "hidden") setOpen(false); };
+    const hidden = () => {
+      if (document.visibilityState === "hidden") setOpen(false);
+    };
     document.addEventListener("visibilitychange", hidden);
     return () => document.removeEventListener("visibilitychange", hidden);
   }, []);
   if (!value) {
-    return <div class="masked"><span class="masked-label">{label}</span><span class="empty">Ikke registreret</span></div>;
+    return (
+      <div class="masked">
+        <span class="masked-label">{label}</span>
+        <span class="empty">Ikke registreret</span>
+      </div>
+    );
   }
   function reveal() {
     setOpen(true);
@@ -21,13 +28,32 @@ export function Masked({ label, value, citizenId, show, hide, mask, multiline = 
   }
   return (
     <div class="masked">
-      <span class="masked-label" id={`${id}-label`}>{label}</span>
+      <span class="masked-label" id={`${id}-label`}>
+        {label}
+      </span>
       {open ? (
-        multiline ? <p class="value" aria-labelledby={`${id}-label`}>{value}</p>
-          : <span class="value masked-value" aria-labelledby={`${id}-label`}>{value}</span>
-      ) : <span class="masked-dots" aria-label={`${label} er skjult`}>{mask}</span>}
-      <button type="button" class="secondary" aria-expanded={open ? "true" : "false"}
-        onClick={() => (open ? setOpen(false) : reveal())}>{open ? hide : show}</button>
+        multiline ? (
+          <p class="value" aria-labelledby={`${id}-label`}>
+            {value}
+          </p>
+        ) : (
+          <span class="value masked-value" aria-labelledby={`${id}-label`}>
+            {value}
+          </span>
+        )
+      ) : (
+        <span class="masked-dots" aria-label={`${label} er skjult`}>
+          {mask}
+        </span>
+      )}
+      <button
+        type="button"
+        class="secondary"
+        aria-expanded={open ? "true" : "false"}
+        onClick={() => (open ? setOpen(false) : reveal())}
+      >
+        {open ? hide : show}
+      </button>
     </div>
   );
 }

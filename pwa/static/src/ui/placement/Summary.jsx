@@ -14,33 +14,77 @@ export function PlacementSummary({ placement, citizen, company, contacts, childr
   const goals = citizenData.job_goals ?? {};
   return (
     <>
-      {company && <p><a class="back" href={`#/virksomheder/${company.id}`}>← {company.data.name || "Virksomheden"}</a></p>}
-      <h1>{citizenData.name || "Borger"} <span class="pl-kind">· {PLACEMENT_KINDS[d.kind] ?? "Forløb"}</span></h1>
+      {company && (
+        <p>
+          <a class="back" href={`#/virksomheder/${company.id}`}>
+            ← {company.data.name || "Virksomheden"}
+          </a>
+        </p>
+      )}
+      <h1>
+        {citizenData.name || "Borger"}{" "}
+        <span class="pl-kind">· {PLACEMENT_KINDS[d.kind] ?? "Forløb"}</span>
+      </h1>
       {children}
       <div class="pl-top">
         <section class="card" aria-labelledby="pl-facts">
           <h2 id="pl-facts">Forløbet</h2>
           <dl class="facts">
-            <dt>Type</dt><dd>{PLACEMENT_KINDS[d.kind] ?? "Ukendt"}</dd>
+            <dt>Type</dt>
+            <dd>{PLACEMENT_KINDS[d.kind] ?? "Ukendt"}</dd>
             <dt>Virksomhed</dt>
-            <dd>{company ? <a href={`#/virksomheder/${company.id}`}>{company.data.name || "Uden navn"}</a> : "Findes ikke på enheden"}</dd>
-            <dt>Periode</dt><dd>{longDate(d.start_date)} – {d.end_date ? longDate(d.end_date) : "ingen slutdato"}</dd>
-            <dt>Status</dt><dd>{PLACEMENT_STATUSES[d.status] ?? "Ikke angivet"}</dd>
-            <dt>Kontaktperson</dt><dd>{person(d.contact_id) ?? "Ikke valgt"}</dd>
-            <dt>Mentor</dt><dd>{person(d.mentor_id) ?? "Ikke valgt"}</dd>
+            <dd>
+              {company ? (
+                <a href={`#/virksomheder/${company.id}`}>{company.data.name || "Uden navn"}</a>
+              ) : (
+                "Findes ikke på enheden"
+              )}
+            </dd>
+            <dt>Periode</dt>
+            <dd>
+              {longDate(d.start_date)} – {d.end_date ? longDate(d.end_date) : "ingen slutdato"}
+            </dd>
+            <dt>Status</dt>
+            <dd>{PLACEMENT_STATUSES[d.status] ?? "Ikke angivet"}</dd>
+            <dt>Kontaktperson</dt>
+            <dd>{person(d.contact_id) ?? "Ikke valgt"}</dd>
+            <dt>Mentor</dt>
+            <dd>{person(d.mentor_id) ?? "Ikke valgt"}</dd>
           </dl>
         </section>
         <section class="card" aria-labelledby="pl-citizen">
           <h2 id="pl-citizen">Borgeren</h2>
-          {citizen && <p><a href={`#/borger/${citizen.id}`}>Ret borgerens oplysninger</a></p>}
-          <Masked id="pl-cpr" label="CPR-nummer" value={citizenData.cpr} citizenId={citizen?.id}
-            show="Vis CPR-nummer" hide="Skjul CPR-nummer" mask="••••••-••••" />
-          <Masked id="pl-care" label="Skånehensyn" value={citizenData.special_considerations} citizenId={citizen?.id}
-            show="Vis skånehensyn" hide="Skjul skånehensyn" mask="Skjult" multiline />
+          {citizen && (
+            <p>
+              <a href={`#/borger/${citizen.id}`}>Ret borgerens oplysninger</a>
+            </p>
+          )}
+          <Masked
+            id="pl-cpr"
+            label="CPR-nummer"
+            value={citizenData.cpr}
+            citizenId={citizen?.id}
+            show="Vis CPR-nummer"
+            hide="Skjul CPR-nummer"
+            mask="••••••-••••"
+          />
+          <Masked
+            id="pl-care"
+            label="Skånehensyn"
+            value={citizenData.special_considerations}
+            citizenId={citizen?.id}
+            show="Vis skånehensyn"
+            hide="Skjul skånehensyn"
+            mask="Skjult"
+            multiline
+          />
           <h3>Jobmål (ABC-jobplan)</h3>
           <dl class="facts pl-goals">
             {JOB_GOALS.map(([key, label]) => (
-              <Fragment key={key}><dt>{label}</dt><dd>{goals[key] || <span class="empty">Ikke udfyldt</span>}</dd></Fragment>
+              <Fragment key={key}>
+                <dt>{label}</dt>
+                <dd>{goals[key] || <span class="empty">Ikke udfyldt</span>}</dd>
+              </Fragment>
             ))}
           </dl>
         </section>

@@ -45,6 +45,9 @@ export function placementErrors(data) {
 
 /** Errors of the work-function rows: {"<id>": message} for rows without a name. */
 export function workFunctionErrors(rows) {
-  return Object.fromEntries(rows.filter((row) => !String(row.name ?? "").trim())
-    .map((row) => [row.id, "Skriv arbejdsfunktionens navn"]));
+  return Object.fromEntries(
+    rows
+      .filter((row) => !String(row.name ?? "").trim())
+      .map((row) => [row.id, "Skriv arbejdsfunktionens navn"]),
+  );
 }

@@ -5,11 +5,24 @@ import { validCpr, validEmail, validPhone } from "../../validate.js";
 
 /** The citizens matching a search: name words (case-insensitive) or 1–4 digits ending the CPR. */
 export function searchCitizens(citizens, query) {
-  const text = String(query ?? "").trim().toLocaleLowerCase("da");
+  const text = String(query ?? "")
+    .trim()
+    .toLocaleLowerCase("da");
   if (!text) return [];
-  if (/^\d{1,4}$/.test(text)) return citizens.filter((c) => String(c.data.cpr ?? "").replace("-", "").endsWith(text));
+  if (/^\d{1,4}$/.test(text))
+    return citizens.filter((c) =>
+      String(c.data.cpr ?? "")
+        .replace("-", "")
+        .endsWith(text),
+    );
   const words = text.split(/\s+/);
-  return citizens.filter((c) => words.every((w) => String(c.data.name ?? "").toLocaleLowerCase("da").includes(w)));
+  return citizens.filter((c) =>
+    words.every((w) =>
+      String(c.data.name ?? "")
+        .toLocaleLowerCase("da")
+        .includes(w),
+    ),
+  );
 }
 
 /** A citizen of the team with this CPR number (other than `exceptId`), or null. */
@@ -22,7 +35,9 @@ export function citizenWithCpr(citizens, cpr, exceptId = null) {
 /** "DDMMYYSSSS" or "DDMMYY-SSSS" as "DDMMYY-SSSS"; other text as it is. */
 export function normaliseCpr(text) {
   const digits = String(text ?? "").replace(/[\s-]/g, "");
-  return /^\d{10}$/.test(digits) ? `${digits.slice(0, 6)}-${digits.slice(6)}` : String(text ?? "").trim();
+  return /^\d{10}$/.test(digits)
+    ? `${digits.slice(0, 6)}-${digits.slice(6)}`
+    : String(text ?? "").trim();
 }
 
 const checked = (check, message, normalise = (v) => v.trim()) => ({
@@ -36,7 +51,11 @@ const checked = (check, message, normalise = (v) => v.trim()) => ({
 
 /** The codecs of the citizen form (meeting/draft.js): checked CPR, e-mail and phone fields. */
 export const CITIZEN_CODECS = {
-  cpr: checked(validCpr, ["cpr", "Skriv CPR-nummeret som DDMMÅÅ-XXXX med en gyldig dato"], normaliseCpr),
+  cpr: checked(
+    validCpr,
+    ["cpr", "Skriv CPR-nummeret som DDMMÅÅ-XXXX med en gyldig dato"],
+    normaliseCpr,
+  ),
   email: checked(validEmail, ["email", "Skriv en gyldig e-mailadresse"]),
   caseworker_email: checked(validEmail, ["caseworker_email", "Skriv en gyldig e-mailadresse"]),
   phone: checked(validPhone, ["phone", "Skriv et gyldigt telefonnummer"]),

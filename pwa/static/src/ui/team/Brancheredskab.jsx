@@ -11,7 +11,10 @@ import { Bars } from "./ReportTables.jsx";
 import { monthsBefore, noOpeningsByType, totalsBy } from "./positions.js";
 
 async function read() {
-  const [contacts, companies] = await Promise.all([listRecords("company_contact"), listRecords("company")]);
+  const [contacts, companies] = await Promise.all([
+    listRecords("company_contact"),
+    listRecords("company"),
+  ]);
   return { contacts, companies: new Map(companies.map((c) => [c.id, c.data])) };
 }
 
@@ -20,11 +23,24 @@ export function Brancheredskab({ positions }) {
   const lists = useLists();
   const [months, setMonths] = useState(3);
   const data = useSettledQuery(read, []);
-  const label = (items) => ([id, n]) => [id ? listLabel(items, id) : "Ikke angivet", n];
-  const byType = totalsBy(positions, (p) => p.companyType, (p) => p.open).map(label(lists.company_types));
-  const byFunction = totalsBy(positions, (p) => p.jobFunction, (p) => p.open).map(label(lists.job_functions));
-  const nothing = data ? noOpeningsByType(data.contacts, data.companies, monthsBefore(todayIso(), months))
-    .map(label(lists.company_types)) : [];
+  const label =
+    (items) =>
+    ([id, n]) => [id ? listLabel(items, id) : "Ikke angivet", n];
+  const byType = totalsBy(
+    positions,
+    (p) => p.companyType,
+    (p) => p.open,
+  ).map(label(lists.company_types));
+  const byFunction = totalsBy(
+    positions,
+    (p) => p.jobFunction,
+    (p) => p.open,
+  ).map(label(lists.job_functions));
+  const nothing = data
+    ? noOpeningsByType(data.contacts, data.companies, monthsBefore(todayIso(), months)).map(
+        label(lists.company_types),
+      )
+    : [];
   return (
     <section class="card" aria-labelledby="branche-title">
       <h2 id="branche-title">Brancheredskab</h2>
@@ -34,13 +50,21 @@ export function Brancheredskab({ positions }) {
         <legend>Kontakter uden åbning, seneste</legend>
         {[3, 6, 12].map((n) => (
           <label class="choice" key={n}>
-            <input type="radio" name="nothing-months" checked={months === n} onChange={() => setMonths(n)} />
+            <input
+              type="radio"
+              name="nothing-months"
+              checked={months === n}
+              onChange={() => setMonths(n)}
+            />
             <span>{n} måneder</span>
           </label>
         ))}
       </fieldset>
-      <Bars id="no-openings" title={`Hvor vi ringer og intet finder: kontakter uden åbning de seneste ${months} måneder, efter virksomhedstype`}
-        rows={nothing} />
+      <Bars
+        id="no-openings"
+        title={`Hvor vi ringer og intet finder: kontakter uden åbning de seneste ${months} måneder, efter virksomhedstype`}
+        rows={nothing}
+      />
       {nothing.length === 0 && <p class="empty">Ingen kontakter uden åbning i perioden.</p>}
     </section>
   );

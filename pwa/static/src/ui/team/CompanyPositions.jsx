@@ -10,9 +10,17 @@ import { CONTACT_RESULTS } from "./words.js";
 import "./team.css";
 
 async function read(companyId) {
-  const [contacts, orders, company] = await Promise.all([listReferencing("company_contact", companyId),
-    listReferencing("job_order", companyId), getRecord(companyId)]);
-  return openPositions({ contacts, orders, today: todayIso(), companies: new Map([[companyId, company?.data ?? {}]]) });
+  const [contacts, orders, company] = await Promise.all([
+    listReferencing("company_contact", companyId),
+    listReferencing("job_order", companyId),
+    getRecord(companyId),
+  ]);
+  return openPositions({
+    contacts,
+    orders,
+    today: todayIso(),
+    companies: new Map([[companyId, company?.data ?? {}]]),
+  });
 }
 
 /** The section "Åbne pladser" of a company page. */
@@ -22,15 +30,21 @@ export function CompanyPositions({ companyId }) {
   return (
     <section class="card team" aria-labelledby="b-positions">
       <h2 id="b-positions">Åbne pladser</h2>
-      {!rows?.length ? <p class="empty">Ingen åbne pladser.</p> : (
+      {!rows?.length ? (
+        <p class="empty">Ingen åbne pladser.</p>
+      ) : (
         <ul class="plain">
           {rows.map((row) => (
             <li key={row.id}>
               <Age age={row.age} />{" "}
               <a href={row.source === "job_order" ? `#/jobordre/${row.id}` : `#/kontakt/${row.id}`}>
-                {row.title || CONTACT_RESULTS[row.offer] || "Åbning"}</a>
-              <span class="meta"> · {row.open} {row.open === 1 ? "plads" : "pladser"}
-                {row.jobFunction ? ` · ${listLabel(lists.job_functions, row.jobFunction)}` : ""}</span>
+                {row.title || CONTACT_RESULTS[row.offer] || "Åbning"}
+              </a>
+              <span class="meta">
+                {" "}
+                · {row.open} {row.open === 1 ? "plads" : "pladser"}
+                {row.jobFunction ? ` · ${listLabel(lists.job_functions, row.jobFunction)}` : ""}
+              </span>
             </li>
           ))}
         </ul>

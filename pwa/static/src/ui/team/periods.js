@@ -6,7 +6,12 @@ const iso = (date) => date.toISOString().slice(0, 10);
 const utc = (day) => new Date(`${day}T00:00:00Z`);
 
 /** The period choices with their Danish labels. */
-export const PERIODS = { week: "Denne uge", month: "Denne måned", quarter: "Dette kvartal", year: "Dette år" };
+export const PERIODS = {
+  week: "Denne uge",
+  month: "Denne måned",
+  quarter: "Dette kvartal",
+  year: "Dette år",
+};
 
 /** {from, to} of the week (Monday–Sunday), month, quarter or year that holds `today`. */
 export function periodOf(kind, today) {
@@ -19,8 +24,12 @@ export function periodOf(kind, today) {
     sunday.setUTCDate(monday.getUTCDate() + 6);
     return { from: iso(monday), to: iso(sunday) };
   }
-  const [first, months] = kind === "month" ? [m, 1] : kind === "quarter" ? [m - (m % 3), 3] : [0, 12];
-  return { from: iso(new Date(Date.UTC(y, first, 1))), to: iso(new Date(Date.UTC(y, first + months, 0))) };
+  const [first, months] =
+    kind === "month" ? [m, 1] : kind === "quarter" ? [m - (m % 3), 3] : [0, 12];
+  return {
+    from: iso(new Date(Date.UTC(y, first, 1))),
+    to: iso(new Date(Date.UTC(y, first + months, 0))),
+  };
 }
 
 /** Where the team should be by `today` on a yearly target (evenly over the year's days). */

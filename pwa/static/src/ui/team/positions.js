@@ -12,8 +12,12 @@
 
 /** The Copenhagen calendar day ("YYYY-MM-DD") of an instant (epoch ms, Date or RFC 3339). */
 export function copenhagenDay(instant) {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Copenhagen", year: "numeric",
-    month: "2-digit", day: "2-digit" }).formatToParts(new Date(instant));
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Europe/Copenhagen",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).formatToParts(new Date(instant));
   const get = (type) => parts.find((p) => p.type === type).value;
   return `${get("year")}-${get("month")}-${get("day")}`;
 }
@@ -38,8 +42,16 @@ function openingRow(record) {
   if (!d.result || d.result === "no_opening" || d.job_order_id || !d.contacted_on) return null;
   const open = count(d.positions, 1) - count(d.filled, 0);
   if (open <= 0) return null;
-  return { id: record.id, source: "company_contact", companyId: d.company_id, offer: d.result,
-    jobFunction: d.job_function ?? "", open, since: d.contacted_on, userId: record.createdBy };
+  return {
+    id: record.id,
+    source: "company_contact",
+    companyId: d.company_id,
+    offer: d.result,
+    jobFunction: d.job_function ?? "",
+    open,
+    since: d.contacted_on,
+    userId: record.createdBy,
+  };
 }
 
 function orderRow(record) {
@@ -47,14 +59,25 @@ function orderRow(record) {
   if ((d.status ?? "open") !== "open") return null;
   const open = count(d.positions, 1) - count(d.filled, 0);
   if (open <= 0) return null;
-  const dates = [record.createdAt ? copenhagenDay(record.createdAt) : "",
-    ...(d.log ?? []).map((entry) => entry.date ?? "")].filter(Boolean).sort();
+  const dates = [
+    record.createdAt ? copenhagenDay(record.createdAt) : "",
+    ...(d.log ?? []).map((entry) => entry.date ?? ""),
+  ]
+    .filter(Boolean)
+    .sort();
   if (!dates.length) return null;
   const contact = record.carriedBy;
-  return { id: record.id, source: "job_order", companyId: d.company_id, title: d.title ?? "",
+  return {
+    id: record.id,
+    source: "job_order",
+    companyId: d.company_id,
+    title: d.title ?? "",
     offer: contact?.result ?? (d.offers ?? [])[0] ?? "ordinary_opening",
-    jobFunction: contact?.job_function ?? "", open, since: dates[dates.length - 1],
-    userId: record.createdBy };
+    jobFunction: contact?.job_function ?? "",
+    open,
+    since: dates[dates.length - 1],
+    userId: record.createdBy,
+  };
 }
 
 /**
@@ -64,22 +87,37 @@ function orderRow(record) {
  * id → company data; `userId` stands in for records not yet pushed.
  */
 export function openPositions({ contacts, orders, companies, today, userId = null }) {
-  const carried = new Map(contacts.filter((c) => c.data.job_order_id).map((c) => [c.data.job_order_id, c.data]));
+  const carried = new Map(
+    contacts.filter((c) => c.data.job_order_id).map((c) => [c.data.job_order_id, c.data]),
+  );
   const rows = [
     ...contacts.map(openingRow),
     ...orders.map((order) => orderRow({ ...order, carriedBy: carried.get(order.id) })),
   ].filter(Boolean);
-  return rows.map((row) => {
-    const company = companies.get(row.companyId) ?? {};
-    return { ...row, userId: row.userId ?? userId, companyName: company.name ?? "",
-      companyType: company.company_type ?? "", age: ageOf(row.since, today) };
-  }).sort((a, b) => a.since.localeCompare(b.since) || a.companyName.localeCompare(b.companyName, "da"));
+  return rows
+    .map((row) => {
+      const company = companies.get(row.companyId) ?? {};
+      return {
+        ...row,
+        userId: row.userId ?? userId,
+        companyName: company.name ?? "",
+        companyType: company.company_type ?? "",
+        age: ageOf(row.since, today),
+      };
+    })
+    .sort(
+      (a, b) => a.since.localeCompare(b.since) || a.companyName.localeCompare(b.companyName, "da"),
+    );
 }
 
 /** The rows that match every filter given ({jobFunction, companyType, userId}; "" = any). */
 export function filterPositions(rows, { jobFunction = "", companyType = "", userId = "" } = {}) {
-  return rows.filter((row) => (!jobFunction || row.jobFunction === jobFunction)
-    && (!companyType || row.companyType === companyType) && (!userId || row.userId === userId));
+  return rows.filter(
+    (row) =>
+      (!jobFunction || row.jobFunction === jobFunction) &&
+      (!companyType || row.companyType === companyType) &&
+      (!userId || row.userId === userId),
+  );
 }
 
 /** Sum `value(row)` per `key(row)`: [[key, total]], largest first. */
@@ -98,6 +136,8 @@ export function monthsBefore(today, months) {
 
 /** Contacts without an opening since `since`, per company type: [[type id, count]]. */
 export function noOpeningsByType(contacts, companies, since) {
-  const found = contacts.filter((c) => c.data.result === "no_opening" && (c.data.contacted_on ?? "") >= since);
+  const found = contacts.filter(
+    (c) => c.data.result === "no_opening" && (c.data.contacted_on ?? "") >= since,
+  );
   return totalsBy(found, (c) => companies.get(c.data.company_id)?.company_type ?? "");
 }

@@ -15,17 +15,29 @@ function hoursText(row) {
 /** The header of a progressionskort for a placement ({data}) and its citizen ({data}). */
 export function KortHeader({ placement, citizen }) {
   const p = placement?.data ?? {};
-  const hours = [...(p.hours ?? [])].filter((h) => h.from_date).sort((a, b) => a.from_date.localeCompare(b.from_date));
+  const hours = [...(p.hours ?? [])]
+    .filter((h) => h.from_date)
+    .sort((a, b) => a.from_date.localeCompare(b.from_date));
   return (
     <section class="card" aria-labelledby="kort-head">
       <h2 id="kort-head">Forløbet</h2>
       <dl class="facts">
-        <dt>Tilbudsperiode</dt><dd>{p.start_date ? longDate(p.start_date) : "?"} – {p.end_date ? longDate(p.end_date) : "ingen slutdato"}</dd>
-        <dt>Timer pr. uge v. tilbudsstart</dt><dd>{hoursText(hours[0])}</dd>
-        <dt>Timer pr. uge ved ophør (målsætning)</dt><dd>{hours.length > 1 ? hoursText(hours.at(-1)) : "Ikke registreret"}</dd>
-        <dt>Sagsbehandler</dt><dd>{citizen?.data.caseworker_name || "Ikke registreret"}</dd>
+        <dt>Tilbudsperiode</dt>
+        <dd>
+          {p.start_date ? longDate(p.start_date) : "?"} –{" "}
+          {p.end_date ? longDate(p.end_date) : "ingen slutdato"}
+        </dd>
+        <dt>Timer pr. uge v. tilbudsstart</dt>
+        <dd>{hoursText(hours[0])}</dd>
+        <dt>Timer pr. uge ved ophør (målsætning)</dt>
+        <dd>{hours.length > 1 ? hoursText(hours.at(-1)) : "Ikke registreret"}</dd>
+        <dt>Sagsbehandler</dt>
+        <dd>{citizen?.data.caseworker_name || "Ikke registreret"}</dd>
       </dl>
-      <p class="hint">Pointene for {OWN_POINTS.join(", ")} er jobcentrets egne: progressionskortet angiver ingen point for dem.</p>
+      <p class="hint">
+        Pointene for {OWN_POINTS.join(", ")} er jobcentrets egne: progressionskortet angiver ingen
+        point for dem.
+      </p>
     </section>
   );
 }

@@ -20,29 +20,53 @@ export function isAnswered(value) {
 
 /** The options of a choice item as [{value, label}] (options may be plain values). */
 export function optionsOf(item) {
-  return (item.options ?? []).map((option) => (option !== null && typeof option === "object"
-    ? { value: option.value, label: option.label ?? String(option.value) }
-    : { value: option, label: String(option) }));
+  return (item.options ?? []).map((option) =>
+    option !== null && typeof option === "object"
+      ? { value: option.value, label: option.label ?? String(option.value) }
+      : { value: option, label: String(option) },
+  );
 }
 
 /** The input an item needs: {control, …} for the renderer (one of the item types). */
 export function describeItem(item) {
   switch (item.type) {
-    case "text": return { control: "text" };
-    case "longtext": return { control: "textarea" };
-    case "date": return { control: "date" };
-    case "time": return { control: "time" };
-    case "integer": return { control: "number", step: 1, parse: "integer" };
-    case "number": return { control: "number", step: "any", parse: "number" };
-    case "boolean": return { control: "checkbox" };
-    case "choice": return { control: "radios", options: optionsOf(item) };
-    case "multichoice": return { control: "checkboxes", options: optionsOf(item) };
-    case "level": return { control: "levels", options: item.levels.map((level) => ({
-      value: level.value, label: level.label, points: level.points, description: level.description })) };
-    case "rating": return { control: "rating", options: range(item.min, item.max)
-      .map((value) => ({ value, label: String(value) })) };
-    case "repeat": return { control: "group", over: item.over };
-    default: return { control: "unknown" };
+    case "text":
+      return { control: "text" };
+    case "longtext":
+      return { control: "textarea" };
+    case "date":
+      return { control: "date" };
+    case "time":
+      return { control: "time" };
+    case "integer":
+      return { control: "number", step: 1, parse: "integer" };
+    case "number":
+      return { control: "number", step: "any", parse: "number" };
+    case "boolean":
+      return { control: "checkbox" };
+    case "choice":
+      return { control: "radios", options: optionsOf(item) };
+    case "multichoice":
+      return { control: "checkboxes", options: optionsOf(item) };
+    case "level":
+      return {
+        control: "levels",
+        options: item.levels.map((level) => ({
+          value: level.value,
+          label: level.label,
+          points: level.points,
+          description: level.description,
+        })),
+      };
+    case "rating":
+      return {
+        control: "rating",
+        options: range(item.min, item.max).map((value) => ({ value, label: String(value) })),
+      };
+    case "repeat":
+      return { control: "group", over: item.over };
+    default:
+      return { control: "unknown" };
   }
 }
 
@@ -54,7 +78,9 @@ function range(min, max) {
 
 /** A typed number from the user's text ("7,5" → 7.5); undefined for empty, NaN when bad. */
 export function parseNumberInput(text, integer = false) {
-  const trimmed = String(text ?? "").trim().replace(",", ".");
+  const trimmed = String(text ?? "")
+    .trim()
+    .replace(",", ".");
   if (trimmed === "") return undefined;
   if (!/^-?\d+(\.\d+)?$/.test(trimmed)) return Number.NaN;
   const value = Number(trimmed);
@@ -89,15 +115,20 @@ export function removeRow(answers, groupId, rowKey) {
 /** The row keys a repeat group shows: work functions in the placement's order, then kept keys. */
 export function groupRows(group, answers, workFunctions = []) {
   const stored = Object.keys(getAnswer(answers, [group.id]) ?? {});
-  if (group.over !== "work_functions") return stored.map((key) => ({ key, name: null, removed: false }));
+  if (group.over !== "work_functions")
+    return stored.map((key) => ({ key, name: null, removed: false }));
   const rows = workFunctions.map((wf) => ({ key: wf.id, name: wf.name ?? "", removed: false }));
   const known = new Set(rows.map((row) => row.key));
-  return rows.concat(stored.filter((key) => !known.has(key)).map((key) => ({ key, name: null, removed: true })));
+  return rows.concat(
+    stored.filter((key) => !known.has(key)).map((key) => ({ key, name: null, removed: true })),
+  );
 }
 
 /** Every item of a definition with its section: [{section, item}], groups as one item. */
 export function itemsOf(definition) {
-  return (definition?.sections ?? []).flatMap((section) => section.items.map((item) => ({ section, item })));
+  return (definition?.sections ?? []).flatMap((section) =>
+    section.items.map((item) => ({ section, item })),
+  );
 }
 
 /** The points a level item's answer gives, or null when unanswered or not a level. */
@@ -170,7 +201,9 @@ export function answerText(item, value) {
   }
   if (control.control === "radios" || control.control === "checkboxes") {
     const list = Array.isArray(value) ? value : [value];
-    return list.map((v) => control.options.find((o) => o.value === v)?.label ?? String(v)).join(", ");
+    return list
+      .map((v) => control.options.find((o) => o.value === v)?.label ?? String(v))
+      .join(", ");
   }
   if (control.control === "rating") return `${value} af ${item.max}`;
   if (control.control === "number") return String(value).replace(".", ",");

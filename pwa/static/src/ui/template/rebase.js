@@ -10,10 +10,11 @@ const TEXT_TYPES = new Set(["text", "longtext"]);
 /** A test of item paths ([itemId] or [groupId, rowKey, itemId]): whether the item is free text. */
 export function isTextPath(definition) {
   const ids = new Set();
-  const walk = (items) => items.forEach((item) => {
-    if (TEXT_TYPES.has(item.type)) ids.add(item.id);
-    if (item.items) walk(item.items);
-  });
+  const walk = (items) =>
+    items.forEach((item) => {
+      if (TEXT_TYPES.has(item.type)) ids.add(item.id);
+      if (item.items) walk(item.items);
+    });
   (definition?.sections ?? []).forEach((section) => walk(section.items));
   return (path) => ids.has(path.at(-1));
 }
@@ -24,7 +25,7 @@ export function isTextPath(definition) {
  */
 export function rebaseAnswer(path, value, before, after, written = new Map()) {
   const key = pathKey(path);
-  const base = written.has(key) ? written.get(key) : getAnswer(before, path) ?? "";
+  const base = written.has(key) ? written.get(key) : (getAnswer(before, path) ?? "");
   return rebaseText(base, getAnswer(after, path) ?? "", value);
 }
 

@@ -38,15 +38,20 @@ export function useDraft(save, { delay = 600, rescue = null } = {}) {
     setState("saving");
     const copy = rescueRef.current?.();
     const seq = copy ? rescueSeq(copy.id) : 0;
-    chain.current = chain.current.then(() => saveRef.current(batch)).then(() => {
-      if (copy) rescueCovered(copy.id, seq);
-      for (const [key, entry] of batch) {
-        written.current.set(key, entry.value);
-        if (pending.current.get(key) === entry) entry.saved = true;
-      }
-      setVersion((v) => v + 1);
-      setState("saved");
-    }, (failure) => setState(deviceError(failure)));
+    chain.current = chain.current
+      .then(() => saveRef.current(batch))
+      .then(
+        () => {
+          if (copy) rescueCovered(copy.id, seq);
+          for (const [key, entry] of batch) {
+            written.current.set(key, entry.value);
+            if (pending.current.get(key) === entry) entry.saved = true;
+          }
+          setVersion((v) => v + 1);
+          setState("saved");
+        },
+        (failure) => setState(deviceError(failure)),
+      );
     return chain.current;
   }
 
@@ -63,7 +68,9 @@ export function useDraft(save, { delay = 600, rescue = null } = {}) {
   }
 
   useEffect(() => {
-    const hidden = () => { if (document.visibilityState === "hidden") flush(); };
+    const hidden = () => {
+      if (document.visibilityState === "hidden") flush();
+    };
     window.addEventListener("pagehide", flush);
     document.addEventListener("visibilitychange", hidden);
     return () => {
@@ -75,7 +82,8 @@ export function useDraft(save, { delay = 600, rescue = null } = {}) {
 
   /** Forget saved edits the stored data now shows (`isStored(entry)`). */
   function prune(isStored) {
-    for (const [key, entry] of pending.current) if (entry.saved && isStored(entry)) pending.current.delete(key);
+    for (const [key, entry] of pending.current)
+      if (entry.saved && isStored(entry)) pending.current.delete(key);
   }
 
   /**
@@ -90,7 +98,9 @@ export function useDraft(save, { delay = 600, rescue = null } = {}) {
     for (const [key, entry] of pending.current) {
       if (!isText(entry)) continue;
       const stored = read(data, entry) ?? "";
-      const base = written.current.has(key) ? written.current.get(key) : read(before.data, entry) ?? "";
+      const base = written.current.has(key)
+        ? written.current.get(key)
+        : (read(before.data, entry) ?? "");
       const value = rebaseText(base, stored, entry.value);
       if (value === entry.value) continue;
       pending.current.set(key, { ...entry, value, saved: value === stored });
