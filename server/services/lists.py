@@ -19,8 +19,9 @@ from sync.types import Actor
 
 def all_lists() -> dict[str, list[dict]]:
     """Every list: the stored one where an admin replaced it, else the default."""
-    stored: dict[str, list[dict]] = dict(
-        db.session.execute(select(JobCentreList.key, JobCentreList.items)).tuples().all())
+    stored: dict[str, list[dict]] = {
+        key: items for key, items in db.session.execute(
+            select(JobCentreList.key, JobCentreList.items))}
     return {key: stored.get(key, default) for key, default in DEFAULT_LISTS.items()}
 
 
