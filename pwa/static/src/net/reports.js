@@ -10,10 +10,11 @@ import { currentSession } from "../store/session.js";
 const ROW = "reports";
 const KEEP = 12;
 
+let saving = Promise.resolve();
+
 /** The report for {from, to, user_id?}: {report, fetchedAt, offline, problem}. */
 export async function fetchReport(query) {
   const key = JSON.stringify(query);
-  const kept = (await openMeta(await db.meta.get(ROW))) ?? {};
   try {
     const { token } = await currentSession();
     const answer = await api("GET", "/reports/activity", { token, query });
@@ -22,6 +23,25 @@ export async function fetchReport(query) {
         problem: answer.body?.detail || answer.body?.title || "Rapporten kunne ikke hentes",
       };
     const entry = { report: answer.body, fetchedAt: Date.now() };
+    await remember(key, entry);
+    return { ...entry, offline: false };
+  } catch (error) {
+    if (!(error instanceof NetworkError)) throw error;
+    await saving.catch(() => undefined);
+    const kept = await readKept();
+    return kept[key] ? { ...kept[key], offline: true } : { offline: true };
+  }
+}
+
+/** The figures kept on the device, by query. */
+async function readKept() {
+  return (await openMeta(await db.meta.get(ROW))) ?? {};
+}
+
+/** Keep a fetched report; saves run one after another, so overlapping fetches lose none. */
+function remember(key, entry) {
+  saving = saving.catch(() => undefined).then(async () => {
+    const kept = await readKept();
     const next = Object.fromEntries([
       ...Object.entries(kept)
         .filter(([k]) => k !== key)
@@ -30,11 +50,8 @@ export async function fetchReport(query) {
       [key, entry],
     ]);
     await db.meta.put(await sealMeta(ROW, next));
-    return { ...entry, offline: false };
-  } catch (error) {
-    if (!(error instanceof NetworkError)) throw error;
-    return kept[key] ? { ...kept[key], offline: true } : { offline: true };
-  }
+  });
+  return saving;
 }
 
 /** The report for {from, to} as a "csv" or "xlsx" file (a Blob), or null when it failed. */
