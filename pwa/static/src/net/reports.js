@@ -40,17 +40,19 @@ async function readKept() {
 
 /** Keep a fetched report; saves run one after another, so overlapping fetches lose none. */
 function remember(key, entry) {
-  saving = saving.catch(() => undefined).then(async () => {
-    const kept = await readKept();
-    const next = Object.fromEntries([
-      ...Object.entries(kept)
-        .filter(([k]) => k !== key)
-        .sort((a, b) => b[1].fetchedAt - a[1].fetchedAt)
-        .slice(0, KEEP - 1),
-      [key, entry],
-    ]);
-    await db.meta.put(await sealMeta(ROW, next));
-  });
+  saving = saving
+    .catch(() => undefined)
+    .then(async () => {
+      const kept = await readKept();
+      const next = Object.fromEntries([
+        ...Object.entries(kept)
+          .filter(([k]) => k !== key)
+          .sort((a, b) => b[1].fetchedAt - a[1].fetchedAt)
+          .slice(0, KEEP - 1),
+        [key, entry],
+      ]);
+      await db.meta.put(await sealMeta(ROW, next));
+    });
   return saving;
 }
 
