@@ -62,7 +62,7 @@ export function CitizenFields({ prefix, value, edit, errors = {}, citizenId }) {
         field("cpr", "CPR-nummer", {
           inputMode: "numeric",
           autoComplete: "off",
-          placeholder: "DDMMÅÅ-XXXX",
+          placeholder: "DDMMÅÅ-NNNN",
         }),
       )}
       {field("phone", "Telefon", { type: "tel" })}

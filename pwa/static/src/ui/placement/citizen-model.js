@@ -1,7 +1,7 @@
 // The citizen on the tablet: search by name or the CPR number's last four digits, the
 // duplicate-CPR check within the team, and the codecs of the citizen's typed fields (a CPR
 // number is checked as the server checks it before it is saved). Pure: no DOM or storage.
-import { validCpr, validEmail, validPhone } from "../../validate.js";
+import { MESSAGES, validCpr, validEmail, validPhone } from "../../validate.js";
 
 /** The citizens matching a search: name words (case-insensitive) or 1–4 digits ending the CPR. */
 export function searchCitizens(citizens, query) {
@@ -51,14 +51,10 @@ const checked = (check, message, normalise = (v) => v.trim()) => ({
 
 /** The codecs of the citizen form (meeting/draft.js): checked CPR, e-mail and phone fields. */
 export const CITIZEN_CODECS = {
-  cpr: checked(
-    validCpr,
-    ["cpr", "Skriv CPR-nummeret som DDMMÅÅ-XXXX med en gyldig dato"],
-    normaliseCpr,
-  ),
-  email: checked(validEmail, ["email", "Skriv en gyldig e-mailadresse"]),
-  caseworker_email: checked(validEmail, ["caseworker_email", "Skriv en gyldig e-mailadresse"]),
-  phone: checked(validPhone, ["phone", "Skriv et gyldigt telefonnummer"]),
+  cpr: checked(validCpr, ["cpr", MESSAGES.cpr], normaliseCpr),
+  email: checked(validEmail, ["email", MESSAGES.email]),
+  caseworker_email: checked(validEmail, ["caseworker_email", MESSAGES.email]),
+  phone: checked(validPhone, ["phone", MESSAGES.phone]),
 };
 
 /** Errors of a new citizen's data ({field: message}), with the form's Danish messages. */
