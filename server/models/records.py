@@ -21,7 +21,7 @@ from server.models.types import Json, UtcDateTime
 # Reports scan these indexes only (every column a report reads is in them: no table lookups);
 # they are partial, so records without report facts cost the write path nothing here.
 REPORT_INDEX = ("team_id", "type", "rpt_day", "deleted", "rpt_user_id", "created_by", "rpt_week",
-                "rpt_kind", "rpt_company_id")
+                "rpt_kind", "rpt_company_key")
 REPORT_END_INDEX = ("team_id", "type", "rpt_end_day", "deleted", "created_by", "rpt_kind",
                     "rpt_group", "rpt_filled")
 
@@ -49,6 +49,7 @@ class Record(db.Model):
     rpt_kind: Mapped[str | None] = mapped_column(String(200))
     rpt_group: Mapped[str | None] = mapped_column(String(200))
     rpt_company_id: Mapped[str | None] = mapped_column(String(200))
+    rpt_company_key: Mapped[int | None] = mapped_column(BigInteger)
     rpt_user_id: Mapped[str | None] = mapped_column(String(36))
     rpt_positions: Mapped[int | None] = mapped_column(BigInteger)
     rpt_filled: Mapped[int | None] = mapped_column(BigInteger)

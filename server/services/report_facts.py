@@ -9,17 +9,20 @@ columns of `records` (`rpt_*`), so reports aggregate in SQL and never read JSON.
   being open (kept while it stays filled or closed), status, positions and filled;
 - placement: `start_date` and `kind`; `end_date` and `outcome` when `status` is ended;
 - company: its `company_type` (for the open positions by company type).
+`rpt_company_key` is a 64-bit key of `rpt_company_id`: counting distinct companies over a
+BIGINT sorts about twice as fast as over a UUID string (docs/benchmarks.md, activity report).
 A tombstone has no facts. `facts_for` is pure; the write passes the row's previous facts.
 """
 from __future__ import annotations
 
+import hashlib
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 FACT_COLUMNS = ("rpt_day", "rpt_week", "rpt_end_day", "rpt_kind", "rpt_group",
-                "rpt_company_id", "rpt_user_id", "rpt_positions", "rpt_filled")
+                "rpt_company_id", "rpt_company_key", "rpt_user_id", "rpt_positions", "rpt_filled")
 EMPTY = dict.fromkeys(FACT_COLUMNS)
 
 
@@ -43,7 +46,16 @@ def facts_for(record_type: str, data: dict[str, Any], before: dict[str, Any],
         facts.update(extract(data, before, user_id, today))
     if isinstance(facts["rpt_day"], date):
         facts["rpt_week"] = iso_week(facts["rpt_day"])
+    if facts["rpt_company_id"] is not None:
+        facts["rpt_company_key"] = company_key(facts["rpt_company_id"])
     return facts
+
+
+def company_key(company_id: str) -> int:
+    """A signed 64-bit key of a company id (BLAKE2b; a collision among a job centre's
+    companies has a probability of about 1e-13)."""
+    digest = hashlib.blake2b(company_id.encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
 
 
 def _day(value: Any) -> date | None:

@@ -106,7 +106,7 @@ class _Query:
                     user, Record.rpt_week)):
             block.add(who, week, "meetings_held", n)
         visits = [*where, Record.rpt_kind != "phone"]
-        companies = func.count(distinct(Record.rpt_company_id))
+        companies = func.count(distinct(Record.rpt_company_key))
         block.set_total("companies_visited", db.session.scalar(select(companies).where(*visits)))
         for who, n in db.session.execute(select(user, companies).where(*visits).group_by(user)):
             block.set_user(who, "companies_visited", n)
@@ -118,7 +118,7 @@ class _Query:
         """The same figures from one scan with GROUPING SETS (PostgreSQL); `grouping` tells the
         set: 0 (user, week), 1 (user), 2 (week), 3 the totals."""
         user, week = Record.rpt_user_id, Record.rpt_week
-        visited = func.count(distinct(case((Record.rpt_kind != "phone", Record.rpt_company_id))))
+        visited = func.count(distinct(case((Record.rpt_kind != "phone", Record.rpt_company_key))))
         sets = func.grouping_sets(tuple_(user, week), tuple_(user), tuple_(week), text("()"))
         for who, when, level, n, companies in db.session.execute(
                 select(user, week, func.grouping(user, week), func.count(), visited)

@@ -12,6 +12,7 @@ import {
 } from "../../pwa/static/src/ui/meeting/draft.js";
 import { COLLEAGUE_TEXT } from "../../pwa/static/src/ui/textRebase.js";
 import { JOB_ORDER_CODECS, jobOrderAge } from "../../pwa/static/src/ui/meeting/jobOrder.js";
+import { ageOf } from "../../pwa/static/src/ui/team/positions.js";
 import {
   agendaPrompts,
   attendanceFromRaw,
@@ -278,25 +279,30 @@ test("Copenhagen wall time becomes RFC 3339 with the right offset, winter and su
   assert.equal(todayIso(Date.parse("2026-11-23T23:30:00Z")), "2026-11-24");
 });
 
-test("an open job order ages from its newest contact: marked after 7 days, urgent after 14", () => {
+test("an open job order ages like Åbne pladser: yellow from 7 days, red from 14", () => {
   const order = { status: "open", log: [{ date: "2026-11-01" }, { date: "2026-11-10" }] };
-  assert.deepEqual(jobOrderAge(order, "2026-11-12"), {
-    days: 2,
-    level: "new",
-    text: "Seneste kontakt for 2 dage siden",
-  });
-  assert.equal(jobOrderAge(order, "2026-11-18").level, "marked");
-  assert.equal(jobOrderAge(order, "2026-11-25").level, "urgent");
+  for (const [today, level, icon] of [
+    ["2026-11-16", "new", ""],
+    ["2026-11-17", "yellow", "⚠"],
+    ["2026-11-23", "yellow", "⚠"],
+    ["2026-11-24", "red", "‼"],
+  ]) {
+    const age = jobOrderAge(order, today);
+    assert.deepEqual([age.level, age.icon], [level, icon], today);
+    assert.deepEqual(age, { ...ageOf("2026-11-10", today), text: age.text }, today);
+  }
   assert.equal(jobOrderAge(order, "2026-11-25", "2026-11-24").days, 1);
   assert.equal(jobOrderAge({ ...order, status: "filled" }, "2026-11-25"), null);
   assert.equal(jobOrderAge({ status: "open" }, "2026-11-25"), null);
+  assert.equal(jobOrderAge({ status: "open" }, "2026-11-25", "2026-11-20").days, 5);
 });
 
-test("the age says how old the newest contact is, with words for marked and urgent", () => {
+test("the age says how old the newest contact is, with words for yellow and red", () => {
   const order = { log: [{ date: "2026-11-01" }] };
   assert.equal(jobOrderAge(order, "2026-11-01").text, "Seneste kontakt i dag");
-  assert.equal(jobOrderAge(order, "2026-11-09").text, "Ældes: seneste kontakt for 8 dage siden");
-  assert.equal(jobOrderAge(order, "2026-11-16").text, "Haster: seneste kontakt for 15 dage siden");
+  assert.equal(jobOrderAge(order, "2026-11-02").text, "Seneste kontakt for 1 dag siden");
+  assert.equal(jobOrderAge(order, "2026-11-08").text, "Ældes: seneste kontakt for 7 dage siden");
+  assert.equal(jobOrderAge(order, "2026-11-15").text, "Haster: seneste kontakt for 14 dage siden");
 });
 
 test("start-up, three-party and closing meetings get the sources' agenda prompts", () => {

@@ -1,12 +1,17 @@
 """The migrations build the schema from empty, and match the models exactly."""
+from datetime import UTC, datetime
+
+import flask_migrate
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import inspect, select
+from sqlalchemy import inspect, select, text
 
+from server import create_app
 from server.extensions import db
 from server.models import FeedCounter, ServerMeta
-from tests.conftest import PG_URL, migrated_app, reset_postgres_schema
+from server.services.report_facts import company_key
+from tests.conftest import PG_URL, config_for, migrated_app, reset_postgres_schema
 
 
 def _fresh_url(backend: str, tmp_path) -> str:
@@ -40,3 +45,30 @@ def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(tmp_path):
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_0007_keys_the_companies_of_existing_records_and_downgrades(backend, tmp_path):
+    url = _fresh_url(backend, tmp_path)
+    app = create_app(config_for(SQLALCHEMY_DATABASE_URI=url))
+    with app.app_context():
+        flask_migrate.upgrade(revision="0006")
+        now = datetime(2026, 3, 2, tzinfo=UTC)
+        db.session.execute(text("INSERT INTO teams (id, name, created_at) VALUES ('t', 'T', :now)"),
+                           {"now": now})
+        for record_id, company in (("m1", "e88359db-ea5a-473d-bf6a-e3857d7c6113"), ("m2", None)):
+            db.session.execute(text(
+                "INSERT INTO records (id, type, team_id, rev, deleted, data, feed_seq, created_at,"
+                " created_by, updated_at, updated_by, rpt_company_id) VALUES (:id, 'meeting', 't',"
+                " 1, :no, '{}', 0, :now, 'u', :now, 'u', :company)"),
+                {"id": record_id, "no": False, "now": now, "company": company})
+        db.session.commit()
+        flask_migrate.upgrade()
+        keys = dict(db.session.execute(text("SELECT id, rpt_company_key FROM records")).all())
+        assert keys == {"m1": company_key("e88359db-ea5a-473d-bf6a-e3857d7c6113"), "m2": None}
+        db.session.commit()
+        flask_migrate.downgrade(revision="0006")
+        columns = {column["name"] for column in inspect(db.engine).get_columns("records")}
+        assert "rpt_company_key" not in columns and "rpt_company_id" in columns
+        db.session.remove()
+        db.engine.dispose()

@@ -1,9 +1,12 @@
 """The report facts a record write extracts (server/services/report_facts.py), as a table."""
+import uuid
 from datetime import date
 
 import pytest
 
-from server.services.report_facts import EMPTY, facts_for
+from server.services.report_facts import EMPTY, company_key, facts_for
+
+KEY_OF_E88359DB = "021df3e69d0f29db"  # hashlib.blake2b(id, digest_size=8), computed once
 
 TODAY = date(2026, 3, 10)
 ANNE, LIS = "anne-id", "lis-id"
@@ -50,4 +53,15 @@ CASES = [
 
 @pytest.mark.parametrize(("record_type", "data", "before", "writer", "expected"), CASES)
 def test_facts_of_a_write(record_type, data, before, writer, expected):
-    assert facts_for(record_type, data, before, writer, TODAY) == {**EMPTY, **expected}
+    keyed = ({"rpt_company_key": company_key(expected["rpt_company_id"])}
+             if "rpt_company_id" in expected else {})
+    assert facts_for(record_type, data, before, writer, TODAY) == {**EMPTY, **expected, **keyed}
+
+
+def test_the_company_key_is_a_stable_signed_64_bit_blake2b_of_the_id():
+    # Stored keys must not change between releases: this is BLAKE2b-64 of the UUID's text.
+    assert company_key("e88359db-ea5a-473d-bf6a-e3857d7c6113") == int.from_bytes(
+        bytes.fromhex(KEY_OF_E88359DB), "big", signed=True)
+    keys = {company_key(str(uuid.UUID(int=n))) for n in range(10_000)}
+    assert len(keys) == 10_000
+    assert all(-2**63 <= key < 2**63 for key in keys)

@@ -67,7 +67,8 @@ def _backfill():
         day = copenhagen_day(created_at if created_at.tzinfo else created_at.replace(
             tzinfo=UTC))
         facts = facts_for(record_type, data, {}, user_id, day)
-        bind.execute(records.update().where(records.c.id == record_id).values(**facts))
+        bind.execute(records.update().where(records.c.id == record_id).values(
+            **{name: facts[name] for name, _ in FACTS}))
 
 
 def downgrade():

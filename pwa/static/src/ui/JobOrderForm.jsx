@@ -21,6 +21,7 @@ import {
   jobOrderAge,
 } from "./meeting/jobOrder.js";
 import { clockTime, danishDate, todayIso } from "../dates.js";
+import { copenhagenDay } from "./team/positions.js";
 import { useAutosave } from "./meeting/useAutosave.js";
 import { navigate } from "./route.js";
 import "./meeting/meeting.css";
@@ -138,7 +139,11 @@ function JobOrder({ id, isNew, meetingId, ...fromRoute }) {
   const typed = Object.keys(form.draft).length > 0;
   const found = validateRecord("job_order", current);
   const errors = { ...(record || typed ? found : {}), ...form.inputErrors };
-  const age = jobOrderAge(current, todayIso());
+  const age = jobOrderAge(
+    current,
+    todayIso(),
+    record?.createdAt ? copenhagenDay(record.createdAt) : "",
+  );
   const text = (field, attrs = {}) => (
     <TextArea
       id={`job-order-${field}`}
@@ -175,7 +180,7 @@ function JobOrder({ id, isNew, meetingId, ...fromRoute }) {
       <p class="meta">
         {age && (
           <span class={`age ${age.level}`}>
-            {age.level === "new" ? "" : "⚠ "}
+            {age.icon ? `${age.icon} ` : ""}
             {age.text}
           </span>
         )}

@@ -3,7 +3,7 @@
 // from the newest of its creation and its newest log entry; marked after 7 days, urgent
 // after 14; computed when shown, never stored). Pure: no DOM.
 import { choiceCodec, hoursCodec, integerCodec, linesCodec } from "./draft.js";
-import { daysBetween } from "../../dates.js";
+import { ageOf } from "../team/positions.js";
 
 /** Field labels. */
 export const JOB_ORDER_LABELS = {
@@ -67,18 +67,19 @@ export const JOB_ORDER_CODECS = {
 };
 
 /**
- * The age of an open job order on `today`: {days, level ("new" | "marked" | "urgent"),
- * text}, counted from the newest of `createdOn` and its log entries' dates; null when
- * neither is known or the order is not open.
+ * The age of an open job order on `today`: Åbne pladser's {days, level, word, icon}
+ * (ui/team/positions.js ageOf: yellow from 7 days, red from 14) and a `text`, counted from the
+ * newest of `createdOn` and its log entries' dates; null when neither is known or the order is
+ * not open.
  */
 export function jobOrderAge(order, today, createdOn = "") {
   if ((order.status ?? "open") !== "open") return null;
   const dates = [createdOn, ...(order.log ?? []).map((entry) => entry.date)].filter(Boolean).sort();
   const newest = dates[dates.length - 1];
   if (!newest) return null;
-  const days = Math.max(0, daysBetween(newest, today));
-  const level = days > 14 ? "urgent" : days > 7 ? "marked" : "new";
-  const since = days === 0 ? "i dag" : days === 1 ? "for 1 dag siden" : `for ${days} dage siden`;
-  const words = { new: "Seneste", marked: "Ældes: seneste", urgent: "Haster: seneste" }[level];
-  return { days, level, text: `${words} kontakt ${since}` };
+  const age = ageOf(newest, today);
+  const since =
+    age.days === 0 ? "i dag" : age.days === 1 ? "for 1 dag siden" : `for ${age.days} dage siden`;
+  const words = { new: "Seneste", yellow: "Ældes: seneste", red: "Haster: seneste" }[age.level];
+  return { ...age, text: `${words} kontakt ${since}` };
 }
