@@ -3,7 +3,7 @@ from flask import Blueprint, jsonify, request
 
 from server.api.common import authenticated, documented, json_body
 from server.schemas import team_wire
-from server.services import lists
+from server.services import lists, lists_in_force
 from sync.types import Actor
 
 api = Blueprint("lists", __name__)
@@ -15,9 +15,9 @@ api = Blueprint("lists", __name__)
 @authenticated
 def job_centre_lists(actor: Actor):
     """The lists, with an ETag so an unchanged answer costs a 304."""
-    current = lists.all_lists()
+    current = lists_in_force.all_lists()
     answer = jsonify(current)
-    answer.set_etag(lists.lists_etag(current))
+    answer.set_etag(lists_in_force.lists_etag(current))
     return answer.make_conditional(request)
 
 

@@ -3,31 +3,16 @@
 Items are never deleted, only retired, so old records keep their label: a replacement that
 leaves out an id that the list has is refused.
 """
-from sqlalchemy import select
-
 from server.default_lists import DEFAULT_LISTS
 from server.errors import Problem, validation_problem
 from server.extensions import db
 from server.models import JobCentreList
 from server.models.types import utcnow
-from server.schemas.jsontree import canonical_sha256
 from server.services.admin_log import log_change, require_admin
+from server.services.lists_in_force import all_lists
 from server.services.sql_store import SqlStore
 from server.services.transaction import in_write_transaction
 from sync.types import Actor
-
-
-def all_lists() -> dict[str, list[dict]]:
-    """Every list: the stored one where an admin replaced it, else the default."""
-    stored: dict[str, list[dict]] = {
-        key: items for key, items in db.session.execute(
-            select(JobCentreList.key, JobCentreList.items))}
-    return {key: stored.get(key, default) for key, default in DEFAULT_LISTS.items()}
-
-
-def lists_etag(lists: dict[str, list[dict]]) -> str:
-    """The ETag of the lists' current content."""
-    return canonical_sha256(lists)[:32]
 
 
 def replace_list(actor: Actor, key: str, items: list[dict]) -> list[dict]:

@@ -2,6 +2,7 @@
 from typing import Any
 
 from server.builtin_templates import find_template, load_builtin_templates
+from server.default_lists import DEFAULT_LISTS
 from server.schemas.records import (
     canonical_sha256,
     record_references,
@@ -12,13 +13,20 @@ from sync.units import template_text_units
 
 COVERED_KEYS = ("template_key", "template_version", "content")
 TEMPLATE_FIELDS = {"assessment": ("assessment", "answers"), "agreement": ("agreement", "content")}
+# Fields whose value is an id of one of the job centre's lists (docs/domain.md "Lists"); an
+# empty value means "not given". Retired ids stay valid: old records keep their label.
+LIST_FIELDS = {("company", "company_type"): "company_types",
+               ("company_contact", "job_function"): "job_functions"}
 
 
 class SchemaRules:
-    """RecordRules over the record schemas and a fixed list of templates."""
+    """RecordRules over the record schemas, a fixed list of templates and the job centre's lists."""
 
-    def __init__(self, templates: list[dict] | None = None):
+    def __init__(self, templates: list[dict] | None = None,
+                 lists: dict[str, list[dict]] | None = None):
         self.templates = templates if templates is not None else load_builtin_templates()
+        self.list_ids = {key: {item["id"] for item in items}
+                         for key, items in (lists if lists is not None else DEFAULT_LISTS).items()}
         self._text_units: dict[tuple, frozenset[str]] = {}
         self.templates_etag = canonical_sha256(self.templates)[:32]
 
@@ -28,7 +36,13 @@ class SchemaRules:
 
     def validate(self, record_type: str, data: dict[str, Any]) -> dict[str, list[str]]:
         """Errors keyed `data.<path>`."""
-        return validate_record_data(record_type, data, find_template=self.find)
+        errors = validate_record_data(record_type, data, find_template=self.find)
+        for (list_type, field), key in LIST_FIELDS.items():
+            value = data.get(field) if list_type == record_type else None
+            if value and isinstance(value, str) and value not in self.list_ids.get(key, ()):
+                errors.setdefault(f"data.{field}", []).append(
+                    f"must be an id of the job centre's {key} list")
+        return errors
 
     def references(self, record_type: str, data: dict[str, Any]) -> list[tuple[str, str, str]]:
         """Record references in the data."""

@@ -2,6 +2,7 @@
 import pytest
 
 from server.default_lists import DEFAULT_LISTS
+from tests.server.sync_helpers import new_id
 
 
 def test_defaults_are_db07_sections_and_about_thirty_job_functions(client, auth_header):
@@ -57,3 +58,48 @@ def test_replacing_a_list(client, auth_header, who, key, body, status, slug):
     assert response.status_code == status, response.get_json()
     if slug:
         assert response.get_json()["type"].endswith(f"/{slug}")
+
+
+# (record type, data, the field refused or None): list fields take an id of the job centre's
+# list; an empty value means "not given"; a retired id stays valid (docs/domain.md "Lists").
+CONTACT = {"company_id": "5e0f3c53-64f4-4b55-9b3b-0a2a0a7d9a11", "contacted_on": "2026-12-07",
+           "result": "internship"}
+LIST_VALUES = [
+    ("company", {"name": "Tarm Is", "company_type": "db07_f"}, None),
+    ("company", {"name": "Tarm Is", "company_type": ""}, None),
+    ("company", {"name": "Tarm Is"}, None),
+    ("company", {"name": "Tarm Is", "company_type": "Bygge- og anlægsvirksomhed"},
+     "data.company_type"),
+    ("company", {"name": "Tarm Is", "company_type": "koekken"}, "data.company_type"),
+    ("company_contact", {**CONTACT, "job_function": "koekken"}, None),
+    ("company_contact", {**CONTACT, "job_function": "db07_f"}, "data.job_function"),
+    ("company_contact", {**CONTACT, "job_function": "Køkken"}, "data.job_function"),
+]
+
+
+@pytest.mark.parametrize(("record_type", "data", "refused"), LIST_VALUES)
+def test_list_fields_take_ids_of_the_lists(anne, record_type, data, refused):
+    if record_type == "company_contact":
+        anne.upsert("company", CONTACT["company_id"], {"name": "Kontaktet ApS"})
+    result = anne.upsert(record_type, new_id(), data)
+    if refused is None:
+        assert result["status"] == "applied", result
+    else:
+        assert result["status"] == "rejected", result
+        assert list(result["error"]["errors"]) == [refused]
+        assert "list" in result["error"]["errors"][refused][0]
+
+
+def test_an_item_an_admin_adds_is_valid_at_once_and_a_retired_one_stays_valid(
+        client, auth_header, anne):
+    assert anne.upsert("company", new_id(), {"name": "Drone ApS", "company_type": "db07_x"})[
+        "status"] == "rejected"
+    items = [dict(item) for item in DEFAULT_LISTS["company_types"]]
+    items[0]["retired"] = True
+    items.append({"id": "db07_x", "label": "Droner"})
+    assert client.put("/api/v1/admin/lists/company_types", json={"items": items},
+                      headers=auth_header("admin")).status_code == 200
+    for company_type in ("db07_x", items[0]["id"]):
+        result = anne.upsert("company", new_id(), {"name": "Drone ApS",
+                                                   "company_type": company_type})
+        assert result["status"] == "applied", result
