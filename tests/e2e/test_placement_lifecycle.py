@@ -91,9 +91,6 @@ def follow_up_meeting(page: Page, next_date: datetime.date) -> str:
     """A follow-up meeting from the placement page, finished; its id."""
     page.get_by_role("button", name="Nyt møde").click()
     page.get_by_role("button", name="Nu", exact=True).click()
-    # Typing while the new meeting's first save moves it to its own address can lose the
-    # typed text (a known race, open on issue 12); wait for the address first.
-    expect(page).to_have_url(re.compile(r"#/moede/[0-9a-f-]{36}$"))
     page.get_by_label("Om borgeren", exact=True).fill(NOTES_CITIZEN)
     page.get_by_label("Aftalt med virksomheden", exact=True).fill("Aftalt, at Jonas prøver truck.")
     ordinary = page.get_by_role("group", name=re.compile(r"^Er ordinære \(lønnede\) timer"))

@@ -113,7 +113,11 @@ async function readPlacements(companyId) {
   }));
 }
 
-function Meeting({ id, isNew, ...fromRoute }) {
+function Meeting({ id, ...props }) {
+  // The route the form was opened with, kept for its life (it is keyed by the id): a new
+  // meeting's first save moves it to its own address, and this same form goes on with its
+  // draft and defaults; it never turns into the form of a stored meeting mid-typing.
+  const { isNew, ...fromRoute } = useRef(props).current;
   const record = useQuery(() => getRecord(id), [id]);
   const stored = record?.data;
   const companyId = stored?.company_id ?? fromRoute.companyId;
