@@ -11,17 +11,16 @@ import { useQuery } from "./useQuery.js";
 import { sessionState } from "../store/session.js";
 import { validateRecord } from "../validate.js";
 import { problemLines } from "./labels.js";
-import { changesFor, formValue } from "./meeting/draft.js";
 import { CheckGroup, RadioGroup, TextArea, TextField } from "./meeting/fields.jsx";
 import {
-  JOB_ORDER_CODECS,
+  JOB_ORDER_MODEL,
   JOB_ORDER_HINTS,
   JOB_ORDER_LABELS as L,
   JOB_ORDER_OPTIONS,
   jobOrderAge,
 } from "./meeting/jobOrder.js";
 import { clockTime, danishDate, todayIso } from "../dates.js";
-import { useAutosave } from "./meeting/useAutosave.js";
+import { useAutosave } from "./forms/useAutosave.js";
 import { navigate } from "./route.js";
 import "./meeting/meeting.css";
 
@@ -118,7 +117,7 @@ function JobOrder({ id, isNew, meetingId, ...fromRoute }) {
     id,
     record,
     defaults,
-    codecs: JOB_ORDER_CODECS,
+    model: JOB_ORDER_MODEL,
     ready: (data) => Boolean(data.title?.trim()),
     onCreated: () =>
       isNew &&
@@ -132,9 +131,9 @@ function JobOrder({ id, isNew, meetingId, ...fromRoute }) {
   if (!companyId) return <p class="message error">Jobordren mangler en virksomhed.</p>;
 
   const data = record?.data ?? defaults;
-  const value = (path) => formValue(data, form.draft, path, JOB_ORDER_CODECS);
+  const value = form.value;
   const edit = form.edit;
-  const current = { ...data, ...changesFor(data, form.draft, JOB_ORDER_CODECS).changes };
+  const current = form.current;
   const typed = Object.keys(form.draft).length > 0;
   const found = validateRecord("job_order", current);
   const errors = { ...(record || typed ? found : {}), ...form.inputErrors };
