@@ -4,6 +4,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
+import { rebaseDraft, settle } from "../../pwa/static/src/ui/forms/draft.js";
+import { answerPath, templateModel } from "../../pwa/static/src/ui/template/draftModel.js";
 import { isTextPath, rebaseAnswer, rebaseEdits } from "../../pwa/static/src/ui/template/rebase.js";
 import { COLLEAGUE_TEXT, rebaseText } from "../../pwa/static/src/ui/textRebase.js";
 
@@ -99,4 +101,44 @@ test("the user’s own last write is the base: a saved edit follows the stored t
     ),
     "Pak",
   );
+});
+
+test("a template record's draft: answers saved whole with the edited paths, fields as typed", () => {
+  const model = templateModel(DEFINITION, "answers");
+  const stored = { answers: { kind: "a", tasks: { r: { task: "Pluk" } } }, comment: "x" };
+  const draft = {
+    [answerPath("answers", ["tasks", "r", "task"])]: "Pak",
+    [answerPath("answers", ["notes"])]: "Noter",
+    comment: "",
+  };
+  assert.deepEqual(model.changes(stored, draft), {
+    changes: {
+      comment: null,
+      answers: { kind: "a", tasks: { r: { task: "Pak" } }, notes: "Noter" },
+    },
+    errors: {},
+  });
+  assert.deepEqual(model.changes(stored, { comment: "x" }).changes, {}, "answers untouched");
+  const cleared = {
+    [answerPath("answers", ["kind"])]: "",
+    [answerPath("answers", ["tasks"])]: null,
+  };
+  assert.deepEqual(model.changes(stored, cleared).changes, { answers: null });
+  assert.equal(model.shown(stored, answerPath("answers", ["tasks", "r", "task"])), "Pluk");
+  assert.equal(model.shown(stored, answerPath("answers", ["notes"])), "");
+  assert.deepEqual(settle(stored, { [answerPath("answers", ["kind"])]: "a" }, model), {});
+});
+
+test("a pulled edit of a template text is merged into the user's draft; a choice stays the user's", () => {
+  const model = templateModel(DEFINITION, "content");
+  const notes = answerPath("content", ["notes"]);
+  const kind = answerPath("content", ["kind"]);
+  const before = { content: { notes: "Aftale 1\nAftale 2\n", kind: "a" } };
+  const after = { content: { notes: "Aftale 1\nAftale 2 (rettet af kollega)\n", kind: "b" } };
+  const draft = { [kind]: "a", [notes]: "Aftale 0\nAftale 1\nAftale 2\n" };
+  assert.deepEqual(rebaseDraft(before, after, draft, model), {
+    [kind]: "a",
+    [notes]: "Aftale 0\nAftale 1\nAftale 2 (rettet af kollega)\n",
+  });
+  assert.equal(rebaseDraft(before, before, draft, model), draft);
 });
