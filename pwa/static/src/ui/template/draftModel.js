@@ -13,6 +13,20 @@ import { isTextPath } from "./rebase.js";
 
 const same = (a, b) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
+function itemPathOf(prefix, path) {
+  return path.startsWith(prefix) ? path.slice(prefix.length).split(".") : null;
+}
+
+/** The answers in `field` with every answer path of `draft` applied (shown as typed). */
+export function draftAnswers(answers, draft, field) {
+  let next = answers ?? {};
+  for (const [path, value] of Object.entries(draft)) {
+    const at = itemPathOf(`${field}:`, path);
+    if (at) next = setAnswer(next, at, value);
+  }
+  return next;
+}
+
 /** The draft path of an item path of `field` ("answers", ["tasks", row, "task"]). */
 export function answerPath(field, path) {
   return `${field}:${pathKey(path)}`;
@@ -23,8 +37,7 @@ export function templateModel(definition, field, codecs = {}) {
   const isText = isTextPath(definition);
   const fields = fieldModel(codecs);
   const prefix = `${field}:`;
-  const itemPath = (path) =>
-    path.startsWith(prefix) ? path.slice(prefix.length).split(".") : null;
+  const itemPath = (path) => itemPathOf(prefix, path);
   return {
     shown(data, path) {
       const at = itemPath(path);
@@ -33,16 +46,9 @@ export function templateModel(definition, field, codecs = {}) {
       return value ?? (isText(at) ? "" : undefined);
     },
     changes(data, draft) {
-      const own = {};
-      let answers = data[field] ?? {};
-      let touched = false;
-      for (const [path, value] of Object.entries(draft)) {
-        const at = itemPath(path);
-        if (at) {
-          answers = setAnswer(answers, at, value);
-          touched = true;
-        } else own[path] = value;
-      }
+      const own = Object.fromEntries(Object.entries(draft).filter(([path]) => !itemPath(path)));
+      const touched = Object.keys(own).length < Object.keys(draft).length;
+      const answers = draftAnswers(data[field], draft, field);
       const { changes, errors } = fields.changes(data, own);
       const saved = isAnswered(answers) ? answers : null;
       if (touched && !same(saved, isAnswered(data[field]) ? data[field] : null))
