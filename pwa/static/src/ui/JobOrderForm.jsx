@@ -92,7 +92,10 @@ function ContactLog({ log, user, onAdd }) {
   );
 }
 
-function JobOrder({ id, isNew, meetingId, ...fromRoute }) {
+function JobOrder({ id, ...props }) {
+  // The route the form was opened with, kept for its life (as the meeting form's): the
+  // first save's move to the order's own address never shows "not on the device" mid-typing.
+  const { isNew, meetingId, ...fromRoute } = useRef(props).current;
   const { user } = useObservable(sessionState);
   const record = useQuery(() => getRecord(id), [id]);
   const companyId = record?.data?.company_id ?? fromRoute.companyId;
