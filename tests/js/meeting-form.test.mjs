@@ -3,15 +3,20 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { autosaver } from "../../pwa/static/src/ui/meeting/autosave.js";
+import { autosaver } from "../../pwa/static/src/ui/forms/autosaver.js";
 import {
   changesFor,
-  formValue,
   rebaseDraft,
   settle,
-} from "../../pwa/static/src/ui/meeting/draft.js";
+  withChanges,
+} from "../../pwa/static/src/ui/forms/draft.js";
+import { MEETING_CODECS, MEETING_MODEL } from "../../pwa/static/src/ui/meeting/codecs.js";
 import { COLLEAGUE_TEXT } from "../../pwa/static/src/ui/textRebase.js";
-import { JOB_ORDER_CODECS, jobOrderAge } from "../../pwa/static/src/ui/meeting/jobOrder.js";
+import {
+  JOB_ORDER_CODECS,
+  JOB_ORDER_MODEL,
+  jobOrderAge,
+} from "../../pwa/static/src/ui/meeting/jobOrder.js";
 import { ageOf } from "../../pwa/static/src/ui/team/positions.js";
 import {
   agendaPrompts,
@@ -161,15 +166,18 @@ test("the draft sends only changed fields, and a follow_up key inside the stored
     "follow_up.tasks": "",
     held_at: "2026-11-23T10:05",
   };
-  const { changes, errors } = changesFor(stored, draft);
+  const { changes, errors } = changesFor(stored, draft, MEETING_CODECS);
   assert.deepEqual(errors, {});
   assert.deepEqual(changes, {
     notes_citizen: "Sara fortæller",
     held_at: "2026-11-23T10:05:00+01:00",
     follow_up: { works_well: "godt", difficult: "løft" },
   });
-  assert.equal(formValue(stored, draft, "follow_up.works_well"), "godt");
-  assert.equal(formValue({ held_at: "2026-07-01T08:00:00Z" }, {}, "held_at"), "2026-07-01T10:00");
+  assert.equal(MEETING_MODEL.shown(stored, "follow_up.works_well"), "godt");
+  assert.equal(
+    MEETING_MODEL.shown({ held_at: "2026-07-01T08:00:00Z" }, "held_at"),
+    "2026-07-01T10:00",
+  );
 });
 
 test("bad input stays in the draft with a message and is not sent", () => {
@@ -185,6 +193,7 @@ test("bad input stays in the draft with a message and is not sent", () => {
       duration_minutes: "en halv time",
       notes_company: "B",
     },
+    MEETING_CODECS,
   );
   assert.deepEqual(changes, { notes_company: "B" });
   assert.deepEqual(Object.keys(errors).sort(), ["attended_hours", "duration_minutes"]);
@@ -197,9 +206,9 @@ test("a draft path settles once the store shows its value; a newer typed value s
     held_at: "2026-11-23T10:05:00+01:00",
     notes_company: "old",
   };
-  assert.deepEqual(settle(stored, draft), { notes_company: "newer" });
+  assert.deepEqual(settle(stored, draft, MEETING_MODEL), { notes_company: "newer" });
   const unchanged = { notes_company: "x" };
-  assert.equal(settle({}, unchanged), unchanged);
+  assert.equal(settle({}, unchanged, MEETING_MODEL), unchanged);
 });
 
 test("job-order inputs: hours, whole numbers and one requirement per line", () => {
@@ -220,7 +229,7 @@ test("job-order inputs: hours, whole numbers and one requirement per line", () =
   });
   assert.deepEqual(errors, { filled: "Skriv et helt tal" });
   assert.equal(
-    formValue({ requirements_nice: ["a", "b"] }, {}, "requirements_nice", JOB_ORDER_CODECS),
+    JOB_ORDER_MODEL.shown({ requirements_nice: ["a", "b"] }, "requirements_nice"),
     "a\nb",
   );
 });
@@ -323,7 +332,7 @@ test("a colleague's pulled edit is merged into an unsaved draft of the same text
     notes_company: "Linje 1\nLinje 2\nLinje 3\nMin nye linje\n",
     held_at: "2026-11-23T10:05",
   };
-  const rebased = rebaseDraft(before, pulled, draft);
+  const rebased = rebaseDraft(before, pulled, draft, MEETING_MODEL);
   assert.equal(rebased.notes_company, "Linje 1 (kollega)\nLinje 2\nLinje 3\nMin nye linje\n");
   assert.equal(rebased.held_at, draft.held_at);
 });
@@ -333,21 +342,34 @@ test("when both edit the same lines, the colleague's text is kept below the user
     { notes_citizen: "A\n" },
     { notes_citizen: "B\n" },
     { notes_citizen: "C\n" },
+    MEETING_MODEL,
   );
   assert.equal(rebased.notes_citizen, `C\n\n${COLLEAGUE_TEXT}\nB\n`);
 });
 
 test("a draft is left alone when the stored field did not change or already shows the draft", () => {
   const draft = { notes_citizen: "mit" };
-  assert.equal(rebaseDraft({ notes_citizen: "x" }, { notes_citizen: "x", other: 1 }, draft), draft);
-  assert.equal(rebaseDraft({ notes_citizen: "x" }, { notes_citizen: "mit" }, draft), draft);
+  assert.equal(
+    rebaseDraft({ notes_citizen: "x" }, { notes_citizen: "x", other: 1 }, draft, MEETING_MODEL),
+    draft,
+  );
+  assert.equal(
+    rebaseDraft({ notes_citizen: "x" }, { notes_citizen: "mit" }, draft, MEETING_MODEL),
+    draft,
+  );
 });
 
 test("the user's own last write is the base of the rebase, so typing on is never doubled", () => {
   const written = { notes_company: "Linje 1\nLinje 2\nOle ringer, hvis Sa" };
   const pulled = { notes_company: "Kollegaens linje 1\nLinje 2\nOle ringer, hvis Sa" };
   const draft = { notes_company: "Linje 1\nLinje 2\nOle ringer, hvis Sara er syg" };
-  const rebased = rebaseDraft({ notes_company: "Linje 1\n" }, pulled, draft, undefined, written);
+  const rebased = rebaseDraft(
+    { notes_company: "Linje 1\n" },
+    pulled,
+    draft,
+    MEETING_MODEL,
+    written,
+  );
   assert.equal(rebased.notes_company, "Kollegaens linje 1\nLinje 2\nOle ringer, hvis Sara er syg");
 });
 
@@ -357,13 +379,23 @@ test("picked values (kind, status, dates, ids) are not rebased: the user’s cho
     { kind: "follow_up", next_follow_up: "2026-11-30", location: "Lager" },
     { kind: "tripartite", next_follow_up: "2026-12-02", location: "Kontoret" },
     draft,
+    MEETING_MODEL,
   );
   assert.equal(rebased.kind, "closing");
   assert.equal(rebased.next_follow_up, "2026-12-01");
   assert.equal(rebased.location, `Kantinen\n\n${COLLEAGUE_TEXT}\nKontoret`);
   assert.equal(
-    rebaseDraft({ status: "open" }, { status: "filled" }, { status: "closed" }, JOB_ORDER_CODECS)
+    rebaseDraft({ status: "open" }, { status: "filled" }, { status: "closed" }, JOB_ORDER_MODEL)
       .status,
     "closed",
   );
+});
+
+test("the record as it would be saved: changes applied, null removes the field", () => {
+  const data = { kind: "follow_up", notes_company: "gammel", location: "Lager" };
+  assert.deepEqual(withChanges(data, { notes_company: "ny", location: null }), {
+    kind: "follow_up",
+    notes_company: "ny",
+  });
+  assert.deepEqual(data.location, "Lager");
 });

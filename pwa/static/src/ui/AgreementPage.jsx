@@ -3,23 +3,24 @@
 // set "Klar til underskrift", signed in hand-over mode, locked while a signature covers
 // its content, replaced by "Ny version", downloaded as the sealed PDF when online.
 // Rules:
-// - A new agreement gets its id at the first save; the address then becomes its own
-//   (history.replaceState, without remounting the form), so a reload never duplicates it.
+// - A new agreement's id is made when the screen opens; its first save (forms/useAutosave.js)
+//   makes the address its own (history.replaceState, without remounting the form), so a
+//   reload never duplicates it.
 // - Coverage and the lock are computed from the signatures when shown (signature/coverage.js).
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { useObservable } from "../observable.js";
 import { fullySigned, shortHash } from "../signature/coverage.js";
 import { logOpened } from "../store/audit.js";
 import { startHandOver } from "../store/handover.js";
-import { saveRecord } from "../store/records.js";
+import { getRecord, saveRecord } from "../store/records.js";
 import { useQuery } from "./useQuery.js";
-import { keepRescue, rescueCovered, rescueSeq } from "../store/rescue.js";
 import { sessionState } from "../store/session.js";
 import { findTemplate, latestTemplate, useTemplates } from "../net/templates.js";
 import { validateRecord } from "../validate.js";
 import { Actions } from "./agreement/Actions.jsx";
 import { ContentEditor } from "./agreement/ContentEditor.jsx";
-import { readyErrors } from "./agreement/content.js";
+import { agreementModel, readyErrors } from "./agreement/content.js";
+import { useAutosave } from "./forms/useAutosave.js";
 import { prefillContent } from "./agreement/prefill.js";
 import { readAgreement, readPlacementSources } from "./agreement/read.js";
 import { SignatureList } from "./agreement/SignatureList.jsx";
@@ -63,8 +64,9 @@ async function readNew(placementId, template) {
 /** The agreement screen: `id`, or `placementId` and `templateKey` for a new one. */
 export function AgreementPage({ id, placementId, templateKey }) {
   const [createdId, setCreatedId] = useState(null);
-  const newId = useRef(null);
+  const newId = useRef(id ? null : crypto.randomUUID());
   const agreementId = id ?? createdId;
+  const recordId = id ?? newId.current;
   const templates = useTemplates();
   const newTemplate = agreementId ? null : latestTemplate(templates, templateKey);
   const read = useQuery(
@@ -81,9 +83,27 @@ export function AgreementPage({ id, placementId, templateKey }) {
   const view = last.current;
   const user = useObservable(sessionState).user;
   const notice = useObservable(handOverNotice);
-  const flushRef = useRef(null);
   const [extraErrors, setExtraErrors] = useState({});
   const [message, setMessage] = useState("");
+  const shown = view?.record?.data;
+  const definition = findTemplate(
+    templates,
+    shown?.template_key,
+    shown?.template_version,
+  )?.definition;
+  const model = useMemo(() => agreementModel(definition), [definition]);
+  const form = useAutosave({
+    type: "agreement",
+    id: recordId,
+    record: view?.isNew ? null : view?.record,
+    defaults: view?.isNew ? shown : {},
+    model,
+    ready: (fresh) => !Object.keys(validateRecord("agreement", fresh)).length,
+    onCreated() {
+      window.history.replaceState(null, "", `#/aftale/${recordId}`);
+      setCreatedId(recordId);
+    },
+  });
 
   useEffect(() => {
     if (!agreementId) return undefined;
@@ -126,25 +146,11 @@ export function AgreementPage({ id, placementId, templateKey }) {
     );
   const editable = data.status !== "void" && !view.locked && (data.status ?? "draft") === "draft";
 
-  async function save(content) {
-    if (view.isNew) {
-      newId.current ??= crypto.randomUUID();
-      const fresh = { ...data, content };
-      const errors = validateRecord("agreement", fresh);
-      if (Object.keys(errors).length) throw new Error(Object.values(errors).join(", "));
-      await saveRecord("agreement", newId.current, fresh);
-      window.history.replaceState(null, "", `#/aftale/${newId.current}`);
-      setCreatedId(newId.current);
-      return;
-    }
-    const seq = rescueSeq(agreementId);
-    await saveRecord("agreement", agreementId, { content });
-    rescueCovered(agreementId, seq);
-  }
-
   async function setStatus(status) {
-    const content = await flushRef.current();
-    if (!content) return;
+    if (!(await form.flush({ create: true }))) return;
+    const saved = await getRecord(recordId);
+    if (!saved) return;
+    const content = saved.data.content ?? {};
     if (status === "ready") {
       const missing = readyErrors(template.definition, content);
       setExtraErrors(missing);
@@ -154,12 +160,11 @@ export function AgreementPage({ id, placementId, templateKey }) {
       }
     }
     setMessage("");
-    if (view.isNew && !newId.current) await save(content);
-    await saveRecord("agreement", newId.current ?? agreementId, { status });
+    await saveRecord("agreement", recordId, { status });
   }
 
   async function handOver() {
-    if (!(await flushRef.current())) return;
+    if (!(await form.flush())) return;
     await takeSnapshot(agreementId);
     startHandOver(agreementId);
   }
@@ -273,15 +278,10 @@ export function AgreementPage({ id, placementId, templateKey }) {
       )}
       <ContentEditor
         definition={template.definition}
-        content={data.content ?? {}}
+        form={form}
         readOnly={!editable}
         workFunctions={parties.workFunctions}
-        save={save}
         extraErrors={extraErrors}
-        flushRef={flushRef}
-        rescue={
-          view.isNew ? null : (next) => keepRescue("agreement", agreementId, { content: next })
-        }
       />
       {view.hash && (
         <p class="fingerprint">

@@ -1,18 +1,19 @@
 // A progression assessment (docs/domain.md assessment) filled from its template: routes
 // "#/vurdering/<id>" and "#/vurdering/ny/<placementId>/<templateKey>". Rules:
-// - A new assessment takes the newest template version on the device; the record id is
-//   made at the first save and the route is then replaced by the record's own. A new one
+// - A new assessment takes the newest template version on the device; its id is made when
+//   the form opens, and the first save moves the route to the record's own. A new one
 //   with task rows (progression-mod-job) starts from the newest earlier one's tasks, same
 //   row ids, so each task is one line across dates.
 // - An existing assessment opens with its own template version, even after a newer one
 //   ships; when the device lacks that version, the screen says so.
-// - Autosave: every change is written with only the changed fields (answers whole).
+// - Autosave (forms/useAutosave.js): every change is written with only the changed fields
+//   (answers whole).
 // - "Afslut vurdering" needs every required item; a final assessment shows read-only
 //   until it is reopened as a draft.
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { logOpened } from "../store/audit.js";
 import { listReferencing } from "../store/queries.js";
-import { getRecord, saveRecord } from "../store/records.js";
+import { getRecord } from "../store/records.js";
 import { useQuery } from "./useQuery.js";
 import { findTemplate, latestTemplate, useTemplates } from "../net/templates.js";
 import { useObservable } from "../observable.js";
@@ -20,6 +21,8 @@ import { sessionState } from "../store/session.js";
 import { userName, useUsers } from "../net/users.js";
 import { longDate, todayIso } from "../dates.js";
 import { carriedTasks } from "./charts/series.js";
+import { choiceCodec } from "./forms/draft.js";
+import { useAutosave } from "./forms/useAutosave.js";
 import { assessmentNote } from "./journal/templateNote.js";
 import { JournalMark } from "./journal/JournalMark.jsx";
 import { problemLines } from "./labels.js";
@@ -28,36 +31,40 @@ import { RemoteTemplateRecord } from "./RemoteViews.jsx";
 import { ServerCopy } from "./ServerCopy.jsx";
 import { ASSESSOR_ROLES } from "./words.js";
 import { KortHeader } from "./template/KortHeader.jsx";
+import { answerPath, templateModel } from "./template/draftModel.js";
 import { TemplateForm } from "./template/TemplateForm.jsx";
-import { getAnswer, isAnswered, missingRequired, pathKey, setAnswer } from "./template/model.js";
-import { isTextPath } from "./template/rebase.js";
-import { saveStateText, useDraft } from "./template/useDraft.js";
+import { isAnswered, missingRequired, pathKey } from "./template/model.js";
 import "./assessment.css";
 
-/** The record changes of waiting edits ({field, value} or {path, value}) on top of `data`. */
-function changesOf(data, entries) {
-  let answers = data.answers ?? {};
-  let anyAnswer = false;
-  const changes = {};
-  for (const entry of entries) {
-    if (entry.path) {
-      answers = setAnswer(answers, entry.path, entry.value);
-      anyAnswer = true;
-    } else if ((entry.value ?? null) !== (data[entry.field] ?? null))
-      changes[entry.field] = entry.value ?? null;
-  }
-  if (anyAnswer) changes.answers = isAnswered(answers) ? answers : null;
-  return changes;
-}
+const CODECS = { assessed_on: choiceCodec, assessor_role: choiceCodec, status: choiceCodec };
 
 /** The assessment screen: `id` of an existing one, or `placementId` + `templateKey` for a new one. */
 export function AssessmentForm({ id, placementId, templateKey }) {
-  const made = useRef(null);
-  const recordId = id ?? made.current;
+  // A new assessment gets its id now; its first save moves it to its own address, and the
+  // same form (its draft and defaults) goes on there.
+  const opened = useRef(null);
+  const key = `${placementId}/${templateKey}`;
+  if (id && opened.current?.id !== id) opened.current = null;
+  if (!id && opened.current?.key !== key)
+    opened.current = { key, id: crypto.randomUUID(), placementId, templateKey };
+  const fresh = opened.current?.id === (id ?? opened.current?.id) ? opened.current : null;
+  const recordId = id ?? fresh.id;
+  return (
+    <Assessment
+      key={recordId}
+      id={recordId}
+      isNew={Boolean(fresh)}
+      placementId={fresh?.placementId}
+      templateKey={fresh?.templateKey}
+    />
+  );
+}
+
+function Assessment({ id, isNew, placementId, templateKey }) {
   useEffect(() => {
-    if (id) logOpened("assessment", id);
+    if (!isNew) logOpened("assessment", id);
   }, [id]);
-  const record = useQuery(() => (recordId ? getRecord(recordId) : null), [recordId]);
+  const record = useQuery(() => getRecord(id), [id]);
   const stored = record?.data ?? {};
   const forPlacement = stored.placement_id ?? placementId;
   const placement = useQuery(() => (forPlacement ? getRecord(forPlacement) : null), [forPlacement]);
@@ -68,17 +75,16 @@ export function AssessmentForm({ id, placementId, templateKey }) {
   const templates = useTemplates();
   const users = useUsers();
   const { user } = useObservable(sessionState);
-  const template = recordId
+  const template = record
     ? findTemplate(templates, stored.template_key, stored.template_version)
     : latestTemplate(templates, templateKey);
   const earlier =
     useQuery(
-      () => (!recordId && placementId ? listReferencing("assessment", placementId) : []),
-      [recordId, placementId],
+      () => (isNew && placementId ? listReferencing("assessment", placementId) : []),
+      [isNew, placementId],
     ) ?? [];
-  const carried = useRef({});
-  carried.current =
-    !recordId && template
+  const carried =
+    isNew && template
       ? carriedTasks(
           template.definition,
           earlier.filter((a) => a.data.template_key === template.key),
@@ -87,55 +93,36 @@ export function AssessmentForm({ id, placementId, templateKey }) {
   const [errors, setErrors] = useState({});
   const [notice, setNotice] = useState(null);
   const summary = useRef(null);
-
-  async function save(batch) {
-    const current = made.current || id ? await getRecord(made.current ?? id) : null;
-    const changes = changesOf(current?.data ?? {}, batch.values());
-    if (current) {
-      if (Object.keys(changes).length) await saveRecord("assessment", current.id, changes);
-      return;
-    }
-    const start = carried.current;
-    const created = await saveRecord("assessment", crypto.randomUUID(), {
+  const model = useMemo(
+    () => templateModel(template?.definition, "answers", CODECS),
+    [template?.definition],
+  );
+  const form = useAutosave({
+    type: "assessment",
+    id,
+    record,
+    model,
+    defaults: {
       placement_id: placementId,
-      template_key: template.key,
-      template_version: template.version,
+      template_key: template?.key,
+      template_version: template?.version,
       assessed_on: todayIso(),
       assessor_role: "consultant",
       status: "draft",
-      ...(isAnswered(start) ? { answers: start } : {}),
-      ...changesOf({ answers: start }, batch.values()),
-    });
-    made.current = created;
-    if (window.location.hash.startsWith("#/vurdering/ny/"))
-      window.location.replace(`#/vurdering/${created}`);
-  }
-  const rescue = () =>
-    record?.data
-      ? {
-          type: "assessment",
-          id: record.id,
-          changes: changesOf(record.data, draft.pending.values()),
-        }
-      : null;
-  const draft = useDraft(save, { rescue });
-  useEffect(() => {
-    if (!record?.data || !template) return;
-    const isText = isTextPath(template.definition);
-    draft.follow(
-      record.rev,
-      record.data,
-      (data, entry) => (entry.path ? getAnswer(data.answers, entry.path) : data[entry.field]),
-      (entry) => Boolean(entry.path) && isText(entry.path),
-    );
-  }, [record, template]);
+      ...(isAnswered(carried) ? { answers: carried } : {}),
+    },
+    ready: () => Boolean(template),
+    onCreated: () =>
+      window.location.hash.startsWith("#/vurdering/ny/") &&
+      window.location.replace(`#/vurdering/${id}`),
+  });
 
-  if (recordId && record === undefined) return <p>Henter …</p>;
-  if (recordId && (!record || record.type !== "assessment")) {
+  if (record === undefined) return <p>Henter …</p>;
+  if (!isNew && (!record || record.type !== "assessment")) {
     return (
       <ServerCopy
         type="assessment"
-        id={recordId}
+        id={id}
         missing="Vurderingen findes ikke på enheden."
         deleted="Vurderingen er slettet."
       >
@@ -144,7 +131,7 @@ export function AssessmentForm({ id, placementId, templateKey }) {
     );
   }
   if (record?.deleted) return <p class="message info">Vurderingen er slettet.</p>;
-  if (!recordId && !placementId) return <p class="message error">Vurderingen mangler et forløb.</p>;
+  if (isNew && !placementId) return <p class="message error">Vurderingen mangler et forløb.</p>;
 
   const back = (
     <p>
@@ -159,7 +146,7 @@ export function AssessmentForm({ id, placementId, templateKey }) {
         {back}
         <h1>Progressionsvurdering</h1>
         <p class="message error">
-          {recordId
+          {record
             ? `Skabelonen "${stored.template_key}" version ${stored.template_version} findes ikke på enheden endnu. Synkronisér, når der er net, så hentes den.`
             : `Skabelonen "${templateKey}" findes ikke på enheden. Synkronisér, når der er net, så hentes den.`}
         </p>
@@ -167,26 +154,16 @@ export function AssessmentForm({ id, placementId, templateKey }) {
     );
   }
 
-  draft.prune((entry) =>
-    sameValue(
-      entry.path ? getAnswer(stored.answers, entry.path) : stored[entry.field],
-      entry.value,
-    ),
-  );
-  const waiting = [...draft.pending.values()];
-  let answers = stored.answers ?? carried.current;
-  for (const entry of waiting)
-    if (entry.path) answers = setAnswer(answers, entry.path, entry.value);
-  const fieldValue = (field, fallback) => {
-    const edit = draft.pending.get(`f:${field}`);
-    return edit ? edit.value : (stored[field] ?? fallback);
-  };
+  const answers = form.current.answers ?? {};
+  const fieldValue = (field, fallback) => form.value(field) || fallback;
   const status = fieldValue("status", "draft");
   const final = status === "final";
-  const setField = (field, value, now = false) => draft.edit(`f:${field}`, { field, value }, now);
+  const setField = (field, value) => form.edit(field, value);
+  const saveState =
+    form.saveError || (form.saving ? "Gemmer …" : form.savedAt ? "Gemt på enheden" : "");
 
   function changeAnswer(path, value) {
-    draft.edit(`a:${pathKey(path)}`, { path, value });
+    form.edit(answerPath("answers", path), value);
     if (errors[pathKey(path)] && isAnswered(value)) {
       const rest = { ...errors };
       delete rest[pathKey(path)];
@@ -214,13 +191,13 @@ export function AssessmentForm({ id, placementId, templateKey }) {
       return;
     }
     setNotice({ kind: "ok", text: "Vurderingen er afsluttet og gemt på enheden." });
-    setField("status", "final", true);
+    setField("status", "final");
   }
 
   function keepDraft() {
     setErrors({});
     setNotice({ kind: "ok", text: "Gemt som kladde." });
-    setField("status", "draft", true);
+    setField("status", "draft");
   }
 
   const name = citizen?.data.name;
@@ -301,7 +278,7 @@ export function AssessmentForm({ id, placementId, templateKey }) {
             id="as-role"
             value={fieldValue("assessor_role", "consultant")}
             disabled={final}
-            onChange={(e) => setField("assessor_role", e.currentTarget.value, true)}
+            onChange={(e) => setField("assessor_role", e.currentTarget.value)}
           >
             {Object.entries(ASSESSOR_ROLES).map(([value, label]) => (
               <option key={value} value={value}>
@@ -331,7 +308,7 @@ export function AssessmentForm({ id, placementId, templateKey }) {
           <textarea
             id="as-comment"
             value={fieldValue("comment", "")}
-            onInput={(e) => setField("comment", e.currentTarget.value || undefined)}
+            onInput={(e) => setField("comment", e.currentTarget.value)}
           />
         )}
       </div>
@@ -351,7 +328,7 @@ export function AssessmentForm({ id, placementId, templateKey }) {
           </>
         )}
         <span aria-live="polite" class="as-state">
-          {saveStateText(draft.state)}
+          {saveState}
         </span>
       </div>
       <Journal
@@ -374,14 +351,10 @@ export function AssessmentForm({ id, placementId, templateKey }) {
           },
         )}
       >
-        {record && <JournalMark record={record} before={() => draft.flush?.()} />}
+        {record && <JournalMark record={record} before={() => form.flush()} />}
       </Journal>
     </>
   );
-}
-
-function sameValue(a, b) {
-  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
 function jump(elementId) {

@@ -1,5 +1,5 @@
 // The citizen page ("#/borger/<id>"): the citizen's data edited offline with autosave (as
-// the meeting form: meeting/useAutosave.js), CPR number and skånehensyn masked until tapped
+// every form: forms/useAutosave.js), CPR number and skånehensyn masked until tapped
 // (audited), a warning when another citizen of the team has the same CPR number, and the
 // citizen's placements.
 import { useEffect } from "preact/hooks";
@@ -9,11 +9,13 @@ import { getRecord } from "../store/records.js";
 import { useQuery } from "./useQuery.js";
 import { clockTime, longDate } from "../dates.js";
 import { problemLines } from "./labels.js";
-import { formValue } from "./meeting/draft.js";
-import { useAutosave } from "./meeting/useAutosave.js";
+import { fieldModel } from "./forms/draft.js";
+import { useAutosave } from "./forms/useAutosave.js";
 import { CitizenFields } from "./placement/CitizenFields.jsx";
 import { CITIZEN_CODECS, citizenWithCpr } from "./placement/citizen-model.js";
 import { PLACEMENT_KINDS, PLACEMENT_STATUSES } from "./words.js";
+
+const CITIZEN_MODEL = fieldModel(CITIZEN_CODECS);
 
 /** The citizen page for `id`. */
 export function CitizenForm({ id }) {
@@ -23,12 +25,12 @@ export function CitizenForm({ id }) {
   useEffect(() => {
     logOpened("citizen", id);
   }, [id]);
-  const form = useAutosave({ type: "citizen", id, record, defaults: {}, codecs: CITIZEN_CODECS });
+  const form = useAutosave({ type: "citizen", id, record, model: CITIZEN_MODEL });
   if (record === undefined) return <p>Henter …</p>;
   if (!record || record.type !== "citizen")
     return <p class="message error">Borgeren findes ikke på enheden.</p>;
   if (record.deleted) return <p class="message info">Borgeren er slettet.</p>;
-  const value = (path) => formValue(record.data, form.draft, path, CITIZEN_CODECS);
+  const value = form.value;
   const twin = citizenWithCpr(citizens, record.data.cpr, id);
   return (
     <div class="citizen-page" onFocusOut={() => form.flush()}>

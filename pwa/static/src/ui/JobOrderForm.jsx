@@ -11,10 +11,9 @@ import { useQuery } from "./useQuery.js";
 import { sessionState } from "../store/session.js";
 import { validateRecord } from "../validate.js";
 import { problemLines } from "./labels.js";
-import { changesFor, formValue } from "./meeting/draft.js";
 import { CheckGroup, RadioGroup, TextArea, TextField } from "./meeting/fields.jsx";
 import {
-  JOB_ORDER_CODECS,
+  JOB_ORDER_MODEL,
   JOB_ORDER_HINTS,
   JOB_ORDER_LABELS as L,
   JOB_ORDER_OPTIONS,
@@ -22,7 +21,7 @@ import {
 } from "./meeting/jobOrder.js";
 import { clockTime, danishDate, todayIso } from "../dates.js";
 import { copenhagenDay } from "./team/positions.js";
-import { useAutosave } from "./meeting/useAutosave.js";
+import { useAutosave } from "./forms/useAutosave.js";
 import { navigate } from "./route.js";
 import "./meeting/meeting.css";
 
@@ -94,7 +93,10 @@ function ContactLog({ log, user, onAdd }) {
   );
 }
 
-function JobOrder({ id, isNew, meetingId, ...fromRoute }) {
+function JobOrder({ id, ...props }) {
+  // The route the form was opened with, kept for its life (as the meeting form's): the
+  // first save's move to the order's own address never shows "not on the device" mid-typing.
+  const { isNew, meetingId, ...fromRoute } = useRef(props).current;
   const { user } = useObservable(sessionState);
   const record = useQuery(() => getRecord(id), [id]);
   const companyId = record?.data?.company_id ?? fromRoute.companyId;
@@ -119,7 +121,7 @@ function JobOrder({ id, isNew, meetingId, ...fromRoute }) {
     id,
     record,
     defaults,
-    codecs: JOB_ORDER_CODECS,
+    model: JOB_ORDER_MODEL,
     ready: (data) => Boolean(data.title?.trim()),
     onCreated: () =>
       isNew &&
@@ -133,9 +135,9 @@ function JobOrder({ id, isNew, meetingId, ...fromRoute }) {
   if (!companyId) return <p class="message error">Jobordren mangler en virksomhed.</p>;
 
   const data = record?.data ?? defaults;
-  const value = (path) => formValue(data, form.draft, path, JOB_ORDER_CODECS);
+  const value = form.value;
   const edit = form.edit;
-  const current = { ...data, ...changesFor(data, form.draft, JOB_ORDER_CODECS).changes };
+  const current = form.current;
   const typed = Object.keys(form.draft).length > 0;
   const found = validateRecord("job_order", current);
   const errors = { ...(record || typed ? found : {}), ...form.inputErrors };

@@ -1,7 +1,7 @@
 // The meeting form (møde) for every kind: GameMaster's frame, participants and roles, the
 // two note dimensions, the follow-up agenda or the visit guide's themes, agreements (and
 // the previous meeting's open ones), next follow-up, and the journal note. Everything typed
-// is written to the device as it is typed (meeting/useAutosave.js); "Afslut mødet" checks
+// is written to the device as it is typed (forms/useAutosave.js); "Afslut mødet" checks
 // completeness, sets status final and makes the follow-up tasks (meeting/tasks.js).
 import { useEffect, useRef, useState } from "preact/hooks";
 import { logOpened } from "../store/audit.js";
@@ -11,7 +11,6 @@ import { useQuery } from "./useQuery.js";
 import { validateRecord } from "../validate.js";
 import { deviceError, problemLines } from "./labels.js";
 import { Agreements, PreviousAgreements } from "./meeting/Agreements.jsx";
-import { changesFor, formValue } from "./meeting/draft.js";
 import { FollowUp, Themes } from "./meeting/FollowUp.jsx";
 import { Frame } from "./meeting/Frame.jsx";
 import { JournalMark } from "./journal/JournalMark.jsx";
@@ -27,7 +26,8 @@ import { Participants } from "./meeting/Participants.jsx";
 import { derivedTaskId, meetingTasks, taskChanges } from "./meeting/tasks.js";
 import { TextField } from "./meeting/fields.jsx";
 import { clockTime, danishDate } from "../dates.js";
-import { useAutosave } from "./meeting/useAutosave.js";
+import { useAutosave } from "./forms/useAutosave.js";
+import { MEETING_MODEL } from "./meeting/codecs.js";
 import { navigate } from "./route.js";
 import "./meeting/meeting.css";
 
@@ -93,15 +93,6 @@ function JumpNav({ sections }) {
   );
 }
 
-function withChanges(data, changes) {
-  const next = { ...data };
-  for (const [field, value] of Object.entries(changes)) {
-    if (value === null) delete next[field];
-    else next[field] = value;
-  }
-  return next;
-}
-
 async function readPlacements(companyId) {
   const placements = await listReferencing("placement", companyId);
   const citizens = await getMany(placements.map((p) => p.data.citizen_id));
@@ -132,13 +123,14 @@ function Meeting({ id, ...props }) {
     id,
     record,
     defaults,
+    model: MEETING_MODEL,
     onCreated: () =>
       isNew &&
       window.location.hash.startsWith("#/moede/ny/") &&
       window.location.replace(`#/moede/${id}`),
   });
   const data = stored ?? defaults;
-  const current = withChanges(data, changesFor(data, form.draft).changes);
+  const current = form.current;
   const company = useQuery(() => (companyId ? getRecord(companyId) : null), [companyId]);
   const contacts =
     useQuery(() => (companyId ? listReferencing("contact", companyId) : []), [companyId]) ?? [];
@@ -166,7 +158,7 @@ function Meeting({ id, ...props }) {
   if (record?.deleted) return <p class="message info">Mødet er slettet.</p>;
   if (!companyId) return <p class="message error">Mødet mangler en virksomhed.</p>;
 
-  const value = (path) => formValue(data, form.draft, path);
+  const value = form.value;
   const placement = placements.find((p) => p.id === current.placement_id);
   const parts = meetingParts(current.kind, current.placement_id);
   const errors = {

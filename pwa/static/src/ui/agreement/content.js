@@ -4,6 +4,7 @@
 // "Klar til underskrift" needs every required item answered. A signing form needs the
 // signer's name and a drawing, or the same name typed and the confirmation ticked. Pure.
 import { hasInk } from "../../signature/strokes.js";
+import { templateModel } from "../template/draftModel.js";
 import { getAnswer, isAnswered, itemsOf, missingRequired, pathKey } from "../template/model.js";
 
 const LIMITS = { text: 500, longtext: 100_000 };
@@ -25,6 +26,26 @@ export function contentErrors(definition, content) {
     if (format && !format[0].test(String(value))) errors[item.id] = format[1];
   }
   return errors;
+}
+
+/**
+ * The agreement form's model (template/draftModel.js over `content`): a value the server
+ * would reject (contentErrors) is left out of the changes, with its message, until fixed.
+ */
+export function agreementModel(definition) {
+  const model = templateModel(definition, "content");
+  return {
+    ...model,
+    changes(data, draft) {
+      const { changes } = model.changes(data, draft);
+      const errors = changes.content ? contentErrors(definition, changes.content) : {};
+      if (!Object.keys(errors).length) return { changes, errors };
+      const valid = Object.entries(draft).filter(
+        ([path]) => !(path.slice("content:".length).split(".")[0] in errors),
+      );
+      return { changes: model.changes(data, Object.fromEntries(valid)).changes, errors };
+    },
+  };
 }
 
 /** Errors for the required items without an answer: {pathKey: "Skal udfyldes"}. */

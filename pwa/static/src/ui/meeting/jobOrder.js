@@ -1,8 +1,9 @@
 // The job order (jobordre) in the words of the job centres' order form (seed 000, 2.C
 // "Ordreblanket") and "Den gode jobordre" (2.J), and its age (docs/domain.md: a job order ages
-// from the newest of its creation and its newest log entry; marked after 7 days, urgent
-// after 14; computed when shown, never stored). Pure: no DOM.
-import { choiceCodec, hoursCodec, integerCodec, linesCodec } from "./draft.js";
+// from the newest of its creation and its newest log entry; yellow from 7 days, red
+// from 14, as in Åbne pladser; computed when shown, never stored). Pure: no DOM.
+import { choiceCodec, fieldModel, integerCodec, linesCodec } from "../forms/draft.js";
+import { hoursCodec } from "./codecs.js";
 import { ageOf } from "../team/positions.js";
 
 /** Field labels. */
@@ -65,6 +66,9 @@ export const JOB_ORDER_CODECS = {
   contact_id: choiceCodec,
   status: choiceCodec,
 };
+
+/** The job order form's model (forms/draft.js). */
+export const JOB_ORDER_MODEL = fieldModel(JOB_ORDER_CODECS);
 
 /**
  * The age of an open job order on `today`: Åbne pladser's {days, level, word, icon}

@@ -49,7 +49,7 @@ const checked = (check, message, normalise = (v) => v.trim()) => ({
   },
 });
 
-/** The codecs of the citizen form (meeting/draft.js): checked CPR, e-mail and phone fields. */
+/** The codecs of the citizen form (forms/draft.js): checked CPR, e-mail and phone fields. */
 export const CITIZEN_CODECS = {
   cpr: checked(validCpr, ["cpr", MESSAGES.cpr], normaliseCpr),
   email: checked(validEmail, ["email", MESSAGES.email]),

@@ -1,7 +1,9 @@
 // A form's draft: the user's own edits by path, on top of the stored record. Pure (no DOM
 // or storage). Rules:
-// - A path is a top-level field ("notes_citizen") or a key of an object field
-//   ("follow_up.works_well"); `follow_up.attendance` is one path (one merge unit).
+// - A form model says how a path reads and writes the record: {shown(data, path): what
+//   the input shows, changes(data, draft): {changes, errors}, isText(path): free text
+//   that a pull may rebase}. fieldModel(codecs) is the model of the forms whose paths are
+//   fields ("notes_citizen") or keys of object fields ("follow_up.works_well").
 // - The draft holds what the inputs show (datetime-local text, hours typed as "12,5");
 //   a codec per path turns it into the record's value ({value} or {errors}) and back.
 // - changesFor sends only fields that differ from the stored record, so edits by others to
@@ -9,12 +11,10 @@
 //   changed (the store diffs it per key).
 // - A path leaves the draft once the stored record shows the same value (settled), so
 //   later edits by others to that field show live.
-// - When a pull changes a free-text field (a path without a codec) under an unsaved draft
-//   of it, the draft is rebased (ui/textRebase.js, the rule every autosaving form follows);
-//   picked values (choiceCodec) stay the user's.
-import { attendanceFromRaw, attendanceToRaw, parseHours } from "./model.js";
+// - When a pull changes a free-text path under an unsaved draft of it, the draft is
+//   rebased (ui/textRebase.js, the rule every autosaving form follows); picked values
+//   (choiceCodec) stay the user's.
 import { localToRfc3339, rfc3339ToLocal } from "../../dates.js";
-import { danishHours } from "../words.js";
 import { rebaseText } from "../textRebase.js";
 
 const same = (a, b) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -24,7 +24,8 @@ const plain = (path) => ({
   show: (v) => v ?? (LISTS.has(path) ? [] : ""),
   parse: (v) => ({ value: v === "" ? null : v }),
 });
-const dateTime = {
+/** A date and time typed in a datetime-local input, stored as RFC 3339. */
+export const dateTime = {
   show: (v) => rfc3339ToLocal(v),
   parse: (v) => ({ value: localToRfc3339(v) || null }),
 };
@@ -44,17 +45,6 @@ export function integerCodec(field, message = "Skriv et helt tal") {
   };
 }
 
-/** Hours typed the Danish way ("37,5"); `field` names the error. */
-export function hoursCodec(field) {
-  return {
-    show: (v) => danishHours(v),
-    parse(v) {
-      const parsed = parseHours(v);
-      return parsed.error ? { errors: { [field]: parsed.error } } : { value: parsed.value };
-    },
-  };
-}
-
 /** A list of short texts edited as one text, one item per line. */
 export const linesCodec = {
   show: (v) => (v ?? []).join("\n"),
@@ -67,25 +57,6 @@ export const linesCodec = {
   },
 };
 
-/** The meeting form's codecs. */
-export const MEETING_CODECS = {
-  scheduled_at: dateTime,
-  held_at: dateTime,
-  kind: choiceCodec,
-  status: choiceCodec,
-  placement_id: choiceCodec,
-  next_follow_up: choiceCodec,
-  "follow_up.ordinary_hours_discussed": choiceCodec,
-  duration_minutes: integerCodec("duration_minutes", "Skriv antal minutter som et helt tal"),
-  "follow_up.attendance": {
-    show: (v) => attendanceToRaw(v),
-    parse(raw) {
-      const { value, errors } = attendanceFromRaw(raw);
-      return Object.keys(errors).length ? { errors } : { value };
-    },
-  },
-};
-
 function split(path) {
   const dot = path.indexOf(".");
   return dot < 0 ? [path, null] : [path.slice(0, dot), path.slice(dot + 1)];
@@ -94,18 +65,13 @@ function split(path) {
 const codecOf = (codecs, path) => codecs[path] ?? plain(path);
 
 /** What an input shows for a path of the stored data. */
-export function shownValue(data, path, codecs = MEETING_CODECS) {
+export function shownValue(data, path, codecs = {}) {
   const [field, key] = split(path);
   return codecOf(codecs, path).show(key ? data[field]?.[key] : data[field]);
 }
 
-/** The value a path has in the form: the draft's when edited, else the stored one. */
-export function formValue(data, draft, path, codecs = MEETING_CODECS) {
-  return path in draft ? draft[path] : shownValue(data, path, codecs);
-}
-
 /** The changes to save ({field: value, null = remove}) and the input errors ({field: message}). */
-export function changesFor(data, draft, codecs = MEETING_CODECS) {
+export function changesFor(data, draft, codecs = {}) {
   const changes = {};
   const errors = {};
   const objects = {};
@@ -131,11 +97,20 @@ export function changesFor(data, draft, codecs = MEETING_CODECS) {
   return { changes, errors };
 }
 
+/** The form model of fields and object keys converted by `codecs` (see the rules above). */
+export function fieldModel(codecs = {}) {
+  return {
+    shown: (data, path) => shownValue(data, path, codecs),
+    changes: (data, draft) => changesFor(data, draft, codecs),
+    isText: (path) => !codecs[path],
+  };
+}
+
 /** The draft without the paths the stored data already shows (settled edits). */
-export function settle(data, draft, codecs = MEETING_CODECS) {
+export function settle(data, draft, model = fieldModel()) {
   const next = {};
   for (const [path, value] of Object.entries(draft)) {
-    if (!same(shownValue(data, path, codecs), value)) next[path] = value;
+    if (!same(model.shown(data, path), value)) next[path] = value;
   }
   return Object.keys(next).length === Object.keys(draft).length ? draft : next;
 }
@@ -144,13 +119,23 @@ export function settle(data, draft, codecs = MEETING_CODECS) {
  * The draft rebased onto `newData` after a pull changed the stored record from `oldData`;
  * `written` holds the draft values last written to the store (the user's own base).
  */
-export function rebaseDraft(oldData, newData, draft, codecs = MEETING_CODECS, written = {}) {
+export function rebaseDraft(oldData, newData, draft, model = fieldModel(), written = {}) {
   let next = draft;
   for (const [path, mine] of Object.entries(draft)) {
-    if (codecs[path] || typeof mine !== "string") continue;
-    const before = path in written ? written[path] : shownValue(oldData, path, codecs);
-    const merged = rebaseText(before, shownValue(newData, path, codecs), mine);
+    if (!model.isText(path) || typeof mine !== "string") continue;
+    const before = path in written ? written[path] : model.shown(oldData, path);
+    const merged = rebaseText(before, model.shown(newData, path), mine);
     if (merged !== mine) next = { ...next, [path]: merged };
+  }
+  return next;
+}
+
+/** `data` with `changes` applied (null removes a field): the record as it would be saved. */
+export function withChanges(data, changes) {
+  const next = { ...data };
+  for (const [field, value] of Object.entries(changes)) {
+    if (value === null) delete next[field];
+    else next[field] = value;
   }
   return next;
 }
