@@ -72,7 +72,7 @@ from sync.types import (
     Refused,
     StoredRecord,
 )
-from tests.conftest import BACKENDS, DATA_TABLES, PG_URL, migrated_app
+from tests.conftest import BACKENDS, DATA_TABLES, PG_URL, migrated_app, reset_postgres_schema
 from tests.sync.model_servers import DEVICES, MemoryServer, ModelServer, SqlServer
 from tests.sync.reference_client import Device
 
@@ -625,6 +625,8 @@ def model_database(request, tmp_path):
     """(URL, backup folder, actors): a migrated database file, or the PostgreSQL test database,
     emptied, with the team's users and devices; inside the app's context."""
     uri = PG_URL if request.param == "postgresql" else f"sqlite:///{tmp_path / 'model.sqlite3'}"
+    if request.param == "postgresql":
+        reset_postgres_schema(uri)
     app = migrated_app(uri)
     with app.app_context():
         for table in DATA_TABLES:
