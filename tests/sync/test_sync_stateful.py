@@ -144,7 +144,7 @@ class SyncMachine(RuleBasedStateMachine):
         self.archive: dict[tuple[str, int], tuple[bool, dict[str, Any], str]] = {}
         self.lost_resolves: list[tuple[str, str, dict[str, Any], bool]] = []
         self.backup: tuple[Any, dict, list] | None = None
-        self.dropped: set[tuple[str, str, str]] = set()
+        self.rejected: dict[str, set[tuple[str, str, str]]] = {n: set() for n in DEVICE_NAMES}
         self.at_restore: set[tuple[str, str, str]] = set()
         self.resyncing: set[str] = set()
         self.stale: dict[str, dict[str, Any]] = {name: {} for name in DEVICE_NAMES}
@@ -251,7 +251,9 @@ class SyncMachine(RuleBasedStateMachine):
         """The user gives up a rejected change."""
         kept = self.devices[device].kept()
         if kept:
-            self.devices[device].discard(kept[pick % len(kept)].id)
+            record_id = kept[pick % len(kept)].id
+            self.devices[device].discard(record_id)
+            self.rejected[device] = {t for t in self.rejected[device] if t[0] != record_id}
 
     @rule(device=devices, online=st.booleans())
     def set_online(self, device, online):
@@ -294,7 +296,6 @@ class SyncMachine(RuleBasedStateMachine):
         dropped = {sent for sent in self.sent if not any(
             holds(kept, sent[2]) for kept in self.kept_values(sent[0], sent[1]))}
         self.sent -= dropped
-        self.dropped |= dropped
         self.at_restore |= set().union(*self.unsent.values())
         self.resyncing = set(DEVICE_NAMES)
         event(f"restore: {len(dropped)} acknowledged values after the backup are gone")
@@ -388,6 +389,7 @@ class SyncMachine(RuleBasedStateMachine):
             if change["op"] == UPSERT and result.status == REJECTED:
                 kept = {t for t in self.unsent[device] if t[0] == change["id"]}
                 self.unsent[device] -= kept
+                self.rejected[device] |= kept
                 if kept & self.at_restore:
                     event(f"restore: an unsent edit was rejected {result.error.slug}")
             elif change["op"] == UPSERT:
@@ -582,6 +584,9 @@ class SyncMachine(RuleBasedStateMachine):
         assert all(p.error for p in client.outbox), (device, client.outbox)
         kept = {p.id for p in client.kept()}
         assert not self.unsent[device], (device, self.unsent[device])
+        for record_id, unit, value in self.rejected[device]:
+            assert any(p.id == record_id and holds(p.data.get(unit), value)
+                       for p in client.kept()), f"{device} lost its rejected {value}"
         records = self.server.records()
         newest = {i: (r.rev, r.deleted, r.data) for i, r in records.items()}
         held = {i: (r.rev, r.deleted, r.data) for i, r in client.known.items()
