@@ -21,17 +21,59 @@ def _path_and_params(rule: str) -> tuple[str, list[dict]]:
     return _PARAM.sub(r"{\2}", rule), params
 
 
-def _operation(meta: dict, params: list[dict]) -> dict:
+def _link(operation_id: str, parameters: dict[str, str], body: dict | None = None) -> dict:
+    """An OpenAPI link to another operation, its values taken from this answer's body (the
+    stateful test follows them: tests/server/test_openapi.py)."""
+    values = {name: f"$response.body#/{pointer}" for name, pointer in parameters.items()}
+    link: dict[str, Any] = {"operationId": operation_id, "parameters": values}
+    if body is not None:
+        link.update(requestBody=body, **{"x-schemathesis": {"merge_body": False}})
+    return link
+
+
+LINKS = {
+    "sync.push": {
+        "GetPushedRecord": _link("records.get_record", {"record_type": "results/0/record/type",
+                                                        "record_id": "results/0/id"}),
+        "GetPushedHistory": _link("records.record_history",
+                                  {"record_type": "results/0/record/type",
+                                   "record_id": "results/0/id"}),
+        "ResolvePushedConflict": _link(
+            "sync.resolve", {"conflict_id": "results/0/conflict_id"},
+            {"data": {}, "server_rev": "$response.body#/results/0/rev"}),
+    },
+    "sync.pull": {
+        "PullNextPage": _link("sync.pull", {"since": "checkpoint"}),
+        "GetPulledRecord": _link("records.get_record", {"record_type": "changes/0/type",
+                                                        "record_id": "changes/0/id"}),
+        "ResolvePulledConflict": _link(  # a conflict is pulled after its record: keep theirs
+            "sync.resolve", {"conflict_id": "changes/1/id"},
+            {"data": "$response.body#/changes/1/data/server",
+             "server_rev": "$response.body#/changes/1/data/server_rev"}),
+    },
+    "sync.resolve": {
+        "GetResolvedRecord": _link("records.get_record", {"record_type": "record/type",
+                                                          "record_id": "record/id"}),
+        "GetConflict": _link("records.get_record", {"record_type": "conflict/type",
+                                                    "record_id": "conflict/id"}),
+    },
+}
+
+
+def _operation(meta: dict, params: list[dict], operation_id: str) -> dict:
     """One OpenAPI operation from a view's documented facts."""
     problem = {"content": {"application/problem+json": {"schema": "ProblemDoc"}}}
     ok: dict[str, Any] = {"description": "OK"}
+    if operation_id in LINKS:
+        ok["links"] = LINKS[operation_id]
     binary = {"schema": {"type": "string", "format": "binary"}}
     if meta["response"] is not None:
         ok["content"] = {"application/json": {"schema": meta["response"]}}
     if meta.get("produces"):
         ok["content"] = {meta["produces"]: binary}
-    op: dict[str, Any] = {"summary": meta["summary"], "parameters": params + meta.get("query", []),
-          "responses": {"200": ok}}
+    op: dict[str, Any] = {"operationId": operation_id, "summary": meta["summary"],
+                          "parameters": params + meta.get("query", []),
+                          "responses": {str(status): ok for status in meta.get("ok", (200,))}}
     for status in meta.get("errors", (400, 401) if meta["auth"] else (400,)):
         op["responses"][str(status)] = {"description": "Problem", **problem}
     if meta["body"] is not None:
@@ -60,7 +102,8 @@ def build_spec(app: Flask) -> dict:
         if meta is None:
             continue
         path, params = _path_and_params(rule.rule)
-        ops = {m.lower(): _operation(meta, params)
+        operation_id = rule.endpoint.removeprefix("api.")
+        ops = {m.lower(): _operation(meta, params, operation_id)
                for m in sorted((rule.methods or set()) - {"HEAD", "OPTIONS"})}
         spec.path(path=path, operations=ops)
     app.extensions["openapi"] = spec.to_dict()

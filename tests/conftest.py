@@ -102,17 +102,23 @@ def app(request):
 def app_ctx(app):
     """An app context on a database emptied of every row a test may have written."""
     with app.app_context():
-        if db.engine.dialect.name == "postgresql":
-            db.session.execute(text(f"TRUNCATE {', '.join(DATA_TABLES)} CASCADE"))
-        else:
-            for table in DATA_TABLES:
-                db.session.execute(text(f"DELETE FROM {table}"))
-        db.session.execute(text("UPDATE feed_counter SET value = 0"))
-        db.session.execute(text("UPDATE server_meta SET value = '1' "
-                                "WHERE key = 'restore_generation'"))
-        db.session.commit()
+        empty_database()
         yield app
         db.session.rollback()
+
+
+def empty_database() -> None:
+    """Remove every row a test may have written; the feed and restore generation start over."""
+    db.session.rollback()
+    if db.engine.dialect.name == "postgresql":
+        db.session.execute(text(f"TRUNCATE {', '.join(DATA_TABLES)} CASCADE"))
+    else:
+        for table in DATA_TABLES:
+            db.session.execute(text(f"DELETE FROM {table}"))
+    db.session.execute(text("UPDATE feed_counter SET value = 0"))
+    db.session.execute(text("UPDATE server_meta SET value = '1' "
+                            "WHERE key = 'restore_generation'"))
+    db.session.commit()
 
 
 @pytest.fixture
@@ -124,6 +130,11 @@ def client(app_ctx):
 @pytest.fixture
 def users(app_ctx):
     """Two teams: anne (consultant) and lis (lead) in Nord, bo in Syd, an admin."""
+    return create_users()
+
+
+def create_users() -> dict[str, str]:
+    """anne (consultant) and lis (lead) in Nord, bo in Syd, an admin; their ids by name."""
     made = {
         "anne": create_user("anne", "anne-password-1", "Nord", "consultant", "Anne Andersen"),
         "lis": create_user("lis", "lis-password-1", "Nord", "lead", "Lis Lund"),

@@ -23,7 +23,8 @@ def admin_users_list(actor: Actor):
 
 
 @api.post("/admin/users")
-@documented("Create a user", wire.AdminUserAnswer, wire.NewUser, errors=(400, 401, 403, 415))
+@documented("Create a user", wire.AdminUserAnswer, wire.NewUser, errors=(400, 401, 403, 415),
+            ok=(201,))
 @authenticated
 def admin_user_create(actor: Actor):
     """Create a user whose password obeys the rules."""
@@ -53,7 +54,8 @@ def admin_teams_list(actor: Actor):
 
 
 @api.post("/admin/teams")
-@documented("Create a team", wire.AdminTeamAnswer, wire.NewTeam, errors=(400, 401, 403, 415))
+@documented("Create a team", wire.AdminTeamAnswer, wire.NewTeam, errors=(400, 401, 403, 415),
+            ok=(201,))
 @authenticated
 def admin_team_create(actor: Actor):
     """Create a team with a unique name."""
@@ -72,7 +74,7 @@ def admin_templates_list(actor: Actor):
 
 @api.post("/admin/templates")
 @documented("Upload a new template version (dry_run=1 only checks it)", wire.TemplateAnswer,
-            wire.TemplateBody, query=DRY_RUN, errors=(400, 401, 403, 409, 415))
+            wire.TemplateBody, query=DRY_RUN, errors=(400, 401, 403, 409, 415), ok=(200, 201))
 @authenticated
 def admin_template_upload(actor: Actor):
     """Check and store a new, immutable template version."""

@@ -82,6 +82,7 @@ class ActivityReport(Schema):
     from_ = fields.String(data_key="from")
     to = fields.String()
     team_id = fields.String()
+    user_id = fields.String()
     totals = fields.Nested(Figures)
     by_user = fields.List(fields.Nested(UserFigures))
     by_week = fields.List(fields.Nested(WeekFigures))

@@ -159,6 +159,10 @@ class ProblemDoc(Schema):
     status = fields.Integer()
     detail = fields.String()
     errors = fields.Dict(keys=fields.String(), values=fields.List(fields.String()))
+    wipe = fields.Boolean()  # device-revoked: erase the local data
+    resolution = fields.Dict()  # conflict-resolved: the values it was resolved with
+    conflict = fields.Nested(Envelope)  # conflict-stale: the refreshed conflict
+    record = fields.Nested(Envelope)  # conflict-stale: the record as it is now
 
 
 class ChangeIn(Schema):
