@@ -32,7 +32,7 @@ import { JournalMark } from "./journal/JournalMark.jsx";
 import { agreementNote } from "./journal/templateNote.js";
 import { problemLines } from "./labels.js";
 import { Journal } from "./meeting/Journal.jsx";
-import { navigate } from "./route.js";
+import { navigate, paths } from "./routes.js";
 import "./agreement/agreement.css";
 
 /** A new agreement's view, shaped like an existing one's (record data from the prefill). */
@@ -133,7 +133,7 @@ export function AgreementPage({ id, placementId, templateKey }) {
       const errors = validateRecord("agreement", fresh);
       if (Object.keys(errors).length) throw new Error(Object.values(errors).join(", "));
       await saveRecord("agreement", newId.current, fresh);
-      window.history.replaceState(null, "", `#/aftale/${newId.current}`);
+      window.history.replaceState(null, "", paths.agreement(newId.current));
       setCreatedId(newId.current);
       return;
     }
@@ -175,13 +175,13 @@ export function AgreementPage({ id, placementId, templateKey }) {
       replaces_id: agreementId,
     });
     await saveRecord("agreement", agreementId, { status: "void" });
-    navigate("aftale", next);
+    navigate(paths.agreement(next));
   }
 
   return (
     <article class="ag-page">
       <p>
-        <a class="back" href={`#/forloeb/${data.placement_id}`}>
+        <a class="back" href={paths.placement(data.placement_id)}>
           ← Til forløbet
         </a>
       </p>
@@ -231,7 +231,7 @@ export function AgreementPage({ id, placementId, templateKey }) {
         (view.replacedBy ? (
           <p class="message info">
             Erstattet af ny version.{" "}
-            <a href={`#/aftale/${view.replacedBy.id}`}>Åbn den nye version</a>
+            <a href={paths.agreement(view.replacedBy.id)}>Åbn den nye version</a>
           </p>
         ) : (
           <p class="message info">Aftalen er annulleret.</p>
@@ -239,7 +239,7 @@ export function AgreementPage({ id, placementId, templateKey }) {
       {data.replaces_id && (
         <p class="message info">
           Ny version af en tidligere aftale.{" "}
-          <a href={`#/aftale/${data.replaces_id}`}>Se den tidligere version</a>
+          <a href={paths.agreement(data.replaces_id)}>Se den tidligere version</a>
         </p>
       )}
       {view.locked && data.status !== "void" && (

@@ -32,6 +32,7 @@ import { TemplateForm } from "./template/TemplateForm.jsx";
 import { getAnswer, isAnswered, missingRequired, pathKey, setAnswer } from "./template/model.js";
 import { isTextPath } from "./template/rebase.js";
 import { saveStateText, useDraft } from "./template/useDraft.js";
+import { currentRoute, paths, replaceRoute } from "./routes.js";
 import "./assessment.css";
 
 /** The record changes of waiting edits ({field, value} or {path, value}) on top of `data`. */
@@ -107,8 +108,7 @@ export function AssessmentForm({ id, placementId, templateKey }) {
       ...changesOf({ answers: start }, batch.values()),
     });
     made.current = created;
-    if (window.location.hash.startsWith("#/vurdering/ny/"))
-      window.location.replace(`#/vurdering/${created}`);
+    if (currentRoute().screen === "newAssessment") replaceRoute(paths.assessment(created));
   }
   const rescue = () =>
     record?.data
@@ -148,7 +148,7 @@ export function AssessmentForm({ id, placementId, templateKey }) {
 
   const back = (
     <p>
-      <a class="back" href={`#/forloeb/${forPlacement}`}>
+      <a class="back" href={paths.placement(forPlacement)}>
         ← Tilbage til forløbet
       </a>
     </p>

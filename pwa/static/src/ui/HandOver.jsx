@@ -18,6 +18,7 @@ import { dropSnapshot, snapshotOf, takeSnapshot } from "./agreement/snapshot.js"
 import { consultantName } from "./agreement/words.js";
 import { SIGNER_ROLES } from "./words.js";
 import { TemplateForm } from "./template/TemplateForm.jsx";
+import { paths } from "./routes.js";
 import "./agreement/agreement.css";
 
 /** The hand-over screen for agreement `id`. */
@@ -179,7 +180,7 @@ function LeaveHandOver({ id }) {
       }
       dropSnapshot(id);
       endHandOver();
-      window.history.replaceState(null, "", `#/aftale/${id}`);
+      window.history.replaceState(null, "", paths.agreement(id));
       window.dispatchEvent(new HashChangeEvent("hashchange"));
     } catch (error) {
       setMessage(deviceError(error));

@@ -28,16 +28,16 @@ import { derivedTaskId, meetingTasks, taskChanges } from "./meeting/tasks.js";
 import { TextField } from "./meeting/fields.jsx";
 import { clockTime, danishDate } from "../dates.js";
 import { useAutosave } from "./meeting/useAutosave.js";
-import { navigate } from "./route.js";
+import { currentRoute, navigate, paths, replaceRoute } from "./routes.js";
 import "./meeting/meeting.css";
 
-/** The meeting screen for a route: [id] or ["ny", companyId, placementId?, kind?]. */
-export function MeetingForm({ route }) {
+/** The meeting screen: "meeting" {id} or "newMeeting" {companyId, placementId?, kind?}. */
+export function MeetingForm({ screen, params }) {
   const pending = useRef({});
-  const isNew = route[0] === "ny";
+  const isNew = screen === "newMeeting";
   if (!isNew) pending.current = {};
-  const key = route.join("/");
-  const id = isNew ? (pending.current[key] ??= crypto.randomUUID()) : route[0];
+  const key = JSON.stringify(params);
+  const id = isNew ? (pending.current[key] ??= crypto.randomUUID()) : params.id;
   useEffect(() => {
     if (!isNew) logOpened("meeting", id);
   }, [id]);
@@ -46,9 +46,9 @@ export function MeetingForm({ route }) {
       key={id}
       id={id}
       isNew={isNew}
-      companyId={isNew ? route[1] : undefined}
-      placementId={isNew ? route[2] : undefined}
-      kind={isNew ? route[3] : undefined}
+      companyId={isNew ? params.companyId : undefined}
+      placementId={isNew ? params.placementId : undefined}
+      kind={isNew ? params.kind : undefined}
     />
   );
 }
@@ -129,9 +129,7 @@ function Meeting({ id, isNew, ...fromRoute }) {
     record,
     defaults,
     onCreated: () =>
-      isNew &&
-      window.location.hash.startsWith("#/moede/ny/") &&
-      window.location.replace(`#/moede/${id}`),
+      isNew && currentRoute().screen === "newMeeting" && replaceRoute(paths.meeting(id)),
   });
   const data = stored ?? defaults;
   const current = withChanges(data, changesFor(data, form.draft).changes);
@@ -231,19 +229,19 @@ function Meeting({ id, isNew, ...fromRoute }) {
 
   async function registerContact() {
     await form.flush({ create: true });
-    navigate("kontakt", "ny", companyId, id);
+    navigate(paths.newContact(companyId, id));
   }
 
   async function newJobOrder() {
     await form.flush({ create: true });
-    navigate("jobordre", "ny", companyId, id);
+    navigate(paths.newJobOrder(companyId, id));
   }
 
   const final = data.status === "final";
   return (
     <div class="meeting" onFocusOut={() => form.flush()}>
       <p>
-        <a class="back" href={`#/virksomheder/${companyId}`}>
+        <a class="back" href={paths.company(companyId)}>
           ← {companyName || "Virksomheden"}
         </a>
       </p>

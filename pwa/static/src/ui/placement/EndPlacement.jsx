@@ -7,6 +7,7 @@ import { saveRecord } from "../../store/records.js";
 import { deviceError } from "../labels.js";
 import { FieldError } from "../meeting/fields.jsx";
 import { PLACEMENT_OUTCOMES } from "../words.js";
+import { paths } from "../routes.js";
 
 /** The card that ends a placement ({id, data}). */
 export function EndPlacement({ placement }) {
@@ -15,7 +16,7 @@ export function EndPlacement({ placement }) {
   const [outcome, setOutcome] = useState("");
   const [errors, setErrors] = useState({});
   const [message, setMessage] = useState("");
-  const closing = `#/moede/ny/${d.company_id}/${placement.id}/closing`;
+  const closing = paths.newMeeting(d.company_id, placement.id, "closing");
   if (d.status === "ended" || d.status === "cancelled") {
     return (
       <section class="card" aria-labelledby="pl-end">

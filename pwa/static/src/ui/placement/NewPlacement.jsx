@@ -10,7 +10,7 @@ import { useQuery } from "../useQuery.js";
 import { todayIso } from "../../dates.js";
 import { deviceError } from "../labels.js";
 import { TextArea, TextField } from "../meeting/fields.jsx";
-import { navigate } from "../route.js";
+import { navigate, paths } from "../routes.js";
 import { PLACEMENT_KINDS } from "../words.js";
 import { CitizenFields } from "./CitizenFields.jsx";
 import { citizenWithCpr, newCitizenErrors, normaliseCpr, searchCitizens } from "./citizen-model.js";
@@ -138,7 +138,7 @@ export function NewPlacement({ companyId }) {
         "",
         newPlacementData(form, { citizenId, companyId, today: todayIso() }),
       );
-      navigate("forloeb", id);
+      navigate(paths.placement(id));
     } catch (failure) {
       setMessage(deviceError(failure));
     }
@@ -165,7 +165,7 @@ export function NewPlacement({ companyId }) {
   return (
     <>
       <p>
-        <a class="back" href={`#/virksomheder/${companyId}`}>
+        <a class="back" href={paths.company(companyId)}>
           ← {company.data.name || "Virksomheden"}
         </a>
       </p>
