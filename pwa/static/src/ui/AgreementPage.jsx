@@ -12,6 +12,7 @@ import { fullySigned, shortHash } from "../signature/coverage.js";
 import { logOpened } from "../store/audit.js";
 import { startHandOver } from "../store/handover.js";
 import { saveRecord } from "../store/records.js";
+import { newAgreementVersion } from "./actions/agreement.js";
 import { useQuery } from "./useQuery.js";
 import { keepRescue, rescueCovered, rescueSeq } from "../store/rescue.js";
 import { sessionState } from "../store/session.js";
@@ -165,17 +166,7 @@ export function AgreementPage({ id, placementId, templateKey }) {
   }
 
   async function newVersion() {
-    const next = crypto.randomUUID();
-    await saveRecord("agreement", next, {
-      placement_id: data.placement_id,
-      template_key: data.template_key,
-      template_version: data.template_version,
-      content: data.content ?? {},
-      status: "draft",
-      replaces_id: agreementId,
-    });
-    await saveRecord("agreement", agreementId, { status: "void" });
-    navigate(paths.agreement(next));
+    navigate(paths.agreement(await newAgreementVersion(agreementId, data)));
   }
 
   return (

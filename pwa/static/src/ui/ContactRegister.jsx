@@ -7,12 +7,13 @@ import { useRef, useState } from "preact/hooks";
 import { todayIso } from "../dates.js";
 import { offered, useLists } from "../net/lists.js";
 import { listReferencing } from "../store/queries.js";
-import { getRecord, saveRecord } from "../store/records.js";
+import { getRecord } from "../store/records.js";
+import { registerContact } from "./actions/contacts.js";
 import { useQuery } from "./useQuery.js";
 import { validateRecord } from "../validate.js";
 import { FieldError, RadioGroup, TextArea, TextField } from "./meeting/fields.jsx";
 import { navigate, paths } from "./routes.js";
-import { CHANNELS, CONTACT_RESULTS, OFFER_OF_RESULT } from "./team/words.js";
+import { CHANNELS, CONTACT_RESULTS } from "./team/words.js";
 import "./meeting/meeting.css";
 
 /** The contact form: "contact" {id} or "newContact" {companyId, meetingId?}. */
@@ -74,30 +75,11 @@ function Register({ id, isNew, companyId: fromRoute, meetingId }) {
     setErrors(found);
     if (Object.keys(found).length) return;
     setSaving(true);
-    if (opening && makeOrder && !clean.job_order_id) {
-      const label = lists.job_functions.find((f) => f.id === clean.job_function)?.label;
-      clean.job_order_id = await saveRecord("job_order", "", {
-        company_id: clean.company_id,
-        title: label || CONTACT_RESULTS[clean.result],
-        offers: OFFER_OF_RESULT[clean.result] ? [OFFER_OF_RESULT[clean.result]] : null,
-        positions: clean.positions ?? 1,
-        filled: clean.filled ?? 0,
-        status: "open",
-        log: [
-          {
-            id: crypto.randomUUID(),
-            date: clean.contacted_on,
-            text: "Jobordre oprettet fra virksomhedskontakt",
-          },
-        ],
-      });
-    }
-    const removed = Object.fromEntries(
-      Object.keys(base)
-        .filter((k) => !(k in clean))
-        .map((k) => [k, null]),
-    );
-    await saveRecord("company_contact", id, { ...removed, ...clean });
+    await registerContact(id, clean, {
+      stored: base,
+      makeOrder,
+      jobFunctionLabel: lists.job_functions.find((f) => f.id === clean.job_function)?.label,
+    });
     setSaving(false);
     navigate(meetingId ? paths.meeting(meetingId) : paths.company(clean.company_id));
   }

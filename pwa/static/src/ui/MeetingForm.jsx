@@ -2,11 +2,12 @@
 // two note dimensions, the follow-up agenda or the visit guide's themes, agreements (and
 // the previous meeting's open ones), next follow-up, and the journal note. Everything typed
 // is written to the device as it is typed (meeting/useAutosave.js); "Afslut mødet" checks
-// completeness, sets status final and makes the follow-up tasks (meeting/tasks.js).
+// completeness, then actions/meeting.js sets status final and makes the follow-up tasks.
 import { useEffect, useRef, useState } from "preact/hooks";
 import { logOpened } from "../store/audit.js";
 import { getMany, listReferencing } from "../store/queries.js";
 import { getRecord, saveRecord } from "../store/records.js";
+import { finishMeeting, markAgreementDone } from "./actions/meeting.js";
 import { useQuery } from "./useQuery.js";
 import { validateRecord } from "../validate.js";
 import { deviceError, problemLines } from "./labels.js";
@@ -24,7 +25,6 @@ import { MEETING_KINDS } from "./words.js";
 import { defaultKind, finishErrors, meetingParts, previousMeeting } from "./meeting/model.js";
 import { Notes } from "./meeting/Notes.jsx";
 import { Participants } from "./meeting/Participants.jsx";
-import { derivedTaskId, meetingTasks, taskChanges } from "./meeting/tasks.js";
 import { TextField } from "./meeting/fields.jsx";
 import { clockTime, danishDate } from "../dates.js";
 import { useAutosave } from "./meeting/useAutosave.js";
@@ -173,13 +173,7 @@ function Meeting({ id, isNew, ...fromRoute }) {
 
   async function markDone(item) {
     try {
-      const agreements = previous.data.agreements.map((a) =>
-        a.id === item.id ? { ...a, done: true } : a,
-      );
-      await saveRecord("meeting", previous.id, { agreements });
-      const task = await getRecord(derivedTaskId(item.id, "agreement"));
-      if (task && !task.deleted && !task.data.done)
-        await saveRecord("task", task.id, { done: true });
+      await markAgreementDone(previous, item.id);
     } catch (failure) {
       setOutcome({ error: deviceError(failure) });
     }
@@ -203,13 +197,7 @@ function Meeting({ id, isNew, ...fromRoute }) {
         });
         return;
       }
-      if (full.status !== "final") await saveRecord("meeting", id, { status: "final" });
-      for (const task of meetingTasks(id, full, companyName)) {
-        const existing = await getRecord(task.id);
-        if (existing?.deleted) continue;
-        const changes = taskChanges(existing?.data, task.data);
-        if (Object.keys(changes).length) await saveRecord("task", task.id, changes);
-      }
+      await finishMeeting(id, full, companyName);
       const where = companyName || "virksomheden";
       setOutcome({
         ok: `Mødet er afsluttet. Næste opfølgning hos ${where} ${danishDate(full.next_follow_up)} er lagt i Opgaver.`,
