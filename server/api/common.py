@@ -101,8 +101,9 @@ def documented(summary: str, response: type[Schema] | None = None,
     """Attach OpenAPI facts to a view; the document is generated from them and the schemas."""
 
     def attach(view: Callable) -> Callable:
-        view.openapi = {"summary": summary, "response": response, "body": body,
-                        "auth": auth, **extra}
+        # server/openapi.py reads it back with getattr (mypy knows no `openapi` on Callable)
+        view.__dict__["openapi"] = {"summary": summary, "response": response, "body": body,
+                                    "auth": auth, **extra}
         return view
 
     return attach

@@ -12,6 +12,7 @@ import math
 from collections.abc import Callable
 from datetime import datetime, time, timedelta
 from random import Random
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from server.demo.people import demo_id
@@ -24,7 +25,7 @@ COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 
 
 def add_agreements(rng: Random, placements: list, templates: list[dict],
-                   add: Callable[[str, str, object, dict], None]) -> None:
+                   add: Callable[[str, str, Any, dict], None]) -> None:
     """Add the demo agreements (and signatures) of a team's placements through `add`."""
     versions = [t["version"] for t in templates if t["key"] == TEMPLATE_KEY]
     candidates = [p for p in placements if p.status == "active" and p.kind == "internship"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 from datetime import date, timedelta
+from typing import Any
 
 from server.demo.data import DemoData, DemoRecord
 from server.demo.people import demo_id
@@ -54,7 +55,7 @@ def _contacts(rng: random.Random, company: DemoRecord, job_function: str,
     out = []
     for n in range(rng.randint(2, 4)):
         result = rng.choice(RESULTS)
-        data = {"company_id": company.id, "result": result, "channel": rng.choice(
+        data: dict[str, Any] = {"company_id": company.id, "result": result, "channel": rng.choice(
             ["visit", "phone", "phone", "email"]),
             "contacted_on": (today - timedelta(days=rng.randint(0, 120))).isoformat()}
         if result != "no_opening":

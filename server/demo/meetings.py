@@ -20,8 +20,9 @@ from server.demo.people import demo_id, lower_first
 
 _MIDDLE_KINDS = ("follow_up", "follow_up", "phone", "follow_up", "tripartite", "follow_up",
                  "issue")
-_TEXTS = {"startup": T.STARTUP, "follow_up": T.FOLLOW_UP, "phone": T.FOLLOW_UP,
-          "issue": T.ISSUE, "tripartite": T.TRIPARTITE, "closing": T.CLOSING}
+_TEXTS: dict[str, dict] = {"startup": T.STARTUP, "follow_up": T.FOLLOW_UP,
+                           "phone": T.FOLLOW_UP, "issue": T.ISSUE,
+                           "tripartite": T.TRIPARTITE, "closing": T.CLOSING}
 _MINUTES = {"first_visit": 60, "follow_up": 45, "startup": 60, "tripartite": 60,
             "closing": 45, "issue": 30, "phone": 15}
 _SLOTS = ("08:30", "09:00", "09:30", "10:00", "10:30", "12:30", "13:00", "14:00")

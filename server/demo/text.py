@@ -223,7 +223,7 @@ ASSESSMENT_COMMENTS = [
 # Answers for text and longtext template items, chosen by a word in the item's label; a
 # rating whose label has a BENCHMARK_WORD is a benchmark (e.g. a new hire) and rated high.
 BENCHMARK_WORDS = ("nyansat",)
-TEXT_BY_LABEL = [
+TEXT_BY_LABEL: list[tuple[str, str | list[str]]] = [
     ("hurtigt", "Som en nyansat: ca. 20 ordrer i timen og 37 timer om ugen."),
     ("tid", "Ca. 2 timer om dagen."),
     ("fejl", "Højst enkelte fejl om ugen, som medarbejderen selv opdager og retter."),
@@ -244,7 +244,7 @@ TEXT_FALLBACK = [
     "Drøftet med udgangspunkt i de konkrete arbejdsopgaver.",
 ]
 
-JOB_ORDER_TEXT = {
+JOB_ORDER_TEXT: dict[str, str | list[str]] = {
     "description": "Vi søger en medarbejder til {funktion}. Arbejdet foregår i et team, og "
     "der er god oplæring de første uger.",
     "professional_qualifications": "Erfaring med {funktion} er en fordel, men ikke et krav.",

@@ -1,5 +1,6 @@
 """Column types shared by the models: UTC timestamps and JSON that is JSONB on PostgreSQL."""
 from datetime import UTC, datetime
+from typing import overload
 
 from sqlalchemy import JSON, DateTime, TypeDecorator
 from sqlalchemy.dialects.postgresql import JSONB
@@ -31,6 +32,10 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+@overload
+def rfc3339(value: datetime) -> str: ...
+@overload
+def rfc3339(value: datetime | None) -> str | None: ...
 def rfc3339(value: datetime | None) -> str | None:
     """Format a datetime as an RFC 3339 UTC string with millisecond precision."""
     if value is None:

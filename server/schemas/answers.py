@@ -87,7 +87,7 @@ def _field(item: dict) -> fields.Field:
         return Choice([level.get("value") for level in item.get("levels", [])])
     if kind == "rating":
         return Integer(minimum=item.get("min"), maximum=item.get("max"))
-    return _SIMPLE.get(kind, JsonValue)()
+    return _SIMPLE[kind]() if isinstance(kind, str) and kind in _SIMPLE else JsonValue()
 
 
 def _answered(value: object) -> bool:

@@ -10,8 +10,11 @@ from sync.types import Actor
 
 
 def user_answer(user_id: str) -> dict:
-    """The user object of a user."""
-    return user_dict(db.session.get(User, user_id))
+    """The user object of a user; 404 not-found when it is gone."""
+    user = db.session.get(User, user_id)
+    if user is None:
+        raise Problem("not-found", 404, "Not found")
+    return user_dict(user)
 
 
 def list_users(actor: Actor) -> list[dict]:
@@ -44,4 +47,7 @@ def revoke(actor: Actor, device_id: str) -> dict:
     device = db.session.get(Device, device_id)
     if device is None or not (actor.is_admin or device.user_id == actor.user_id):
         raise Problem("not-found", 404, "Not found")
-    return device_dict(revoke_device(device_id))
+    revoked = revoke_device(device_id)
+    if revoked is None:  # deleted since it was read
+        raise Problem("not-found", 404, "Not found")
+    return device_dict(revoked)

@@ -55,7 +55,9 @@ def _signatures(agreement: Record) -> list[Record]:
 
 def _related(record: Record | None, key: str, record_type: str) -> Record | None:
     """The record of the team that `record.data[key]` names, if it exists."""
-    target_id = record.data.get(key) if record is not None else None
+    if record is None:
+        return None
+    target_id = record.data.get(key)
     target = db.session.get(Record, target_id) if isinstance(target_id, str) else None
     if target is None or target.type != record_type or target.team_id != record.team_id:
         return None
@@ -81,7 +83,7 @@ def _work_functions(placement: Record | None) -> dict[str, str]:
             if isinstance(f, dict) and isinstance(f.get("id"), str)}
 
 
-def check_signatures(current: object, signatures: list) -> tuple[str | None, list[dict]]:
+def check_signatures(current: object, signatures: object) -> tuple[str | None, list[dict]]:
     """(hash of the current covered object, each signature's recomputed hash check)."""
     current_sha256 = _hash_or_none(current)
     checked = []

@@ -49,15 +49,16 @@ def login(username: str, password: str, device_name: str, address: str,
     """Check the password (throttled) and give a device a new token."""
     throttle.count_attempt(username, address)
     user = db.session.scalar(select(User).where(func.lower(User.username) == username.lower()))
-    accepted = verify_password(user.password_hash if user else None, password) \
-        and user is not None and user.active
-    user_id = user.id if accepted else None
+    accepted = verify_password(user.password_hash if user else None, password)
+    user_id = user.id if accepted and user is not None and user.active else None
     db.session.rollback()
-    if not accepted:
+    if user_id is None:
         raise _unauthorized()
 
     def give_token(_store: SqlStore) -> tuple[str, Device, User]:
         user = db.session.get(User, user_id)
+        if user is None:  # deleted since the password was checked
+            raise _unauthorized()
         token = secrets.token_urlsafe(32)
         device = _reusable_device(user, previous_device_id)
         if device is None:

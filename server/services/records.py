@@ -19,7 +19,7 @@ def readable(actor: Actor, record: Record | None) -> bool:
 def get_record(actor: Actor, record_type: str, record_id: str) -> Record:
     """The record, or 404 not-found when it is absent or not readable (the same answer)."""
     record = db.session.get(Record, record_id)
-    if not readable(actor, record) or record.type != record_type:
+    if record is None or not readable(actor, record) or record.type != record_type:
         raise Problem("not-found", 404, "Not found")
     return record
 

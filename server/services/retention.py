@@ -9,9 +9,10 @@ missed the delete, so pull answers it `resync-required` (sync/feed.py). Purges t
 first, so their numbers follow commit order.
 """
 from datetime import timedelta
+from typing import cast
 
 from flask import current_app
-from sqlalchemy import and_, delete, func, select
+from sqlalchemy import CursorResult, and_, delete, func, select
 
 from server.extensions import db
 from server.models import FeedPurge, Record, Revision, ServerMeta
@@ -27,8 +28,8 @@ def prune(days: int | None = None) -> dict[str, int]:
     db.session.execute(select(ServerMeta.key).where(ServerMeta.key == "database_id")
                        .with_for_update())
     newest = select(Record.rev).where(Record.id == Revision.record_id).scalar_subquery()
-    revisions = db.session.execute(delete(Revision).where(
-        Revision.updated_at < cutoff, Revision.rev < newest)).rowcount
+    revisions = cast(CursorResult, db.session.execute(delete(Revision).where(
+        Revision.updated_at < cutoff, Revision.rev < newest))).rowcount
     old_tombstones = and_(Record.deleted.is_(True), Record.updated_at < cutoff)
     highest: dict[str, tuple[int, str]] = {}
     for team, seq, record_id in db.session.execute(
@@ -39,7 +40,8 @@ def prune(days: int | None = None) -> dict[str, int]:
         number = 1 + (db.session.scalar(select(func.max(FeedPurge.number))) or 0)
         ids = select(Record.id).where(old_tombstones)
         db.session.execute(delete(Revision).where(Revision.record_id.in_(ids)))
-        tombstones = db.session.execute(delete(Record).where(old_tombstones)).rowcount
+        tombstones = cast(CursorResult,
+                          db.session.execute(delete(Record).where(old_tombstones))).rowcount
         db.session.add_all(FeedPurge(number=number, team_id=team, max_seq=seq, max_id=last,
                                      purged_at=utcnow())
                            for team, (seq, last) in sorted(highest.items()))

@@ -62,9 +62,11 @@ class SchemaRules:
         if record_type not in TEMPLATE_FIELDS:
             return frozenset()
         kind, field = TEMPLATE_FIELDS[record_type]
-        key = (kind, data.get("template_key"), data.get("template_version"))
+        template_key, version = data.get("template_key"), data.get("template_version")
+        key = (kind, template_key, version)
         if key not in self._text_units:
-            template = self.find(*key) if isinstance(key[1], str) else None
+            template = self.find(kind, template_key, version) \
+                if isinstance(template_key, str) and isinstance(version, int) else None
             self._text_units[key] = template_text_units(
                 field, template["definition"]) if template else frozenset()
         return self._text_units[key]

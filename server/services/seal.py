@@ -10,7 +10,7 @@ import datetime
 import io
 import json
 import os
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Callable, Coroutine, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -149,7 +149,7 @@ def _validate(seal, roots: list):
     return _run_async(lambda: async_validate_pdf_signature(seal, context))
 
 
-def _run_async(make: Callable[[], Awaitable]):
+def _run_async(make: Callable[[], Coroutine]):
     """Run a pyHanko coroutine on a fresh event loop in a thread of its own: pyHanko's sync
     wrappers fail in a thread that already runs a loop (Playwright's sync API in the tests,
     an async worker class in production)."""

@@ -6,7 +6,7 @@ and revisions written in this transaction are answered from memory, and the quer
 join over several tables (referrers, signature hashes) flush first. `write` is the one
 place where a record's row is built.
 """
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import (
     ARRAY,
@@ -31,6 +31,9 @@ from server.services.envelope import row_envelope
 from server.services.report_facts import FACT_COLUMNS, copenhagen_day, facts_for
 from sync.ports import RecordRules
 from sync.types import CONFLICT_TYPE, UNREFERENCING_TYPES, Actor, StoredRecord
+
+if TYPE_CHECKING:
+    import psycopg
 
 CITIZEN_VIA = {"placement": None, "meeting": "placement_id", "assessment": "placement_id",
                "agreement": "placement_id", "signature": "agreement_id",
@@ -252,7 +255,7 @@ class SqlStore:
             select(FeedPurge.max_seq, FeedPurge.max_id)
             .where(FeedPurge.team_id == team_id, FeedPurge.number > after)
             .order_by(FeedPurge.max_seq.desc(), FeedPurge.max_id.desc()).limit(1)).first()
-        return newest, tuple(highest) if highest else None
+        return newest, (highest.max_seq, highest.max_id) if highest else None
 
     def changes_after(self, team_id: str, seq: int, last_id: str,
                       limit: int) -> list[tuple[int, dict[str, Any]]]:
@@ -322,7 +325,7 @@ def _copy(table, rows: list[dict[str, Any]]) -> None:
     as_json = [isinstance(table.c[column].type, JSON) for column in columns]
     quoted = ", ".join(f'"{column}"' for column in columns)
     statement = f"COPY {table.name} ({quoted}) FROM STDIN"
-    raw = connection.connection.dbapi_connection
+    raw = cast("psycopg.Connection", connection.connection.dbapi_connection)
     dbapi = connection.dialect.loaded_dbapi
     try:
         with raw.cursor() as cursor, cursor.copy(statement) as copy:

@@ -4,6 +4,8 @@ A push runs in one write transaction (server/services/transaction.py: BEGIN IMME
 SQLite, retried after a lost race); it locks the records it names in id order, audits what
 it wrote and takes its feed number last, just before COMMIT (server/services/feed.py).
 """
+from typing import Any
+
 from server.errors import Problem
 from server.extensions import db
 from server.services.audit import log_access
@@ -24,7 +26,8 @@ def push(actor: Actor, changes: list[Change]) -> list[dict]:
 
 def _result(store: SqlStore, result: PushResult) -> dict:
     """A push result on the wire, with the record as it was at the result's rev."""
-    answer = {"mutation_id": result.mutation_id, "id": result.id, "status": result.status}
+    answer: dict[str, Any] = {"mutation_id": result.mutation_id, "id": result.id,
+                              "status": result.status}
     if result.error is not None:
         answer["error"] = result.error.to_problem()
         return answer

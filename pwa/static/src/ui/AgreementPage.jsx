@@ -13,6 +13,7 @@ import { fullySigned, shortHash } from "../signature/coverage.js";
 import { logOpened } from "../store/audit.js";
 import { startHandOver } from "../store/handover.js";
 import { getRecord, saveRecord } from "../store/records.js";
+import { newAgreementVersion } from "./actions/agreement.js";
 import { useQuery } from "./useQuery.js";
 import { sessionState } from "../store/session.js";
 import { findTemplate, latestTemplate, useTemplates } from "../net/templates.js";
@@ -33,7 +34,7 @@ import { JournalMark } from "./journal/JournalMark.jsx";
 import { agreementNote } from "./journal/templateNote.js";
 import { problemLines } from "./labels.js";
 import { Journal } from "./meeting/Journal.jsx";
-import { navigate } from "./route.js";
+import { navigate, paths } from "./routes.js";
 import "./agreement/agreement.css";
 
 /** A new agreement's view, shaped like an existing one's (record data from the prefill). */
@@ -100,7 +101,7 @@ export function AgreementPage({ id, placementId, templateKey }) {
     model,
     ready: (fresh) => !Object.keys(validateRecord("agreement", fresh)).length,
     onCreated() {
-      window.history.replaceState(null, "", `#/aftale/${recordId}`);
+      window.history.replaceState(null, "", paths.agreement(recordId));
       setCreatedId(recordId);
     },
   });
@@ -170,23 +171,13 @@ export function AgreementPage({ id, placementId, templateKey }) {
   }
 
   async function newVersion() {
-    const next = crypto.randomUUID();
-    await saveRecord("agreement", next, {
-      placement_id: data.placement_id,
-      template_key: data.template_key,
-      template_version: data.template_version,
-      content: data.content ?? {},
-      status: "draft",
-      replaces_id: agreementId,
-    });
-    await saveRecord("agreement", agreementId, { status: "void" });
-    navigate("aftale", next);
+    navigate(paths.agreement(await newAgreementVersion(agreementId, data)));
   }
 
   return (
     <article class="ag-page">
       <p>
-        <a class="back" href={`#/forloeb/${data.placement_id}`}>
+        <a class="back" href={paths.placement(data.placement_id)}>
           ← Til forløbet
         </a>
       </p>
@@ -236,7 +227,7 @@ export function AgreementPage({ id, placementId, templateKey }) {
         (view.replacedBy ? (
           <p class="message info">
             Erstattet af ny version.{" "}
-            <a href={`#/aftale/${view.replacedBy.id}`}>Åbn den nye version</a>
+            <a href={paths.agreement(view.replacedBy.id)}>Åbn den nye version</a>
           </p>
         ) : (
           <p class="message info">Aftalen er annulleret.</p>
@@ -244,7 +235,7 @@ export function AgreementPage({ id, placementId, templateKey }) {
       {data.replaces_id && (
         <p class="message info">
           Ny version af en tidligere aftale.{" "}
-          <a href={`#/aftale/${data.replaces_id}`}>Se den tidligere version</a>
+          <a href={paths.agreement(data.replaces_id)}>Se den tidligere version</a>
         </p>
       )}
       {view.locked && data.status !== "void" && (

@@ -27,7 +27,7 @@ import { PlacementPage } from "./PlacementPage.jsx";
 import { PinSetup } from "./PinSetup.jsx";
 import { Rejected } from "./Rejected.jsx";
 import { Relogin } from "./Relogin.jsx";
-import { useRoute } from "./route.js";
+import { useRoute } from "./useRoute.js";
 import { Settings } from "./Settings.jsx";
 import { StatusBar } from "./StatusBar.jsx";
 import { Tasks } from "./Tasks.jsx";
@@ -65,7 +65,7 @@ export function App() {
 }
 
 function Unlocked({ relogin }) {
-  const [section = "i-dag", ...rest] = useRoute();
+  const route = useRoute();
   const { agreementId: handOverId } = useObservable(handOverState);
   if (handOverId) return <HandOver key={handOverId} id={handOverId} />;
   return (
@@ -74,70 +74,73 @@ function Unlocked({ relogin }) {
         <UpdateBanner />
         <StatusBar />
         {relogin && <Relogin />}
-        <Nav section={section} />
+        <Nav route={route} />
       </header>
       <main>
-        <Screen section={section} rest={rest} />
+        <Screen route={route} />
       </main>
     </div>
   );
 }
 
-/** The routed screen: `section` is the route's first segment, `rest` the others. */
-function Screen({ section, rest }) {
-  const [id, sub] = rest;
-  switch (section) {
-    case "virksomheder":
-      if (!id) return <Companies />;
-      return id === "ny" || sub === "rediger" ? (
-        <CompanyForm id={id === "ny" ? undefined : id} />
-      ) : (
-        <CompanyPage key={id} id={id} />
-      );
-    case "i-dag":
-      return <Today />;
-    case "opgaver":
+/** The routed screen for a route of ui/routes.js. */
+function Screen({ route: { screen, params: p } }) {
+  switch (screen) {
+    case "companies":
+      return <Companies />;
+    case "newCompany":
+      return <CompanyForm />;
+    case "editCompany":
+      return <CompanyForm id={p.id} />;
+    case "company":
+      return <CompanyPage key={p.id} id={p.id} />;
+    case "tasks":
       return <Tasks />;
-    case "moede":
-      return <MeetingForm route={rest} />;
-    case "jobordre":
-      return <JobOrderForm route={rest} />;
-    case "kontakt":
-      return <ContactRegister route={rest} />;
-    case "aabne-pladser":
+    case "newMeeting":
+    case "meeting":
+      return <MeetingForm screen={screen} params={p} />;
+    case "newJobOrder":
+    case "jobOrder":
+      return <JobOrderForm screen={screen} params={p} />;
+    case "newContact":
+    case "contact":
+      return <ContactRegister screen={screen} params={p} />;
+    case "openPositions":
       return <OpenPositions />;
-    case "overblik":
+    case "overview":
       return <Overview />;
-    case "forloeb":
-      return id === "ny" ? (
-        <NewPlacement key={sub} companyId={sub} />
-      ) : (
-        <PlacementPage key={id} id={id} />
-      );
-    case "borger":
-      return <CitizenForm key={id} id={id} />;
-    case "journalisering":
+    case "newPlacement":
+      return <NewPlacement key={p.companyId} companyId={p.companyId} />;
+    case "placement":
+      return <PlacementPage key={p.id} id={p.id} />;
+    case "citizen":
+      return <CitizenForm key={p.id} id={p.id} />;
+    case "journalising":
       return <Journalising />;
-    case "vurdering":
-      return id === "ny" ? (
-        <AssessmentForm placementId={sub} templateKey={rest[2]} />
-      ) : (
-        <AssessmentForm id={id} />
+    case "newAssessment":
+      return <AssessmentForm placementId={p.placementId} templateKey={p.templateKey} />;
+    case "assessment":
+      return <AssessmentForm id={p.id} />;
+    case "newAgreement":
+      return (
+        <AgreementPage
+          key={`${p.placementId}/${p.templateKey}`}
+          placementId={p.placementId}
+          templateKey={p.templateKey}
+        />
       );
-    case "aftale":
-      return id === "ny" ? (
-        <AgreementPage key={rest.join("/")} placementId={sub} templateKey={rest[2]} />
-      ) : (
-        <AgreementPage key={id} id={id} />
-      );
-    case "konflikter":
+    case "agreement":
+      return <AgreementPage key={p.id} id={p.id} />;
+    case "conflicts":
       return <Conflicts />;
-    case "afviste":
+    case "rejected":
       return <Rejected />;
-    case "indstillinger":
-      return id === "enheder" ? <Devices /> : <Settings />;
+    case "devices":
+      return <Devices />;
+    case "settings":
+      return <Settings />;
     case "admin":
-      return <Admin rest={rest} />;
+      return <Admin screen={p.screen} />;
     default:
       return <Today />;
   }

@@ -34,6 +34,7 @@ import { KortHeader } from "./template/KortHeader.jsx";
 import { answerPath, templateModel } from "./template/draftModel.js";
 import { TemplateForm } from "./template/TemplateForm.jsx";
 import { isAnswered, missingRequired, pathKey } from "./template/model.js";
+import { currentRoute, paths, replaceRoute } from "./routes.js";
 import "./assessment.css";
 
 const CODECS = { assessed_on: choiceCodec, assessor_role: choiceCodec, status: choiceCodec };
@@ -113,8 +114,7 @@ function Assessment({ id, isNew, placementId, templateKey }) {
     },
     ready: () => Boolean(template),
     onCreated: () =>
-      window.location.hash.startsWith("#/vurdering/ny/") &&
-      window.location.replace(`#/vurdering/${id}`),
+      currentRoute().screen === "newAssessment" && replaceRoute(paths.assessment(id)),
   });
 
   if (record === undefined) return <p>Henter …</p>;
@@ -135,7 +135,7 @@ function Assessment({ id, isNew, placementId, templateKey }) {
 
   const back = (
     <p>
-      <a class="back" href={`#/forloeb/${forPlacement}`}>
+      <a class="back" href={paths.placement(forPlacement)}>
         ← Tilbage til forløbet
       </a>
     </p>

@@ -14,6 +14,7 @@ import { useAutosave } from "./forms/useAutosave.js";
 import { CitizenFields } from "./placement/CitizenFields.jsx";
 import { CITIZEN_CODECS, citizenWithCpr } from "./placement/citizen-model.js";
 import { PLACEMENT_KINDS, PLACEMENT_STATUSES } from "./words.js";
+import { paths } from "./routes.js";
 
 const CITIZEN_MODEL = fieldModel(CITIZEN_CODECS);
 
@@ -51,7 +52,7 @@ export function CitizenForm({ id }) {
       {twin && (
         <p class="message error">
           En anden borger i teamet har samme CPR-nummer:{" "}
-          <a href={`#/borger/${twin.id}`}>{twin.data.name}</a>.
+          <a href={paths.citizen(twin.id)}>{twin.data.name}</a>.
         </p>
       )}
       <section class="card" aria-labelledby="citizen-title">
@@ -72,7 +73,7 @@ export function CitizenForm({ id }) {
           <ul>
             {placements.map((p) => (
               <li key={p.id}>
-                <a href={`#/forloeb/${p.id}`}>{PLACEMENT_KINDS[p.data.kind] ?? "Forløb"}</a>
+                <a href={paths.placement(p.id)}>{PLACEMENT_KINDS[p.data.kind] ?? "Forløb"}</a>
                 {` · ${longDate(p.data.start_date)} · ${PLACEMENT_STATUSES[p.data.status] ?? ""}`}
               </li>
             ))}

@@ -6,7 +6,7 @@ import { companyRows, readPlacements } from "../store/agenda.js";
 import { useQuery, useSettledQuery } from "./useQuery.js";
 import { activeCounts, COMPANY_STATUS, filterCompanies } from "./company-model.js";
 import { todayIso } from "../dates.js";
-import { navigate } from "./route.js";
+import { navigate, paths } from "./routes.js";
 import "./day.css";
 
 const SHOWN = 200;
@@ -58,7 +58,7 @@ export function Companies() {
           />
           Har aktive forløb
         </label>
-        <button type="button" onClick={() => navigate("virksomheder", "ny")}>
+        <button type="button" onClick={() => navigate(paths.newCompany())}>
           Ny virksomhed
         </button>
       </div>
@@ -78,7 +78,7 @@ export function Companies() {
               const active = counts.get(c.id) ?? 0;
               return (
                 <li key={c.id}>
-                  <a href={`#/virksomheder/${c.id}`}>
+                  <a href={paths.company(c.id)}>
                     <span class="name">{c.sort.name}</span>
                     {c.sort.city && <span class="meta">{c.sort.city}</span>}
                     {c.sort.industry && <span class="meta">{c.sort.industry}</span>}

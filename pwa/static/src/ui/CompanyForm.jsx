@@ -14,6 +14,7 @@ import { offered, useLists } from "../net/lists.js";
 import { validateRecord } from "../validate.js";
 import { COMPANY_STATUS, INTEREST_LABELS } from "./company-model.js";
 import { COMPANY_FIELDS, problemLines } from "./labels.js";
+import { paths, replaceRoute } from "./routes.js";
 import "./day.css";
 
 const FIELDS = [
@@ -75,7 +76,7 @@ export function CompanyForm({ id }) {
       const savedId = await saveRecord("company", id ?? crypto.randomUUID(), changes);
       setDraft({});
       setSaved("Gemt");
-      if (!id) window.location.replace(`#/virksomheder/${savedId}/rediger`);
+      if (!id) replaceRoute(paths.editCompany(savedId));
     } catch (failure) {
       if (!(failure instanceof StorageFull)) throw failure;
       setSaved(failure.message);
@@ -114,7 +115,7 @@ export function CompanyForm({ id }) {
   return (
     <>
       <p>
-        <a class="back" href={id ? `#/virksomheder/${id}` : "#/virksomheder"}>
+        <a class="back" href={id ? paths.company(id) : paths.companies()}>
           {id ? "← Tilbage til virksomheden" : "← Tilbage til virksomheder"}
         </a>
       </p>
@@ -132,7 +133,7 @@ export function CompanyForm({ id }) {
       {twin && (
         <p class="message info" role="status">
           Virksomheden findes allerede med CVR {typedCvr}:{" "}
-          <a href={`#/virksomheder/${twin.id}`}>Åbn {twin.data.name || "virksomheden"}</a>
+          <a href={paths.company(twin.id)}>Åbn {twin.data.name || "virksomheden"}</a>
         </p>
       )}
       <form onSubmit={submit} noValidate class="card">
@@ -225,7 +226,7 @@ export function CompanyForm({ id }) {
           >
             {saved}
           </span>
-          {id && saved === "Gemt" && <a href={`#/virksomheder/${id}`}>Vis virksomheden</a>}
+          {id && saved === "Gemt" && <a href={paths.company(id)}>Vis virksomheden</a>}
         </div>
       </form>
     </>

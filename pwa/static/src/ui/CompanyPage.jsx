@@ -25,6 +25,7 @@ import { CompanyPositions } from "./team/CompanyPositions.jsx";
 import { problemLines } from "./labels.js";
 import { danishDate, danishDateTime, todayIso } from "../dates.js";
 import { MEETING_KINDS, PLACEMENT_KINDS } from "./words.js";
+import { paths } from "./routes.js";
 import "./day.css";
 
 /** The company briefing for `id`. */
@@ -46,7 +47,7 @@ export function CompanyPage({ id }) {
   return (
     <div class="briefing">
       <p>
-        <a class="back" href="#/virksomheder">
+        <a class="back" href={paths.companies()}>
           ← Tilbage til virksomheder
         </a>
       </p>
@@ -72,16 +73,16 @@ export function CompanyPage({ id }) {
           </p>
         </div>
         <div class="head-actions">
-          <a class="button big" href={`#/moede/ny/${id}`}>
+          <a class="button big" href={paths.newMeeting(id)}>
             Nyt møde
           </a>
-          <a class="button secondary" href={`#/forloeb/ny/${id}`}>
+          <a class="button secondary" href={paths.newPlacement(id)}>
             Nyt forløb
           </a>
-          <a class="button secondary" href={`#/kontakt/ny/${id}`}>
+          <a class="button secondary" href={paths.newContact(id)}>
             Registrér kontakt
           </a>
-          <a class="button secondary" href={`#/virksomheder/${id}/rediger`}>
+          <a class="button secondary" href={paths.editCompany(id)}>
             Rediger
           </a>
         </div>
@@ -109,7 +110,7 @@ export function CompanyPage({ id }) {
                   const hours = currentHours(p.data.hours, today);
                   return (
                     <li key={p.id}>
-                      <a href={`#/forloeb/${p.id}`}>{p.citizenName || "Borger"}</a>
+                      <a href={paths.placement(p.id)}>{p.citizenName || "Borger"}</a>
                       <span class="meta">
                         {" "}
                         · {PLACEMENT_KINDS[p.data.kind] ?? p.data.kind}
@@ -132,7 +133,7 @@ export function CompanyPage({ id }) {
               <ul class="plain">
                 {jobOrders.map((j) => (
                   <li key={j.id}>
-                    <a href={`#/jobordre/${j.id}`}>{j.data.title || "Jobordre"}</a>
+                    <a href={paths.jobOrder(j.id)}>{j.data.title || "Jobordre"}</a>
                     {j.data.positions ? (
                       <span class="meta">
                         {" "}
@@ -143,7 +144,7 @@ export function CompanyPage({ id }) {
                 ))}
               </ul>
             )}
-            <a class="button secondary" href={`#/jobordre/ny/${id}`}>
+            <a class="button secondary" href={paths.newJobOrder(id)}>
               Ny jobordre
             </a>
           </section>
@@ -155,7 +156,7 @@ export function CompanyPage({ id }) {
               <ul class="plain">
                 {agreements.map((a) => (
                   <li key={a.id}>
-                    <a href={`#/aftale/${a.id}`}>
+                    <a href={paths.agreement(a.id)}>
                       {findTemplate(templates, a.data.template_key, a.data.template_version)
                         ?.title ?? "Aftale"}
                     </a>
@@ -194,7 +195,7 @@ export function CompanyPage({ id }) {
             {last ? (
               <>
                 <p class="meta">
-                  <a href={`#/moede/${last.id}`}>
+                  <a href={paths.meeting(last.id)}>
                     {MEETING_KINDS[last.data.kind] ?? last.data.kind}{" "}
                     {danishDateTime(last.data.held_at || last.data.scheduled_at)}
                   </a>
@@ -224,7 +225,7 @@ export function CompanyPage({ id }) {
               <ol class="history">
                 {newestFirst(briefing.meetings).map((m) => (
                   <li key={m.id}>
-                    <a href={`#/moede/${m.id}`}>
+                    <a href={paths.meeting(m.id)}>
                       {danishDateTime(m.data.held_at || m.data.scheduled_at) || "Uden dato"}:{" "}
                       {MEETING_KINDS[m.data.kind] ?? m.data.kind}
                     </a>

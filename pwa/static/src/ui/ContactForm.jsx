@@ -3,7 +3,7 @@
 // message next to the field and nothing is lost.
 import { useState } from "preact/hooks";
 import { StorageFull } from "../store/outbox.js";
-import { saveRecord } from "../store/records.js";
+import { saveContactPerson } from "./actions/contacts.js";
 import { validateRecord } from "../validate.js";
 import { CONTACT_ROLES } from "./company-model.js";
 
@@ -40,11 +40,7 @@ export function ContactForm({ companyId, contact, others, onDone }) {
         changes[field] = v === "" || v === false ? null : v;
     }
     try {
-      if (changes.is_primary) {
-        for (const other of others.filter((o) => o.data.is_primary))
-          await saveRecord("contact", other.id, { is_primary: null });
-      }
-      await saveRecord("contact", contact?.id, changes);
+      await saveContactPerson(contact, changes, others);
       onDone();
     } catch (failure) {
       if (!(failure instanceof StorageFull)) throw failure;

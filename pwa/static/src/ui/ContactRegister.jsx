@@ -1,32 +1,33 @@
 // "Registrér kontakt": one contact with a company in the Brancheredskab register (seed 003,
 // docs/domain.md company_contact), with or without an opening, from the company page or at the
 // end of a meeting. Saved on the device (works offline) and synced like every record.
-// "Opret jobordre" makes a job order that carries the opening further. Routes:
-// ["ny", companyId, meetingId?] or [id].
+// "Opret jobordre" makes a job order that carries the opening further. Routes
+// (ui/routes.js): newContact(companyId, meetingId?) or contact(id).
 import { useRef, useState } from "preact/hooks";
 import { todayIso } from "../dates.js";
 import { offered, useLists } from "../net/lists.js";
 import { listReferencing } from "../store/queries.js";
-import { getRecord, saveRecord } from "../store/records.js";
+import { getRecord } from "../store/records.js";
+import { registerContact } from "./actions/contacts.js";
 import { useQuery } from "./useQuery.js";
 import { validateRecord } from "../validate.js";
 import { FieldError, RadioGroup, TextArea, TextField } from "./meeting/fields.jsx";
-import { navigate } from "./route.js";
-import { CHANNELS, CONTACT_RESULTS, OFFER_OF_RESULT } from "./team/words.js";
+import { navigate, paths } from "./routes.js";
+import { CHANNELS, CONTACT_RESULTS } from "./team/words.js";
 import "./meeting/meeting.css";
 
-/** The contact form for a route. */
-export function ContactRegister({ route }) {
+/** The contact form: "contact" {id} or "newContact" {companyId, meetingId?}. */
+export function ContactRegister({ screen, params }) {
   const fresh = useRef({});
-  const isNew = route[0] === "ny";
-  const id = isNew ? (fresh.current[route.join("/")] ??= crypto.randomUUID()) : route[0];
+  const isNew = screen === "newContact";
+  const id = isNew ? (fresh.current[JSON.stringify(params)] ??= crypto.randomUUID()) : params.id;
   return (
     <Register
       key={id}
       id={id}
       isNew={isNew}
-      companyId={isNew ? route[1] : undefined}
-      meetingId={isNew ? route[2] : undefined}
+      companyId={isNew ? params.companyId : undefined}
+      meetingId={isNew ? params.meetingId : undefined}
     />
   );
 }
@@ -74,40 +75,20 @@ function Register({ id, isNew, companyId: fromRoute, meetingId }) {
     setErrors(found);
     if (Object.keys(found).length) return;
     setSaving(true);
-    if (opening && makeOrder && !clean.job_order_id) {
-      const label = lists.job_functions.find((f) => f.id === clean.job_function)?.label;
-      clean.job_order_id = await saveRecord("job_order", "", {
-        company_id: clean.company_id,
-        title: label || CONTACT_RESULTS[clean.result],
-        offers: OFFER_OF_RESULT[clean.result] ? [OFFER_OF_RESULT[clean.result]] : null,
-        positions: clean.positions ?? 1,
-        filled: clean.filled ?? 0,
-        status: "open",
-        log: [
-          {
-            id: crypto.randomUUID(),
-            date: clean.contacted_on,
-            text: "Jobordre oprettet fra virksomhedskontakt",
-          },
-        ],
-      });
-    }
-    const removed = Object.fromEntries(
-      Object.keys(base)
-        .filter((k) => !(k in clean))
-        .map((k) => [k, null]),
-    );
-    await saveRecord("company_contact", id, { ...removed, ...clean });
+    await registerContact(id, clean, {
+      stored: base,
+      makeOrder,
+      jobFunctionLabel: lists.job_functions.find((f) => f.id === clean.job_function)?.label,
+    });
     setSaving(false);
-    if (meetingId) navigate("moede", meetingId);
-    else navigate("virksomheder", clean.company_id);
+    navigate(meetingId ? paths.meeting(meetingId) : paths.company(clean.company_id));
   }
 
   const functions = offered(lists.job_functions, data.job_function);
   return (
     <form class="contact-register" onSubmit={save} noValidate>
       <p>
-        <a class="back" href={meetingId ? `#/moede/${meetingId}` : `#/virksomheder/${companyId}`}>
+        <a class="back" href={meetingId ? paths.meeting(meetingId) : paths.company(companyId)}>
           ← {meetingId ? "Tilbage til mødet" : company?.data?.name || "Virksomheden"}
         </a>
       </p>
@@ -206,7 +187,7 @@ function Register({ id, isNew, companyId: fromRoute, meetingId }) {
           )}
           {data.job_order_id && (
             <p>
-              <a href={`#/jobordre/${data.job_order_id}`}>Åbn jobordren</a>
+              <a href={paths.jobOrder(data.job_order_id)}>Åbn jobordren</a>
             </p>
           )}
         </section>

@@ -8,6 +8,7 @@ import { currentSession, sessionState } from "../store/session.js";
 import { requestSync } from "../sync/client.js";
 import { NetworkError, api } from "../transport.js";
 import { danishDateTime } from "../dates.js";
+import { paths } from "./routes.js";
 import "./security.css";
 
 /** The device management page (`inAdmin`: under Administration, which has its own back link). */
@@ -22,7 +23,7 @@ export function Devices({ inAdmin = false }) {
   return (
     <>
       {!inAdmin && (
-        <a class="back" href="#/indstillinger">
+        <a class="back" href={paths.settings()}>
           ← Indstillinger
         </a>
       )}

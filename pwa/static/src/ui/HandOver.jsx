@@ -5,19 +5,20 @@
 // leaving asks for the PIN (the password while the device has no PIN).
 import { useEffect, useState } from "preact/hooks";
 import { useObservable } from "../observable.js";
-import { coverage, coveredHash, fullySigned, shortHash } from "../signature/coverage.js";
+import { coverage, shortHash } from "../signature/coverage.js";
 import { endHandOver } from "../store/handover.js";
 import { listReferencing } from "../store/queries.js";
-import { getRecord, saveRecord } from "../store/records.js";
 import { useQuery } from "./useQuery.js";
 import { checkPin, sessionState } from "../store/session.js";
 import { findTemplate, useTemplates } from "../net/templates.js";
 import { deviceError } from "./labels.js";
+import { markSignedIfComplete } from "./actions/agreement.js";
 import { SignatureShown, SignSlot } from "./agreement/SignSlot.jsx";
 import { dropSnapshot, snapshotOf, takeSnapshot } from "./agreement/snapshot.js";
 import { consultantName } from "./agreement/words.js";
 import { SIGNER_ROLES } from "./words.js";
 import { TemplateForm } from "./template/TemplateForm.jsx";
+import { paths } from "./routes.js";
 import "./agreement/agreement.css";
 
 /** The hand-over screen for agreement `id`. */
@@ -63,19 +64,6 @@ export function HandOver({ id }) {
     mentor: parties.mentor,
     caseworker: parties.caseworker,
   };
-
-  async function afterSigning() {
-    const all = await listReferencing("signature", id);
-    const record = await getRecord(id);
-    const unchanged = record && (await coveredHash(record.data)) === hash;
-    const now = coverage(
-      hash,
-      all.map((s) => s.data),
-    ).covering;
-    if (unchanged && record.data.status !== "signed" && fullySigned(roles, now)) {
-      await saveRecord("agreement", id, { status: "signed" });
-    }
-  }
 
   return (
     <main class="handover" aria-labelledby="handover-title">
@@ -132,7 +120,7 @@ export function HandOver({ id }) {
               agreementId={id}
               snapshot={snapshot}
               defaultName={defaults[role]}
-              onSigned={afterSigning}
+              onSigned={() => markSignedIfComplete(id, hash, roles)}
             />
           );
         })}
@@ -179,7 +167,7 @@ function LeaveHandOver({ id }) {
       }
       dropSnapshot(id);
       endHandOver();
-      window.history.replaceState(null, "", `#/aftale/${id}`);
+      window.history.replaceState(null, "", paths.agreement(id));
       window.dispatchEvent(new HashChangeEvent("hashchange"));
     } catch (error) {
       setMessage(deviceError(error));

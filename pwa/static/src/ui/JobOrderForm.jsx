@@ -1,7 +1,8 @@
 // The job order form (jobordre), captured during a meeting when the company mentions a
 // need: the order form's fields (seed 000, 2.C and 2.J), the contact log and the order's
 // age (derived, never stored). Saved on the device as it is typed once the job title is
-// filled in. Routes: [id, meetingId?] or ["ny", companyId, meetingId?]; with a meeting,
+// filled in. Routes (ui/routes.js): jobOrder(id, meetingId?) or newJobOrder(companyId,
+// meetingId?); with a meeting,
 // "Tilbage til mødet" returns to it.
 import { useRef, useState } from "preact/hooks";
 import { useObservable } from "../observable.js";
@@ -22,22 +23,22 @@ import {
 import { clockTime, danishDate, todayIso } from "../dates.js";
 import { copenhagenDay } from "./team/positions.js";
 import { useAutosave } from "./forms/useAutosave.js";
-import { navigate } from "./route.js";
+import { currentRoute, navigate, paths, replaceRoute } from "./routes.js";
 import "./meeting/meeting.css";
 
-/** The job order screen for a route. */
-export function JobOrderForm({ route }) {
+/** The job order screen: "jobOrder" {id, meetingId?} or "newJobOrder" {companyId, meetingId?}. */
+export function JobOrderForm({ screen, params }) {
   const pending = useRef({});
-  const isNew = route[0] === "ny";
+  const isNew = screen === "newJobOrder";
   if (!isNew) pending.current = {};
-  const id = isNew ? (pending.current[route.join("/")] ??= crypto.randomUUID()) : route[0];
+  const id = isNew ? (pending.current[JSON.stringify(params)] ??= crypto.randomUUID()) : params.id;
   return (
     <JobOrder
       key={id}
       id={id}
       isNew={isNew}
-      companyId={isNew ? route[1] : undefined}
-      meetingId={isNew ? route[2] : route[1]}
+      companyId={isNew ? params.companyId : undefined}
+      meetingId={params.meetingId}
     />
   );
 }
@@ -125,8 +126,8 @@ function JobOrder({ id, ...props }) {
     ready: (data) => Boolean(data.title?.trim()),
     onCreated: () =>
       isNew &&
-      window.location.hash.startsWith("#/jobordre/ny/") &&
-      window.location.replace(`#/jobordre/${id}${meetingId ? `/${meetingId}` : ""}`),
+      currentRoute().screen === "newJobOrder" &&
+      replaceRoute(paths.jobOrder(id, meetingId)),
   });
 
   if (record === undefined) return <p>Henter …</p>;
@@ -159,7 +160,7 @@ function JobOrder({ id, ...props }) {
 
   async function back() {
     await form.flush();
-    navigate("moede", meetingId);
+    navigate(paths.meeting(meetingId));
   }
 
   return (
@@ -170,7 +171,7 @@ function JobOrder({ id, ...props }) {
             ← Tilbage til mødet
           </button>
         ) : (
-          <a class="back" href={`#/virksomheder/${companyId}`}>
+          <a class="back" href={paths.company(companyId)}>
             ← {company?.data?.name || "Virksomheden"}
           </a>
         )}

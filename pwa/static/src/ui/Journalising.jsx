@@ -6,8 +6,9 @@ import { useSettledQuery } from "./useQuery.js";
 import { danishDate } from "../dates.js";
 import { JournalMark } from "./journal/JournalMark.jsx";
 import { MEETING_KINDS } from "./words.js";
+import { paths } from "./routes.js";
 
-const OPEN = { meeting: "moede", assessment: "vurdering", agreement: "aftale" };
+const OPEN = { meeting: paths.meeting, assessment: paths.assessment, agreement: paths.agreement };
 const KIND = { assessment: "Progressionsvurdering", agreement: "Aftale" };
 
 function title(record) {
@@ -35,7 +36,7 @@ export function Journalising() {
           {waiting.map((record) => (
             <li key={record.id} class="card">
               <p>
-                <a href={`#/${OPEN[record.type]}/${record.id}`}>{title(record)}</a>
+                <a href={OPEN[record.type](record.id)}>{title(record)}</a>
                 {record.date && ` · ${danishDate(record.date.slice(0, 10))}`}
                 {record.companyName && ` · ${record.companyName}`}
                 {record.citizenName && ` · ${record.citizenName}`}

@@ -2,11 +2,12 @@
 // two note dimensions, the follow-up agenda or the visit guide's themes, agreements (and
 // the previous meeting's open ones), next follow-up, and the journal note. Everything typed
 // is written to the device as it is typed (forms/useAutosave.js); "Afslut mødet" checks
-// completeness, sets status final and makes the follow-up tasks (meeting/tasks.js).
+// completeness, then actions/meeting.js sets status final and makes the follow-up tasks.
 import { useEffect, useRef, useState } from "preact/hooks";
 import { logOpened } from "../store/audit.js";
 import { getMany, listReferencing } from "../store/queries.js";
 import { getRecord, saveRecord } from "../store/records.js";
+import { finishMeeting, markAgreementDone } from "./actions/meeting.js";
 import { useQuery } from "./useQuery.js";
 import { validateRecord } from "../validate.js";
 import { deviceError, problemLines } from "./labels.js";
@@ -23,21 +24,20 @@ import { MEETING_KINDS } from "./words.js";
 import { defaultKind, finishErrors, meetingParts, previousMeeting } from "./meeting/model.js";
 import { Notes } from "./meeting/Notes.jsx";
 import { Participants } from "./meeting/Participants.jsx";
-import { derivedTaskId, meetingTasks, taskChanges } from "./meeting/tasks.js";
 import { TextField } from "./meeting/fields.jsx";
 import { clockTime, danishDate } from "../dates.js";
 import { useAutosave } from "./forms/useAutosave.js";
 import { MEETING_MODEL } from "./meeting/codecs.js";
-import { navigate } from "./route.js";
+import { currentRoute, navigate, paths, replaceRoute } from "./routes.js";
 import "./meeting/meeting.css";
 
-/** The meeting screen for a route: [id] or ["ny", companyId, placementId?, kind?]. */
-export function MeetingForm({ route }) {
+/** The meeting screen: "meeting" {id} or "newMeeting" {companyId, placementId?, kind?}. */
+export function MeetingForm({ screen, params }) {
   const pending = useRef({});
-  const isNew = route[0] === "ny";
+  const isNew = screen === "newMeeting";
   if (!isNew) pending.current = {};
-  const key = route.join("/");
-  const id = isNew ? (pending.current[key] ??= crypto.randomUUID()) : route[0];
+  const key = JSON.stringify(params);
+  const id = isNew ? (pending.current[key] ??= crypto.randomUUID()) : params.id;
   useEffect(() => {
     if (!isNew) logOpened("meeting", id);
   }, [id]);
@@ -46,9 +46,9 @@ export function MeetingForm({ route }) {
       key={id}
       id={id}
       isNew={isNew}
-      companyId={isNew ? route[1] : undefined}
-      placementId={isNew ? route[2] : undefined}
-      kind={isNew ? route[3] : undefined}
+      companyId={isNew ? params.companyId : undefined}
+      placementId={isNew ? params.placementId : undefined}
+      kind={isNew ? params.kind : undefined}
     />
   );
 }
@@ -125,9 +125,7 @@ function Meeting({ id, ...props }) {
     defaults,
     model: MEETING_MODEL,
     onCreated: () =>
-      isNew &&
-      window.location.hash.startsWith("#/moede/ny/") &&
-      window.location.replace(`#/moede/${id}`),
+      isNew && currentRoute().screen === "newMeeting" && replaceRoute(paths.meeting(id)),
   });
   const data = stored ?? defaults;
   const current = form.current;
@@ -171,13 +169,7 @@ function Meeting({ id, ...props }) {
 
   async function markDone(item) {
     try {
-      const agreements = previous.data.agreements.map((a) =>
-        a.id === item.id ? { ...a, done: true } : a,
-      );
-      await saveRecord("meeting", previous.id, { agreements });
-      const task = await getRecord(derivedTaskId(item.id, "agreement"));
-      if (task && !task.deleted && !task.data.done)
-        await saveRecord("task", task.id, { done: true });
+      await markAgreementDone(previous, item.id);
     } catch (failure) {
       setOutcome({ error: deviceError(failure) });
     }
@@ -201,13 +193,7 @@ function Meeting({ id, ...props }) {
         });
         return;
       }
-      if (full.status !== "final") await saveRecord("meeting", id, { status: "final" });
-      for (const task of meetingTasks(id, full, companyName)) {
-        const existing = await getRecord(task.id);
-        if (existing?.deleted) continue;
-        const changes = taskChanges(existing?.data, task.data);
-        if (Object.keys(changes).length) await saveRecord("task", task.id, changes);
-      }
+      await finishMeeting(id, full, companyName);
       const where = companyName || "virksomheden";
       setOutcome({
         ok: `Mødet er afsluttet. Næste opfølgning hos ${where} ${danishDate(full.next_follow_up)} er lagt i Opgaver.`,
@@ -227,19 +213,19 @@ function Meeting({ id, ...props }) {
 
   async function registerContact() {
     await form.flush({ create: true });
-    navigate("kontakt", "ny", companyId, id);
+    navigate(paths.newContact(companyId, id));
   }
 
   async function newJobOrder() {
     await form.flush({ create: true });
-    navigate("jobordre", "ny", companyId, id);
+    navigate(paths.newJobOrder(companyId, id));
   }
 
   const final = data.status === "final";
   return (
     <div class="meeting" onFocusOut={() => form.flush()}>
       <p>
-        <a class="back" href={`#/virksomheder/${companyId}`}>
+        <a class="back" href={paths.company(companyId)}>
           ← {companyName || "Virksomheden"}
         </a>
       </p>

@@ -5,31 +5,35 @@
 import { useObservable } from "../observable.js";
 import { countWaiting } from "../store/journalising.js";
 import { sessionState } from "../store/session.js";
+import { parseRoute, paths } from "./routes.js";
 import { useSettledQuery } from "./useQuery.js";
 import { syncStatus } from "../sync/status.js";
 
-/** The navigation links; `section` is the current route's first segment. */
-export function Nav({ section }) {
+/** The navigation links; `route` is the current one (ui/routes.js). */
+export function Nav({ route }) {
   const { rejected } = useObservable(syncStatus);
   const { user } = useObservable(sessionState);
   const waiting = useSettledQuery(() => countWaiting(), []) ?? 0;
-  const link = (id, label) => (
-    <a href={`#/${id}`} aria-current={section === id ? "page" : undefined}>
+  const link = (href, label) => (
+    <a href={href} aria-current={parseRoute(href).section === route.section ? "page" : undefined}>
       {label}
     </a>
   );
   return (
     <nav class="nav" aria-label="Hovedmenu">
-      {link("i-dag", "I dag")}
-      {link("virksomheder", "Virksomheder")}
-      {link("opgaver", "Opgaver")}
-      {link("aabne-pladser", "Åbne pladser")}
-      {link("journalisering", waiting ? `Til journalisering (${waiting})` : "Til journalisering")}
-      {link("overblik", user?.role === "consultant" ? "Mit overblik" : "Overblik")}
-      {link("konflikter", "Konflikter")}
-      {(rejected > 0 || section === "afviste") && link("afviste", "Afviste ændringer")}
-      {["admin", "lead"].includes(user?.role) && link("admin", "Administration")}
-      {link("indstillinger", "Indstillinger")}
+      {link(paths.today(), "I dag")}
+      {link(paths.companies(), "Virksomheder")}
+      {link(paths.tasks(), "Opgaver")}
+      {link(paths.openPositions(), "Åbne pladser")}
+      {link(
+        paths.journalising(),
+        waiting ? `Til journalisering (${waiting})` : "Til journalisering",
+      )}
+      {link(paths.overview(), user?.role === "consultant" ? "Mit overblik" : "Overblik")}
+      {link(paths.conflicts(), "Konflikter")}
+      {(rejected > 0 || route.screen === "rejected") && link(paths.rejected(), "Afviste ændringer")}
+      {["admin", "lead"].includes(user?.role) && link(paths.admin(), "Administration")}
+      {link(paths.settings(), "Indstillinger")}
     </nav>
   );
 }

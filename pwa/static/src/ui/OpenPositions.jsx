@@ -11,6 +11,7 @@ import { sessionState } from "../store/session.js";
 import { userName, useUsers } from "../net/users.js";
 import { filterPositions, openPositions } from "./team/positions.js";
 import { CONTACT_RESULTS } from "./team/words.js";
+import { paths } from "./routes.js";
 import "./team/team.css";
 
 const OFFERS = { ...CONTACT_RESULTS, ordinary: "Ordinær åbning" };
@@ -130,7 +131,7 @@ export function OpenPositions() {
                   <td>
                     <a
                       href={
-                        row.source === "job_order" ? `#/jobordre/${row.id}` : `#/kontakt/${row.id}`
+                        row.source === "job_order" ? paths.jobOrder(row.id) : paths.contact(row.id)
                       }
                     >
                       {row.companyName || "Virksomhed"}

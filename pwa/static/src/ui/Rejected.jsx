@@ -3,17 +3,17 @@
 import { discardRejected, rejectedChanges } from "../store/records.js";
 import { useQuery } from "./useQuery.js";
 import { TYPE_NAMES, problemLines } from "./labels.js";
-import { navigate } from "./route.js";
+import { navigate, paths } from "./routes.js";
 
-/** Where each record type is fixed: the route segments of its form. */
+/** Where each record type is fixed: the path of its form. */
 const FORMS = {
-  company: (id) => ["virksomheder", id, "rediger"],
-  meeting: (id) => ["moede", id],
-  job_order: (id) => ["jobordre", id],
-  placement: (id) => ["forloeb", id],
-  assessment: (id) => ["vurdering", id],
-  agreement: (id) => ["aftale", id],
-  task: () => ["opgaver"],
+  company: paths.editCompany,
+  meeting: paths.meeting,
+  job_order: paths.jobOrder,
+  placement: paths.placement,
+  assessment: paths.assessment,
+  agreement: paths.agreement,
+  task: () => paths.tasks(),
 };
 
 /** The list of rejected changes. */
@@ -44,7 +44,7 @@ function RejectedChange({ change }) {
       </ul>
       <div class="actions">
         {FORMS[change.type] && change.op !== "delete" && (
-          <button type="button" onClick={() => navigate(...FORMS[change.type](change.id))}>
+          <button type="button" onClick={() => navigate(FORMS[change.type](change.id))}>
             Ret
           </button>
         )}

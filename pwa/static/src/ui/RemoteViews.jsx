@@ -8,12 +8,13 @@ import { Journal } from "./meeting/Journal.jsx";
 import { useServerCopy } from "./ServerCopy.jsx";
 import { TemplateForm } from "./template/TemplateForm.jsx";
 import { AGREEMENT_STATUSES, ASSESSOR_ROLES, MEETING_KINDS } from "./words.js";
+import { paths } from "./routes.js";
 
 /** A back link to the record's placement (on the device or on the server). */
 function PlacementLink({ placementId }) {
   return placementId ? (
     <p>
-      <a class="back" href={`#/forloeb/${placementId}`}>
+      <a class="back" href={paths.placement(placementId)}>
         ← Forløbet
       </a>
     </p>

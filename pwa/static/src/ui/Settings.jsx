@@ -16,6 +16,7 @@ import { flushOutbox } from "../sync/client.js";
 import { APP_VERSION } from "../transport.js";
 import { InstallHint } from "./InstallHint.jsx";
 import { count, megabytes } from "./labels.js";
+import { paths } from "./routes.js";
 
 /** The settings screen. */
 export function Settings() {
@@ -58,11 +59,11 @@ export function Settings() {
           <button type="button" class="secondary" onClick={lock}>
             Lås nu
           </button>
-          <a class="button secondary" href="#/indstillinger/enheder">
+          <a class="button secondary" href={paths.devices()}>
             Enheder
           </a>
           {user?.role === "admin" && (
-            <a class="button secondary" href="#/admin/import">
+            <a class="button secondary" href={paths.admin("import")}>
               Importér fra fagsystem
             </a>
           )}

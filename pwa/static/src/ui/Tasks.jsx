@@ -12,14 +12,15 @@ import { userName, useUsers } from "../net/users.js";
 import { validateRecord } from "../validate.js";
 import { danishDate, todayIso } from "../dates.js";
 import { dueWords, orderTasks } from "./today-model.js";
+import { paths } from "./routes.js";
 import "./day.css";
 
-const RELATED_ROUTES = {
-  meeting: "moede",
-  company: "virksomheder",
-  placement: "forloeb",
-  job_order: "jobordre",
-  agreement: "aftale",
+const RELATED_PATHS = {
+  meeting: paths.meeting,
+  company: paths.company,
+  placement: paths.placement,
+  job_order: paths.jobOrder,
+  agreement: paths.agreement,
 };
 
 /** The task screen. */
@@ -72,7 +73,7 @@ function TaskRow({ task, users, today }) {
       setProblem(failure.message);
     }
   }
-  const route = RELATED_ROUTES[data.related_type];
+  const related = RELATED_PATHS[data.related_type];
   return (
     <li class={`${data.done ? "done" : ""} ${task.overdue ? "overdue" : ""}`}>
       <label class="check">
@@ -95,11 +96,11 @@ function TaskRow({ task, users, today }) {
         )}
         {data.assignee_id && ` · ${userName(users, data.assignee_id)}`}
         {task.pending && " · Ikke sendt"}
-        {route && data.related_id && (
+        {related && data.related_id && (
           <>
             {" "}
             ·{" "}
-            <a href={`#/${route}/${data.related_id}`}>
+            <a href={related(data.related_id)}>
               Åbn {data.related_type === "meeting" ? "mødet" : "posten"}
             </a>
           </>

@@ -9,6 +9,7 @@ import { sessionState } from "../store/session.js";
 import { danishDate } from "../dates.js";
 import { InstallHint } from "./InstallHint.jsx";
 import { buildAgenda, dayLabel } from "./today-model.js";
+import { paths } from "./routes.js";
 import "./day.css";
 
 const DEADLINE_KINDS = { follow_up: "Opfølgning", agreement: "Aftale", task: "Opgave" };
@@ -40,7 +41,7 @@ export function Today() {
       <InstallHint />
       <div class="toolbar">
         {agenda.next ? (
-          <a class="button big" href={`#/moede/${agenda.next.id}`}>
+          <a class="button big" href={paths.meeting(agenda.next.id)}>
             Start næste møde: {agenda.next.time} {agenda.next.companyName || "Virksomhed"}
           </a>
         ) : (
@@ -67,7 +68,7 @@ export function Today() {
                   .filter((m) => m.day === day)
                   .map((m) => (
                     <li key={m.id}>
-                      <a href={`#/moede/${m.id}`} class={m.held ? "held" : ""}>
+                      <a href={paths.meeting(m.id)} class={m.held ? "held" : ""}>
                         <span class="time">{m.time}</span>
                         <span class="what">
                           <span class="name">{m.companyName || "Ukendt virksomhed"}</span>
@@ -95,7 +96,7 @@ export function Today() {
             ))}
           </ul>
           <p>
-            <a href="#/opgaver">Alle opgaver</a>
+            <a href={paths.tasks()}>Alle opgaver</a>
           </p>
         </section>
       </div>
@@ -106,10 +107,10 @@ export function Today() {
 function Deadline({ item }) {
   const href =
     item.kind === "task"
-      ? "#/opgaver"
+      ? paths.tasks()
       : item.kind === "follow_up"
-        ? `#/moede/ny/${item.companyId}${item.placementId ? `/${item.placementId}` : ""}`
-        : `#/moede/${item.meetingId}`;
+        ? paths.newMeeting(item.companyId, item.placementId)
+        : paths.meeting(item.meetingId);
   return (
     <li>
       <a href={href} class={item.overdue ? "overdue" : ""}>

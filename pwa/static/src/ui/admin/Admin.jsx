@@ -11,6 +11,7 @@ import { Lists } from "./Lists.jsx";
 import { Teams } from "./Teams.jsx";
 import { Templates } from "./Templates.jsx";
 import { Users } from "./Users.jsx";
+import { paths } from "../routes.js";
 import "./admin.css";
 
 const SCREENS = {
@@ -24,8 +25,8 @@ const SCREENS = {
   lister: Lists,
 };
 
-/** The admin area; `rest` is the route after "admin". */
-export function Admin({ rest }) {
+/** The admin area; `screen` is the sub-screen of the route ("brugere", …), if any. */
+export function Admin({ screen }) {
   const { user } = useObservable(sessionState);
   if (!user || !["admin", "lead"].includes(user.role)) {
     return (
@@ -34,11 +35,11 @@ export function Admin({ rest }) {
       </p>
     );
   }
-  const Screen = SCREENS[rest[0]];
+  const Screen = SCREENS[screen];
   if (!Screen) return <AdminMenu admin={user.role === "admin"} />;
   return (
     <>
-      <a class="back" href="#/admin">
+      <a class="back" href={paths.admin()}>
         ← Administration
       </a>
       <Screen admin={user.role === "admin"} self={user} />
@@ -66,31 +67,31 @@ function AdminMenu({ admin }) {
       </p>
       <ul class="admin-menu" aria-label="Administration">
         {entry(
-          "#/admin/brugere",
+          paths.admin("brugere"),
           "Brugere",
           "Opret, skift rolle eller team, ny adgangskode, deaktivér",
         )}
-        {entry("#/admin/teams", "Teams", "Teams og antal aktive brugere")}
-        {entry("#/admin/enheder", "Enheder", "Tilbagekald en mistet enhed")}
+        {entry(paths.admin("teams"), "Teams", "Teams og antal aktive brugere")}
+        {entry(paths.admin("enheder"), "Enheder", "Tilbagekald en mistet enhed")}
         {entry(
-          "#/admin/skabeloner",
+          paths.admin("skabeloner"),
           "Skabeloner",
           "Vurderings- og aftaleskemaer: upload, forhåndsvis, udgiv, udfas",
         )}
-        {entry("#/admin/lister", "Lister", "Virksomhedstyper og jobfunktioner")}
+        {entry(paths.admin("lister"), "Lister", "Virksomhedstyper og jobfunktioner")}
         {admin &&
           entry(
-            "#/admin/import",
+            paths.admin("import"),
             "Importér fra fagsystem",
             "Borgere, virksomheder og forløb fra en CSV-fil",
           )}
         {entry(
-          "#/admin/adgang",
+          paths.admin("adgang"),
           "Adgangslog",
           "Hvem har set eller ændret en borgers oplysninger (indsigt, tilsyn)",
         )}
         {entry(
-          "#/admin/log",
+          paths.admin("log"),
           "Administrationslog",
           "Alle ændringer af brugere, teams og skabeloner",
         )}

@@ -2,12 +2,12 @@
 // case system (journalized_at, journalized_by), or takes the mark back. The mark is cleared
 // by itself when the note changes (journal-rules.js, applied in store/records.js).
 import { useState } from "preact/hooks";
-import { danishDateTime, rfc3339Now } from "../../dates.js";
+import { danishDateTime } from "../../dates.js";
 import { isFinal } from "../../journal-rules.js";
 import { useObservable } from "../../observable.js";
-import { saveRecord } from "../../store/records.js";
 import { sessionState } from "../../store/session.js";
 import { userName, useUsers } from "../../net/users.js";
+import { markJournalised } from "../actions/journal.js";
 import { deviceError } from "../labels.js";
 
 /** The mark of one record ({id, type, data}); `before` runs first (e.g. the form's flush). */
@@ -28,13 +28,7 @@ export function JournalMark({ record, before }) {
   async function mark(on) {
     try {
       await before?.();
-      await saveRecord(
-        record.type,
-        record.id,
-        on
-          ? { journalized_at: rfc3339Now(), journalized_by: user?.id ?? null }
-          : { journalized_at: null, journalized_by: null },
-      );
+      await markJournalised(record, on, user?.id);
       setMessage(on ? "Markeret som overført til fagsystemet." : "Markeringen er fjernet.");
     } catch (failure) {
       setMessage(deviceError(failure));

@@ -3,10 +3,11 @@
 // placement leaves the tablet later by the data-minimisation rule (net/minimise.js).
 import { useState } from "preact/hooks";
 import { longDate, todayIso } from "../../dates.js";
-import { saveRecord } from "../../store/records.js";
+import { endPlacement } from "../actions/placement.js";
 import { deviceError } from "../labels.js";
 import { FieldError } from "../meeting/fields.jsx";
 import { PLACEMENT_OUTCOMES } from "../words.js";
+import { paths } from "../routes.js";
 
 /** The card that ends a placement ({id, data}). */
 export function EndPlacement({ placement }) {
@@ -15,7 +16,7 @@ export function EndPlacement({ placement }) {
   const [outcome, setOutcome] = useState("");
   const [errors, setErrors] = useState({});
   const [message, setMessage] = useState("");
-  const closing = `#/moede/ny/${d.company_id}/${placement.id}/closing`;
+  const closing = paths.newMeeting(d.company_id, placement.id, "closing");
   if (d.status === "ended" || d.status === "cancelled") {
     return (
       <section class="card" aria-labelledby="pl-end">
@@ -33,15 +34,8 @@ export function EndPlacement({ placement }) {
 
   async function end(event) {
     event.preventDefault();
-    const found = {};
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(endDate)) found.end_date = "Vælg slutdatoen";
-    else if (d.start_date && endDate < d.start_date)
-      found.end_date = "Slutdatoen ligger før startdatoen";
-    if (!outcome) found.outcome = "Vælg, hvordan forløbet endte";
-    setErrors(found);
-    if (Object.keys(found).length) return;
     try {
-      await saveRecord("placement", placement.id, { end_date: endDate, status: "ended", outcome });
+      setErrors(await endPlacement(placement, { endDate, outcome }));
       setMessage("");
     } catch (failure) {
       setMessage(deviceError(failure));

@@ -5,16 +5,17 @@
 // forløbet" writes the citizen (when new) and the placement, then opens the placement.
 import { useState } from "preact/hooks";
 import { listReferencing, listRecords } from "../../store/queries.js";
-import { getRecord, saveRecord } from "../../store/records.js";
+import { getRecord } from "../../store/records.js";
+import { createPlacement } from "../actions/placement.js";
 import { useQuery } from "../useQuery.js";
 import { todayIso } from "../../dates.js";
 import { deviceError } from "../labels.js";
 import { TextArea, TextField } from "../meeting/fields.jsx";
-import { navigate } from "../route.js";
+import { navigate, paths } from "../routes.js";
 import { PLACEMENT_KINDS } from "../words.js";
 import { CitizenFields } from "./CitizenFields.jsx";
 import { citizenWithCpr, newCitizenErrors, normaliseCpr, searchCitizens } from "./citizen-model.js";
-import { newPlacementData, newPlacementErrors } from "./new-placement.js";
+import { newPlacementErrors } from "./new-placement.js";
 
 /** Step 1: the chosen citizen ({id, data}) or a new one's data. */
 function ChooseCitizen({ citizens, onChosen }) {
@@ -132,13 +133,7 @@ export function NewPlacement({ companyId }) {
     setErrors(found);
     if (Object.keys(found).length) return;
     try {
-      const citizenId = citizen.id ?? (await saveRecord("citizen", "", citizen.data));
-      const id = await saveRecord(
-        "placement",
-        "",
-        newPlacementData(form, { citizenId, companyId, today: todayIso() }),
-      );
-      navigate("forloeb", id);
+      navigate(paths.placement(await createPlacement(companyId, citizen, form)));
     } catch (failure) {
       setMessage(deviceError(failure));
     }
@@ -165,7 +160,7 @@ export function NewPlacement({ companyId }) {
   return (
     <>
       <p>
-        <a class="back" href={`#/virksomheder/${companyId}`}>
+        <a class="back" href={paths.company(companyId)}>
           ← {company.data.name || "Virksomheden"}
         </a>
       </p>

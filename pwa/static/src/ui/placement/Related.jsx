@@ -1,7 +1,7 @@
 // What hangs on a placement: its meetings (newest first), assessments and agreements,
 // each a link to its screen, with the buttons that start a new one.
 import { latestTemplate, templatesOfKind } from "../../net/templates.js";
-import { navigate } from "../route.js";
+import { navigate, paths } from "../routes.js";
 import { longDate, longDateTime } from "../../dates.js";
 import { AGREEMENT_STATUSES, ASSESSOR_ROLES, MEETING_KINDS } from "../words.js";
 
@@ -14,7 +14,7 @@ export function Meetings({ meetings, companyId, placementId }) {
     <section class="card" aria-labelledby="pl-meetings">
       <div class="card-head">
         <h2 id="pl-meetings">Møder</h2>
-        <button type="button" onClick={() => navigate("moede", "ny", companyId, placementId)}>
+        <button type="button" onClick={() => navigate(paths.newMeeting(companyId, placementId))}>
           Nyt møde
         </button>
       </div>
@@ -24,7 +24,7 @@ export function Meetings({ meetings, companyId, placementId }) {
         <ul class="list" aria-label="Møder, nyeste først">
           {sorted.map((m) => (
             <li key={m.id}>
-              <a href={`#/moede/${m.id}`}>
+              <a href={paths.meeting(m.id)}>
                 <span class="name">{MEETING_KINDS[m.data.kind] ?? "Møde"}</span>
                 <span class="meta">
                   {longDateTime(meetingTime(m)) || "Uden tidspunkt"}
@@ -55,7 +55,7 @@ export function Assessments({ assessments, templates, placementId }) {
             key={t.key}
             type="button"
             class="secondary"
-            onClick={() => navigate("vurdering", "ny", placementId, t.key)}
+            onClick={() => navigate(paths.newAssessment(placementId, t.key))}
           >
             Ny vurdering: {t.title}
           </button>
@@ -67,7 +67,7 @@ export function Assessments({ assessments, templates, placementId }) {
         <ul class="list" aria-label="Vurderinger, nyeste først">
           {sorted.map((a) => (
             <li key={a.id}>
-              <a href={`#/vurdering/${a.id}`}>
+              <a href={paths.assessment(a.id)}>
                 <span class="name">{title(a.data.template_key)}</span>
                 <span class="meta">
                   {longDate(a.data.assessed_on)}
@@ -96,7 +96,7 @@ export function Agreements({ agreements, templates, placementId }) {
             key={t.key}
             type="button"
             class="secondary"
-            onClick={() => navigate("aftale", "ny", placementId, t.key)}
+            onClick={() => navigate(paths.newAgreement(placementId, t.key))}
           >
             Ny {t.title.toLocaleLowerCase("da")}
           </button>
@@ -108,7 +108,7 @@ export function Agreements({ agreements, templates, placementId }) {
         <ul class="list" aria-label="Aftaler">
           {agreements.map((a) => (
             <li key={a.id}>
-              <a href={`#/aftale/${a.id}`}>
+              <a href={paths.agreement(a.id)}>
                 <span class="name">{title(a.data.template_key)}</span>
                 <span class="meta">{AGREEMENT_STATUSES[a.data.status] ?? "Kladde"}</span>
                 {a.pending && <span class="tag">Ikke sendt</span>}

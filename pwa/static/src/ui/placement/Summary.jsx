@@ -5,6 +5,7 @@ import { Fragment } from "preact";
 import { longDate } from "../../dates.js";
 import { JOB_GOALS, PLACEMENT_KINDS, PLACEMENT_STATUSES } from "../words.js";
 import { Masked } from "./Sensitive.jsx";
+import { paths } from "../routes.js";
 
 /** Heading, facts and citizen of a placement; `contacts` are the company's contact records. */
 export function PlacementSummary({ placement, citizen, company, contacts, children }) {
@@ -16,7 +17,7 @@ export function PlacementSummary({ placement, citizen, company, contacts, childr
     <>
       {company && (
         <p>
-          <a class="back" href={`#/virksomheder/${company.id}`}>
+          <a class="back" href={paths.company(company.id)}>
             ← {company.data.name || "Virksomheden"}
           </a>
         </p>
@@ -35,7 +36,7 @@ export function PlacementSummary({ placement, citizen, company, contacts, childr
             <dt>Virksomhed</dt>
             <dd>
               {company ? (
-                <a href={`#/virksomheder/${company.id}`}>{company.data.name || "Uden navn"}</a>
+                <a href={paths.company(company.id)}>{company.data.name || "Uden navn"}</a>
               ) : (
                 "Findes ikke på enheden"
               )}
@@ -56,7 +57,7 @@ export function PlacementSummary({ placement, citizen, company, contacts, childr
           <h2 id="pl-citizen">Borgeren</h2>
           {citizen && (
             <p>
-              <a href={`#/borger/${citizen.id}`}>Ret borgerens oplysninger</a>
+              <a href={paths.citizen(citizen.id)}>Ret borgerens oplysninger</a>
             </p>
           )}
           <Masked

@@ -51,3 +51,13 @@ export function workFunctionErrors(rows) {
       .map((row) => [row.id, "Skriv arbejdsfunktionens navn"]),
   );
 }
+
+/** Errors of ending a placement (its data) on `endDate` with `outcome` ({field: message}). */
+export function endPlacementErrors(data, { endDate, outcome }) {
+  const errors = {};
+  if (!DATE.test(endDate ?? "")) errors.end_date = "Vælg slutdatoen";
+  else if (data.start_date && endDate < data.start_date)
+    errors.end_date = "Slutdatoen ligger før startdatoen";
+  if (!outcome) errors.outcome = "Vælg, hvordan forløbet endte";
+  return errors;
+}

@@ -7,6 +7,7 @@ import { useQuery } from "../useQuery.js";
 import { Age } from "../OpenPositions.jsx";
 import { openPositions } from "./positions.js";
 import { CONTACT_RESULTS } from "./words.js";
+import { paths } from "../routes.js";
 import "./team.css";
 
 async function read(companyId) {
@@ -37,7 +38,7 @@ export function CompanyPositions({ companyId }) {
           {rows.map((row) => (
             <li key={row.id}>
               <Age age={row.age} />{" "}
-              <a href={row.source === "job_order" ? `#/jobordre/${row.id}` : `#/kontakt/${row.id}`}>
+              <a href={row.source === "job_order" ? paths.jobOrder(row.id) : paths.contact(row.id)}>
                 {row.title || CONTACT_RESULTS[row.offer] || "Åbning"}
               </a>
               <span class="meta">
