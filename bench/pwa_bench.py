@@ -105,18 +105,43 @@ def launch(playwright, profile: Path, **options):
     return context
 
 
-def measure(playwright, server: LiveServer, username: str) -> dict:
+def hot_spots(profile: dict, top: int = 25) -> str:
+    """The main thread's CPU profile (CDP Profiler) as self time per function, largest first."""
+    nodes = {node["id"]: node for node in profile["nodes"]}
+    times = profile["timeDeltas"]
+    self_us: dict[str, float] = {}
+    for sample, delta in zip(profile["samples"], times):
+        frame = nodes[sample]["callFrame"]
+        where = frame["url"].rsplit("/", 1)[-1]
+        name = f"{frame['functionName'] or '(anonymous)'} {where}:{frame['lineNumber'] + 1}"
+        self_us[name] = self_us.get(name, 0) + delta
+    total = sum(times)
+    lines = [f"main thread, {total / 1e6:.2f} s sampled:"]
+    for name, us in sorted(self_us.items(), key=lambda item: -item[1])[:top]:
+        lines.append(f"  {us / 1e3:9.0f} ms {100 * us / total:5.1f} %  {name}")
+    return "\n".join(lines)
+
+
+def measure(playwright, server: LiveServer, username: str, profile_cpu: bool = False) -> dict:
     """Initial sync (choosing the device PIN on the way), then a cold start offline
-    unlocked with the PIN, for one user's caseload."""
+    unlocked with the PIN, for one user's caseload; `profile_cpu` prints where the main
+    thread's time went during the sync."""
     with tempfile.TemporaryDirectory(prefix="feltmappe-bench-") as profile:
         context = launch(playwright, Path(profile), base_url=server.url)
         page = context.pages[0] if context.pages else context.new_page()
         page.goto("/")
         page.get_by_label("Brugernavn").fill(username)
         page.get_by_label("Adgangskode").fill(password(username))
+        if profile_cpu:
+            cdp = context.new_cdp_session(page)
+            cdp.send("Profiler.enable")
+            cdp.send("Profiler.setSamplingInterval", {"interval": 500})
+            cdp.send("Profiler.start")
         page.get_by_role("button", name="Log ind").click()
         choose_pin(page)
         first = marks(page, "login_click", "pin_screen", "pin_click", "synced")
+        if profile_cpu:
+            print(hot_spots(cdp.send("Profiler.stop")["profile"]))
         storage = page.evaluate("navigator.storage.estimate().then((e) => e.usage)")
         page.evaluate("navigator.serviceWorker.ready.then(() => true)")
         context.close()
@@ -168,6 +193,10 @@ def main() -> None:
     """Run the benchmark and write docs/benchmarks.md's PWA section."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="5000,50000")
+    parser.add_argument("--profile", action="store_true",
+                        help="print the main thread's hot spots during each initial sync")
+    parser.add_argument("--no-write", action="store_true",
+                        help="print the table only; leave docs/benchmarks.md as it is")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     users = {f"p{size}": (f"PWA {size}", "consultant") for size in sizes}
@@ -176,7 +205,8 @@ def main() -> None:
         try:
             loads = {size: load(server, f"p{size}", size) for size in sizes}
             with sync_playwright() as playwright:
-                results = {size: measure(playwright, server, f"p{size}") for size in sizes}
+                results = {size: measure(playwright, server, f"p{size}", args.profile)
+                           for size in sizes}
         finally:
             server.stop()
     table = report(results)
@@ -191,7 +221,8 @@ def main() -> None:
                "taken in the page. The cold start runs in a freshly started browser with the "
                "network off, on the profile the initial sync filled.\n\n"
                f"{table}\n")
-    write_section(ROOT / "docs" / "benchmarks.md", "## PWA", section)
+    if not args.no_write:
+        write_section(ROOT / "docs" / "benchmarks.md", "## PWA", section)
 
 
 def chromium_version() -> str:

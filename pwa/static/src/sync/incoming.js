@@ -18,6 +18,7 @@ import { openRow, recordRow } from "../store/records.js";
 import { RESYNC_START, nextResync, resyncPage, resyncSeen, resyncStart } from "../store/resync.js";
 import { sealMeta } from "../store/keyring.js";
 import { decidePulled, decideResult } from "./apply.js";
+import { MARK, remember, storedRows } from "./pullMemory.js";
 
 /** Settle a push's results: entries leave or stay rejected/waiting, records are stored. */
 export function applyPushResults(results) {
@@ -80,18 +81,31 @@ export function startResync() {
   return commit(async () => ({ ...(await resyncStart()), result: RESYNC_START }));
 }
 
-/** Store one pulled page and its checkpoint (and, during a resync, its ids); returns the
- * resync state to go on with. */
-export function applyPage(page, resync) {
-  return commit(async ({ outbox }) => {
-    const rows = await db.records.bulkGet(page.changes.map((c) => c.id));
+/**
+ * The rows a pulled page's records get when nothing waits for them (sealed as the server
+ * copy, each with a fresh IV), in page order; made before the page is stored, so the
+ * encryption of one page overlaps the write of the one before.
+ */
+export function sealPage(page) {
+  return Promise.all(page.changes.map((p) => recordRow(p.id, p.type, p, undefined, false)));
+}
+
+/**
+ * Store one pulled page and its checkpoint (and, during a resync, its ids); returns the
+ * resync state to go on with. `sealed` is the page's sealPage; `memory` (sync/pullMemory.js)
+ * what a pull from the beginning into an empty store stored so far, or null.
+ */
+export async function applyPage(page, resync, sealed = sealPage(page), memory = null) {
+  let stored = null;
+  const result = await commit(async (snapshot) => {
+    const { outbox } = snapshot;
+    const ids = page.changes.map((c) => c.id);
+    const { rows, known } = await storedRows(memory, snapshot, ids);
     const waiting = new Set(outbox.map((e) => e.recordId));
-    const fresh = page.changes.filter(
-      (pulled, i) => resync || !rows[i] || pulled.rev > rows[i].rev,
-    );
-    const plain = fresh.filter((pulled) => !waiting.has(pulled.id));
-    const records = await Promise.all(
-      plain.map((p) => recordRow(p.id, p.type, p, undefined, false)),
+    const isFresh = (pulled, i) => resync || !rows[i] || pulled.rev > rows[i].rev;
+    const fresh = page.changes.filter(isFresh);
+    const records = (await sealed).filter(
+      (row, i) => isFresh(page.changes[i], i) && !waiting.has(row.id),
     );
     let next = outbox;
     for (const pulled of fresh.filter((p) => waiting.has(p.id))) {
@@ -111,6 +125,8 @@ export function applyPage(page, resync) {
       records.push(await recordRow(pulled.id, pulled.type, pulled, shown, true));
     }
     const meta = [await sealMeta("checkpoint", page.checkpoint)];
+    if (memory) meta.push({ key: MARK, value: memory.mark });
+    stored = { known: known && next === outbox, version: snapshot.version + 1, records };
     const nextState = resync ? nextResync(resync) : undefined;
     if (resync)
       meta.push(
@@ -121,6 +137,8 @@ export function applyPage(page, resync) {
       );
     return { records, outbox: next === outbox ? undefined : next, meta, result: nextState };
   });
+  if (memory) remember(memory, stored);
+  return result;
 }
 
 /** After a resync: remove local records it did not return, except pending ones; end it. */
