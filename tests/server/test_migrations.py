@@ -1,12 +1,14 @@
 """The migrations build the schema from empty, and match the models exactly."""
+import flask_migrate
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import inspect, select
+from sqlalchemy import func, inspect, select, text
 
+from server import create_app
 from server.extensions import db
-from server.models import FeedCounter, ServerMeta
-from tests.conftest import PG_URL, migrated_app, reset_postgres_schema
+from server.models import ServerMeta, TeamFeedCounter
+from tests.conftest import PG_URL, config_for, migrated_app, reset_postgres_schema
 
 
 def _fresh_url(backend: str, tmp_path) -> str:
@@ -28,7 +30,7 @@ def test_upgrade_from_empty_matches_the_models(backend, tmp_path):
         with db.engine.connect() as conn:
             diff = compare_metadata(MigrationContext.configure(conn), db.metadata)
         assert diff == []
-        assert db.session.scalar(select(FeedCounter.value)) == 0
+        assert db.session.scalar(select(func.count()).select_from(TeamFeedCounter)) == 0
         meta = dict(db.session.execute(select(ServerMeta.key, ServerMeta.value)).all())
         assert set(meta) == {"database_id", "restore_generation"}
         db.engine.dispose()
@@ -40,3 +42,25 @@ def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(tmp_path):
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_0007_gives_each_team_the_global_counter_and_the_downgrade_takes_the_highest(
+        backend, tmp_path):
+    app = create_app(config_for(SQLALCHEMY_DATABASE_URI=_fresh_url(backend, tmp_path)))
+    with app.app_context():
+        flask_migrate.upgrade(revision="0006")
+        for name in ("Nord", "Syd"):
+            db.session.execute(text("INSERT INTO teams (id, name, created_at) "
+                                    "VALUES (:n, :n, CURRENT_TIMESTAMP)"), {"n": name})
+        db.session.execute(text("UPDATE feed_counter SET value = 41"))
+        db.session.commit()
+        flask_migrate.upgrade()
+        assert dict(db.session.execute(select(TeamFeedCounter.team_id, TeamFeedCounter.value))
+                    .all()) == {"Nord": 41, "Syd": 41}
+        db.session.execute(text("UPDATE team_feed_counters SET value = 57 WHERE team_id = 'Syd'"))
+        db.session.commit()
+        flask_migrate.downgrade(revision="0006")
+        assert db.session.execute(text("SELECT id, value FROM feed_counter")).all() == [(1, 57)]
+        assert "team_feed_counters" not in inspect(db.engine).get_table_names()
+        db.engine.dispose()
