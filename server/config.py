@@ -88,6 +88,9 @@ class Config:
     METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
     METRICS_MULTIPROC_DIR = os.environ.get("PROMETHEUS_MULTIPROC_DIR", "")
     BACKUP_DIR = os.environ.get("BACKUP_DIR", str(INSTANCE_DIR / "backups"))
+    # Test only: draw the feed number before the write transaction (the mistake the live
+    # no-skip test must catch, server/services/feed.py). Never set it in a deployment.
+    FEED_TAKEN_EARLY = _flag("FELTMAPPE_TEST_FEED_TAKEN_EARLY", False)
 
 
 class TestConfig(Config):

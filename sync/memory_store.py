@@ -9,7 +9,7 @@ from sync.types import UNREFERENCING_TYPES, Actor, StoredRecord
 
 
 class MemoryStore:
-    """Records, revisions and mutation ids in dictionaries; one feed number per commit."""
+    """Records, revisions and mutation ids in dictionaries; one feed number per team and commit."""
 
     def __init__(self, users: dict[str, str] | None = None, database_id: str = "memory"):
         self.records: dict[str, StoredRecord] = {}
@@ -19,7 +19,7 @@ class MemoryStore:
         self.users = dict(users or {})
         self.identity = (database_id, "1")
         self.purge_log: list[tuple[int, str, tuple[int, str]]] = []
-        self.seq = 0
+        self.seq: dict[str, int] = {}
         self._touched: set[str] = set()
         self._references: Any = None
 
@@ -28,12 +28,12 @@ class MemoryStore:
         self._references = references
 
     def commit(self) -> None:
-        """Give every record touched since the last commit the next feed number."""
-        if self._touched:
-            self.seq += 1
-            for record_id in self._touched:
-                self.feed[record_id] = self.seq
-            self._touched = set()
+        """Give every record touched since the last commit its team's next feed number."""
+        for team_id in sorted({self.records[rid].team_id for rid in self._touched}):
+            self.seq[team_id] = self.seq.get(team_id, 0) + 1
+        for record_id in self._touched:
+            self.feed[record_id] = self.seq[self.records[record_id].team_id]
+        self._touched = set()
 
     def prepare(self, record_ids: list[str]) -> None:
         """Nothing to load: every record is in memory."""

@@ -17,10 +17,10 @@ pytest_plugins = ["tests.server.seal_fixtures"]
 
 PG_URL = os.environ.get("FELTMAPPE_TEST_PG_URL", "")
 BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
-DATA_TABLES = ["feed_purges", "job_centre_lists", "admin_log", "template_retirements",
-               "template_versions", "audit_records", "audit_events", "mutations",
-               "record_references", "revisions", "records", "login_failures", "devices", "users",
-               "teams"]
+DATA_TABLES = ["team_feed_counters", "feed_purges", "job_centre_lists", "admin_log",
+               "template_retirements", "template_versions", "audit_records", "audit_events",
+               "mutations", "record_references", "revisions", "records", "login_failures",
+               "devices", "users", "teams"]
 
 
 CPR_PATTERN = re.compile(r"(?<![0-9A-Fa-f-])[0-3]\d[01]\d\d\d-?\d{4}(?![0-9A-Fa-f-])")
@@ -115,7 +115,6 @@ def empty_database() -> None:
     else:
         for table in DATA_TABLES:
             db.session.execute(text(f"DELETE FROM {table}"))
-    db.session.execute(text("UPDATE feed_counter SET value = 0"))
     db.session.execute(text("UPDATE server_meta SET value = '1' "
                             "WHERE key = 'restore_generation'"))
     db.session.commit()

@@ -4,18 +4,18 @@ from server.models.admin import AdminLogEntry, TemplateRetirement, TemplateVersi
 from server.models.audit import AuditEvent, AuditRecord
 from server.models.lists import JobCentreList
 from server.models.records import (
-    FeedCounter,
     FeedPurge,
     Mutation,
     Record,
     RecordReference,
     Revision,
     ServerMeta,
+    TeamFeedCounter,
 )
 
 __all__ = [
     "AdminLogEntry", "TemplateRetirement", "TemplateVersion",
     "AuditEvent", "AuditRecord",
-    "Device", "FeedCounter", "FeedPurge", "JobCentreList", "LoginFailure", "Mutation", "Record",
-    "RecordReference", "Revision", "ServerMeta", "Team", "User",
+    "Device", "FeedPurge", "JobCentreList", "LoginFailure", "Mutation", "Record",
+    "RecordReference", "Revision", "ServerMeta", "Team", "TeamFeedCounter", "User",
 ]

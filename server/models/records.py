@@ -1,4 +1,4 @@
-"""Records, their revisions, the change-feed counter and the idempotency log."""
+"""Records, their revisions, the change-feed counters and the idempotency log."""
 from datetime import datetime
 from typing import Any
 
@@ -90,12 +90,13 @@ class Mutation(db.Model):
     __table_args__ = (UniqueConstraint("device_id", "mutation_id"),)
 
 
-class FeedCounter(db.Model):
-    """The single row whose lock orders commits in the change feed (see sync/feed.py)."""
+class TeamFeedCounter(db.Model):
+    """One team's feed counter: its row lock orders the commits of that team's records
+    (server/services/feed.py)."""
 
-    __tablename__ = "feed_counter"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    value: Mapped[int] = mapped_column(BigInteger, default=0)
+    __tablename__ = "team_feed_counters"
+    team_id: Mapped[str] = mapped_column(ForeignKey("teams.id"), primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger)
 
 
 class FeedPurge(db.Model):

@@ -270,6 +270,13 @@ class SqlStore:
             answer.append((row["feed_seq"], row_envelope(row)))
         return answer
 
+    def touched_by_team(self) -> dict[str, set[str]]:
+        """The written records' ids by their team (a record never changes team)."""
+        teams: dict[str, set[str]] = {}
+        for record_id in self.touched:
+            teams.setdefault(self._rows[record_id]["team_id"], set()).add(record_id)
+        return teams
+
     def touched_records(self, ids: set[str] | None = None) -> list[tuple[str, str, str | None]]:
         """(type, id, citizen id) of the written records, or of the given loaded ones."""
         return [(row["type"], row["id"], row["citizen_id"]) for record_id in sorted(

@@ -8,7 +8,7 @@ Rules:
   one record, or replaying one mutation id) rolls the whole transaction back and runs it
   again; the work must therefore be safe to repeat (mutation ids make a push so).
 - What the work wrote through its store is audited (when an actor is given) and stamped with
-  its feed number as the last step before COMMIT (server/services/feed.py).
+  its team's feed number as the last step before COMMIT (server/services/feed.py).
 """
 import random
 import time
@@ -19,7 +19,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from server.extensions import db
 from server.services.audit import log_access
-from server.services.feed import stamp_touched
+from server.services.feed import drawn_early, stamp_touched
 from server.services.sql_store import SqlStore
 from server.services.template_versions import rules
 from sync.types import Actor
@@ -48,6 +48,7 @@ def in_write_transaction(work: Callable[[SqlStore], T], actor: Actor | None = No
                          action: str = "") -> T:
     """Run `work` in a write transaction, audit and stamp what it wrote, commit; retry races."""
     attempt = 0
+    drawn = drawn_early(actor.team_id if actor else None)
     while True:
         begin_write()
         store = SqlStore(rules())
@@ -56,7 +57,7 @@ def in_write_transaction(work: Callable[[SqlStore], T], actor: Actor | None = No
             store.flush()
             if actor is not None:
                 log_access(actor, action, store.touched_records(store.touched | store.carried))
-            stamp_touched(store.touched)
+            stamp_touched(store.touched_by_team(), drawn)
             db.session.commit()
             return outcome
         except DBAPIError as error:

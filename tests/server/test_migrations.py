@@ -5,11 +5,11 @@ import flask_migrate
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import inspect, select, text
+from sqlalchemy import func, inspect, select, text
 
 from server import create_app
 from server.extensions import db
-from server.models import FeedCounter, ServerMeta
+from server.models import ServerMeta, TeamFeedCounter
 from server.services.report_facts import company_key
 from tests.conftest import PG_URL, config_for, migrated_app, reset_postgres_schema
 
@@ -33,7 +33,7 @@ def test_upgrade_from_empty_matches_the_models(backend, tmp_path):
         with db.engine.connect() as conn:
             diff = compare_metadata(MigrationContext.configure(conn), db.metadata)
         assert diff == []
-        assert db.session.scalar(select(FeedCounter.value)) == 0
+        assert db.session.scalar(select(func.count()).select_from(TeamFeedCounter)) == 0
         meta = dict(db.session.execute(select(ServerMeta.key, ServerMeta.value)).all())
         assert set(meta) == {"database_id", "restore_generation"}
         db.engine.dispose()
@@ -63,7 +63,7 @@ def test_0007_keys_the_companies_of_existing_records_and_downgrades(backend, tmp
                 " 1, :no, '{}', 0, :now, 'u', :now, 'u', :company)"),
                 {"id": record_id, "no": False, "now": now, "company": company})
         db.session.commit()
-        flask_migrate.upgrade()
+        flask_migrate.upgrade(revision="0007")
         keys = dict(db.session.execute(text("SELECT id, rpt_company_key FROM records")).all())
         assert keys == {"m1": company_key("e88359db-ea5a-473d-bf6a-e3857d7c6113"), "m2": None}
         db.session.commit()
@@ -71,4 +71,26 @@ def test_0007_keys_the_companies_of_existing_records_and_downgrades(backend, tmp
         columns = {column["name"] for column in inspect(db.engine).get_columns("records")}
         assert "rpt_company_key" not in columns and "rpt_company_id" in columns
         db.session.remove()
+        db.engine.dispose()
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_0008_gives_each_team_the_global_counter_and_the_downgrade_takes_the_highest(
+        backend, tmp_path):
+    app = create_app(config_for(SQLALCHEMY_DATABASE_URI=_fresh_url(backend, tmp_path)))
+    with app.app_context():
+        flask_migrate.upgrade(revision="0007")
+        for name in ("Nord", "Syd"):
+            db.session.execute(text("INSERT INTO teams (id, name, created_at) "
+                                    "VALUES (:n, :n, CURRENT_TIMESTAMP)"), {"n": name})
+        db.session.execute(text("UPDATE feed_counter SET value = 41"))
+        db.session.commit()
+        flask_migrate.upgrade()
+        assert dict(db.session.execute(select(TeamFeedCounter.team_id, TeamFeedCounter.value))
+                    .all()) == {"Nord": 41, "Syd": 41}
+        db.session.execute(text("UPDATE team_feed_counters SET value = 57 WHERE team_id = 'Syd'"))
+        db.session.commit()
+        flask_migrate.downgrade(revision="0007")
+        assert db.session.execute(text("SELECT id, value FROM feed_counter")).all() == [(1, 57)]
+        assert "team_feed_counters" not in inspect(db.engine).get_table_names()
         db.engine.dispose()

@@ -99,7 +99,6 @@ class SqlServer:
         db.session.rollback()
         for table in RECORD_TABLES:
             db.session.execute(text(f"DELETE FROM {table}"))
-        db.session.execute(text("UPDATE feed_counter SET value = 0"))
         db.session.execute(text("UPDATE server_meta SET value = '1' "
                                 "WHERE key = 'restore_generation'"))
         db.session.commit()

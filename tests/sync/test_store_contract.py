@@ -106,7 +106,7 @@ class SqlHarness:
     def commit(self) -> None:
         """Flush, stamp the feed, commit, and begin the next transaction with a new store."""
         self.store.flush()
-        stamp_touched(self.store.touched)
+        stamp_touched(self.store.touched_by_team())
         db.session.commit()
         self.store = self._begin()
 
@@ -281,6 +281,24 @@ class StoreContract:
         for index, (seq, last_id, *_) in enumerate(rows):
             assert feed(harness, ids.team, seq, last_id) == rows[index + 1:]
         assert [row[1] for row in feed(harness, ids.other_team)] == [theirs.id]
+
+    def test_each_team_numbers_its_own_commits(self, harness):
+        ids = harness.ids
+        first = put(harness, "company", company(), name="bo")
+        harness.commit()
+        for _ in range(3):
+            put(harness, "company", company())
+            harness.commit()
+        both = [put(harness, "company", company()), put(harness, "company", company(), name="bo")]
+        harness.commit()
+        later = put(harness, "company", company(), name="bo")
+        harness.commit()
+        theirs = {row[1]: row[0] for row in feed(harness, ids.other_team)}
+        ours = {row[1]: row[0] for row in feed(harness, ids.team)}
+        assert [theirs[first.id], theirs[both[1].id], theirs[later.id]] == [
+            theirs[first.id], theirs[first.id] + 1, theirs[first.id] + 2], \
+            "the other team's commits take none of this team's numbers"
+        assert ours[both[0].id] == max(ours.values()) and len(set(ours.values())) == 4
 
     def test_envelope_gives_any_kept_revision(self, harness):
         record = put(harness, "company", company())
