@@ -126,7 +126,7 @@ class SqlServer:
     def commit(self) -> None:
         """Flush, stamp the feed, commit, and begin the next transaction with a new store."""
         self.store.flush()
-        stamp_touched(self.store.touched)
+        stamp_touched(self.store.touched_by_team())
         db.session.commit()
         self.store = self._begin()
 
