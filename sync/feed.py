@@ -6,10 +6,14 @@ server/services/feed.py), and all changes of one transaction share one number. A
 therefore the records after (seq, id) in (seq, id) order: keyset paging over a commit-ordered
 log never skips a committed change and shows each record at most once per page.
 
-A checkpoint names the database, its restore generation, the team and role it was made
-for, the (seq, id) position and the number of the newest purge it has been checked against.
-Any mismatch, or a token that cannot be read, is `resync-required`: the client pulls from
-the beginning.
+A checkpoint is bound to the database, its restore generation, the team and role it was made
+for, and holds the (seq, id) position and the number of the newest purge it has been checked
+against. The token is compact, as a no-op sync sends it twice: `seq.purge.binding.id`, the
+binding being 72 bits of SHA-256 over database, generation, team and role (the server
+compares it; a device cannot read or need them). Tokens of the earlier form (URL-safe base64
+of a JSON object naming the four) are still read, so devices keep their place across the
+upgrade. Any mismatch, or a token that cannot be read, is `resync-required`: the client pulls
+from the beginning.
 
 Purges are per team and numbered in commit order. A checkpoint may have missed a purged
 tombstone only when a purge of its own team numbered after the checkpoint's removed a
@@ -22,8 +26,10 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import json
-from dataclasses import asdict, dataclass
+import re
+from dataclasses import dataclass
 
 from sync.ports import RecordStore
 from sync.types import Actor, Page, Refused, Rejection
@@ -31,39 +37,60 @@ from sync.types import Actor, Page, Refused, Rejection
 
 @dataclass(frozen=True)
 class Checkpoint:
-    """A position in one team's feed of one database generation."""
+    """A position in one team's feed of one database generation (`bind`: see `binding`)."""
 
-    db: str
-    gen: str
-    team: str
-    role: str
+    bind: str
     seq: int
     id: str
     purge: int = 0
 
 
 MAX_NUMBER = 2 ** 63 - 1
+NUMBER = re.compile(r"0|[1-9][0-9]{0,18}")
+RECORD_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+BINDING = re.compile(r"[A-Za-z0-9_-]{12}")
+
+
+def binding(database: str, generation: str, team: str, role: str) -> str:
+    """What a checkpoint is bound to, as 12 URL-safe characters."""
+    digest = hashlib.sha256("\x1f".join((database, generation, team, role)).encode()).digest()
+    return base64.urlsafe_b64encode(digest[:9]).decode()
 
 
 def encode(checkpoint: Checkpoint) -> str:
-    """The opaque checkpoint token."""
-    raw = json.dumps(asdict(checkpoint), separators=(",", ":")).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+    """The opaque checkpoint token: `seq.purge.binding.id`."""
+    return f"{checkpoint.seq}.{checkpoint.purge}.{checkpoint.bind}.{checkpoint.id}"
 
 
 def decode(token: str) -> Checkpoint | None:
-    """Read a checkpoint token; None when it is not one of ours."""
+    """Read a checkpoint token (either form); None when it is not one of ours."""
+    parts = token.split(".", 3)
+    if len(parts) != 4:
+        return _decode_earlier(token)
+    seq, purge, bind, record_id = parts
+    numbers = all(NUMBER.fullmatch(n) and int(n) <= MAX_NUMBER for n in (seq, purge))
+    if not (numbers and BINDING.fullmatch(bind)
+            and (record_id == "" or RECORD_ID.fullmatch(record_id))):
+        return None
+    return Checkpoint(bind, int(seq), record_id, int(purge))
+
+
+def _decode_earlier(token: str) -> Checkpoint | None:
+    """Read a token of the earlier form: base64 of {db, gen, team, role, seq, id, purge}."""
     try:
         raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
         fields = json.loads(raw)
-        checkpoint = Checkpoint(**fields)
+        names = ("db", "gen", "team", "role", "id")
+        texts = isinstance(fields, dict) and all(isinstance(fields.get(f), str) for f in names)
+        numbers = texts and set(fields) <= {*names, "seq", "purge"} and all(
+            type(n) is int and 0 <= n <= MAX_NUMBER
+            for n in (fields.get("seq"), fields.get("purge", 0)))
     except (ValueError, TypeError, binascii.Error, UnicodeDecodeError, RecursionError):
         return None
-    texts = all(isinstance(getattr(checkpoint, f), str) for f in ("db", "gen", "team", "role",
-                                                                   "id"))
-    numbers = all(type(n) is int and 0 <= n <= MAX_NUMBER
-                  for n in (checkpoint.seq, checkpoint.purge))
-    return checkpoint if texts and numbers else None
+    if not numbers:
+        return None
+    return Checkpoint(binding(fields["db"], fields["gen"], fields["team"], fields["role"]),
+                      fields["seq"], fields["id"], fields.get("purge", 0))
 
 
 def resync_required() -> Refused:
@@ -74,12 +101,11 @@ def resync_required() -> Refused:
 
 def pull(store: RecordStore, actor: Actor, since: str | None, limit: int) -> Page:
     """The next page of the actor's team feed after `since`."""
-    database, generation = store.feed_identity()
-    checkpoint = Checkpoint(database, generation, actor.team_id, actor.role, 0, "", -1)
+    bind = binding(*store.feed_identity(), actor.team_id, actor.role)
+    checkpoint = Checkpoint(bind, 0, "", -1)
     if since:
         decoded = decode(since)
-        if decoded is None or (decoded.db, decoded.gen, decoded.team,
-                               decoded.role) != (database, generation, actor.team_id, actor.role):
+        if decoded is None or decoded.bind != bind:
             raise resync_required()
         checkpoint = decoded
     rows = store.changes_after(actor.team_id, checkpoint.seq, checkpoint.id, limit + 1)
@@ -90,6 +116,5 @@ def pull(store: RecordStore, actor: Actor, since: str | None, limit: int) -> Pag
     has_more = len(rows) > limit
     rows = rows[:limit]
     seq, last_id = (rows[-1][0], rows[-1][1]["id"]) if rows else (checkpoint.seq, checkpoint.id)
-    token = encode(Checkpoint(database, generation, actor.team_id, actor.role, seq, last_id,
-                              newest))
+    token = encode(Checkpoint(bind, seq, last_id, newest))
     return Page([envelope for _, envelope in rows], token, has_more)

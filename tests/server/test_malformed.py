@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from server.extensions import db
 from server.models import Device as DeviceRow
+from server.models import ServerMeta
 from tests.server.sync_helpers import Device, new_id, upsert
 
 
@@ -33,21 +34,55 @@ def test_deeply_nested_record_data_is_a_validation_problem(client, users, levels
         assert result["error"]["type"].endswith("/validation")
 
 
-def _token(**fields) -> str:
+def _legacy(**fields) -> str:
+    """A checkpoint token of the earlier form: URL-safe base64 of a JSON object."""
     raw = json.dumps(fields).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
+def _compact(token: str, **change) -> str:
+    """A compact token (`seq.purge.binding.id`) with some parts replaced."""
+    seq, purge, bind, record_id = token.split(".", 3)
+    parts = {"seq": seq, "purge": purge, "bind": bind, "id": record_id, **change}
+    return ".".join(str(parts[name]) for name in ("seq", "purge", "bind", "id"))
+
+
+def _identity(anne: Device) -> dict:
+    """The fields an earlier-form token of anne's named."""
+    meta = dict(db.session.execute(select(ServerMeta.key, ServerMeta.value)).all())
+    return {"db": meta["database_id"], "gen": meta["restore_generation"],
+            "team": anne.user["team_id"], "role": "consultant"}
+
+
 @pytest.mark.parametrize("change", [
-    {"seq": 2 ** 63}, {"seq": 2 ** 64 + 5}, {"seq": -1}, {"seq": 1.5}, {"seq": True},
-    {"purge": 2 ** 63}, {"purge": "1"}, {"id": 7}, {"extra": 1},
+    {"seq": 2 ** 63}, {"seq": 2 ** 64 + 5}, {"seq": -1}, {"seq": 1.5}, {"seq": "01"},
+    {"seq": ""}, {"purge": 2 ** 63}, {"purge": "x"}, {"id": 7},
+    {"id": "E88359DB-EA5A-473D-BF6A-E3857D7C6113"}, {"id": "a.b"}, {"bind": "AAAAAAAAAAAA"},
+    {"bind": "short"},
 ])
 def test_forged_checkpoints_are_resync_required(client, users, change):
     anne = Device(client, "anne")
+    anne.upsert("company", new_id(), {"name": "Tarm Is"})
     page = anne.pull()
-    fields = json.loads(base64.urlsafe_b64decode(page["checkpoint"] + "=="))
-    fields.update(change)
-    problem = anne.pull(_token(**fields), status=410)
+    assert len(page["checkpoint"]) < 80, "compact: a no-op sync sends it twice"
+    problem = anne.pull(_compact(page["checkpoint"], **change), status=410)
+    assert problem["type"].endswith("/resync-required")
+
+
+@pytest.mark.parametrize("change", [
+    {"seq": 2 ** 63}, {"seq": -1}, {"seq": True}, {"purge": 2 ** 63}, {"purge": "1"},
+    {"id": 7}, {"extra": 1}, {"team": new_id()}, {"gen": "2"},
+])
+def test_checkpoints_of_the_earlier_form_keep_their_place_and_forged_ones_resync(
+        client, users, change):
+    anne = Device(client, "anne")
+    first = anne.upsert("company", new_id(), {"name": "Tarm Is"})["record"]["id"]
+    page = anne.pull()
+    second = anne.upsert("company", new_id(), {"name": "Lemvig Is"})["record"]["id"]
+    seq = int(page["checkpoint"].split(".")[0])
+    earlier = {**_identity(anne), "seq": seq, "id": first, "purge": 0}
+    assert [r["id"] for r in anne.pull(_legacy(**earlier))["changes"]] == [second]
+    problem = anne.pull(_legacy(**{**earlier, **change}), status=410)
     assert problem["type"].endswith("/resync-required")
 
 

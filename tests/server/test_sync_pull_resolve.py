@@ -51,7 +51,8 @@ def _token(fields: dict) -> str:
 def test_unreadable_or_foreign_checkpoints_are_resync_required(client, users, anne):
     anne.upsert("company", new_id(), company())
     good = anne.pull()["checkpoint"]
-    for since in ("garbage", _token({"seq": 1}), good[:-6] + "AAAAAA", "%%%"):
+    for since in ("garbage", _token({"seq": 1}), good[:-6] + "AAAAAA", "%%%", "1.0.x.",
+                  good.replace(good.split(".")[2], "A" * 12)):
         assert anne.pull(since, status=410)["type"].endswith("/resync-required"), since
     bo = Device(client, "bo")
     assert bo.pull(good, status=410)["type"].endswith("/resync-required")
