@@ -71,6 +71,8 @@ def _operation(meta: dict, params: list[dict], operation_id: str) -> dict:
         ok["content"] = {"application/json": {"schema": meta["response"]}}
     if meta.get("produces"):
         ok["content"] = {meta["produces"]: binary}
+    for mimetype in meta.get("also_produces", ()):  # e.g. ?format=csv beside the JSON
+        ok["content"][mimetype] = binary
     op: dict[str, Any] = {"operationId": operation_id, "summary": meta["summary"],
                           "parameters": params + meta.get("query", []),
                           "responses": {str(status): ok for status in meta.get("ok", (200,))}}

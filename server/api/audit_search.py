@@ -27,7 +27,8 @@ def audit_citizens(actor: Actor):
 
 @api.get("/audit/report")
 @documented("A citizen's access log with user and device names, as JSON or CSV",
-            admin_wire.AuditReport, query=REPORT_QUERY, errors=(400, 401, 403, 404))
+            admin_wire.AuditReport, query=REPORT_QUERY, errors=(400, 401, 403, 404),
+            also_produces=("text/csv",))
 @authenticated
 def audit_report(actor: Actor):
     """Who opened, pulled, changed or printed what concerning one citizen, and when."""

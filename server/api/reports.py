@@ -15,14 +15,15 @@ REPORT_QUERY = [{"name": name, "in": "query", "required": name in ("from", "to")
                  "schema": {"type": "string", **extra}} for name, extra in (
     ("from", {"format": "date"}), ("to", {"format": "date"}), ("team_id", {}), ("user_id", {}),
     ("format", {"enum": ["json", "csv", "xlsx"]}))]
-FILES = {"csv": ("text/csv; charset=utf-8", report_files.as_csv),
+FILES = {"csv": ("text/csv", report_files.as_csv),  # Flask adds "; charset=utf-8"
          "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                   report_files.as_xlsx)}
 
 
 @api.get("/reports/activity")
 @documented("The activity report of a team or a user over a period", team_wire.ActivityReport,
-            query=REPORT_QUERY, errors=(400, 401, 404))
+            query=REPORT_QUERY, errors=(400, 401, 404),
+            also_produces=tuple(mimetype for mimetype, _ in FILES.values()))
 @authenticated
 def activity(actor: Actor):
     """Meetings, contacts, job orders and placements counted per team, user and week."""

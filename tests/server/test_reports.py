@@ -220,6 +220,7 @@ def test_csv_and_xlsx_hold_the_same_figures(world):
     lis = world["devices"]["lis"]
     csv_answer = report(lis, **PERIOD, format="csv")
     assert csv_answer.headers["Content-Disposition"].startswith("attachment")
+    assert csv_answer.headers["Content-Type"] == "text/csv; charset=utf-8"
     text = csv_answer.data.decode("utf-8-sig")
     lines = text.splitlines()
     assert lines[0] == "Totaler" and lines[1].startswith("Periode;Møder holdt;")
