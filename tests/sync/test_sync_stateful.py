@@ -45,7 +45,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, event, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import (
     RuleBasedStateMachine,
@@ -623,6 +623,24 @@ class SyncMachine(RuleBasedStateMachine):
             if conflict.type == CONFLICT_TYPE and conflict.data["record_id"] == record_id:
                 values += [conflict.data["client"].get(unit), conflict.data["server"].get(unit)]
         return values
+
+
+@settings(max_examples=1, deadline=None, database=None)
+@given(st.none())
+def test_a_discarded_not_found_change_keeps_a_record_the_resync_pulled(_):
+    """Found by a random run: after a restore d1's delete names a rev the server lost, so it
+    is rejected not-found; its resync pulls the record again, so the discard must keep it."""
+    machine = SyncMachine()
+    machine.share_a_company_and_a_meeting()
+    machine.take_backup()
+    machine.edit_plain(edits={"d1": 0}, pick=0)
+    machine.sync(order=["d1"])
+    machine.restore_backup()
+    machine.delete(device="d1", pick=0)
+    machine.sync(order=["d1"])
+    machine.discard_rejected(device="d1", pick=0)
+    machine.devices_hold_server_revisions()
+    machine.teardown()
 
 
 @pytest.fixture(params=BACKENDS)
