@@ -11,7 +11,8 @@
 //   restore from backup rev numbers repeat with other data); unsent edits rebase onto it.
 //   The resync's state and the ids each page returned are stored with the page.
 // - A conflict with a queued resolution keeps showing as resolved until the answer comes.
-import { applyResult, pendingFor, rebaseEntry } from "../store/coalesce.js";
+// - A rejected change of a pulled record is marked (coalesce.markPulled): the server has it.
+import { applyResult, markPulled, pendingFor, rebaseEntry } from "../store/coalesce.js";
 import { db } from "../store/db.js";
 import { commit } from "../store/outbox.js";
 import { openRow, recordRow } from "../store/records.js";
@@ -110,6 +111,10 @@ export function applyPage(page, resync) {
       }
       records.push(await recordRow(pulled.id, pulled.type, pulled, shown, true));
     }
+    next = markPulled(
+      next,
+      page.changes.map((c) => c.id),
+    );
     const meta = [await sealMeta("checkpoint", page.checkpoint)];
     const nextState = resync ? nextResync(resync) : undefined;
     if (resync)
