@@ -159,6 +159,10 @@ class Device:
                 continue
             self.outbox.remove(sent)
             if "record" not in result:  # the record was purged meanwhile: it goes here too
+                follow_up = self._unsent(sent.id)
+                if follow_up is not None:  # it names the result's rev, never 0: not-found,
+                    # kept for the user (from 0 it would make the purged id again at rev 1)
+                    follow_up.base_rev, follow_up.base_data = result["rev"], follow_up.origin
                 if not any(p.id == sent.id for p in self.outbox):
                     self.known.pop(sent.id, None)
                 continue

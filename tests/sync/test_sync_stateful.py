@@ -666,6 +666,26 @@ def test_a_rejection_whose_answer_was_lost_is_judged_anew_when_re_sent(_):
     machine.teardown()
 
 
+@settings(max_examples=1, deadline=None, database=None)
+@given(st.none())
+def test_an_edit_behind_a_create_whose_record_was_purged_does_not_make_it_again(_):
+    """Found by a random run: d3's create is applied (answer lost), d2 deletes the company,
+    the tombstone is purged, d3 edits it: the edit must not make the id again at rev 1 (d1
+    holds the tombstone at rev 2 and would never take it)."""
+    machine = SyncMachine()
+    machine.share_a_company_and_a_meeting()
+    machine.create_company(device="d3", with_city=False)
+    machine.lose_push_response(device="d3")
+    machine.resolve_conflict(device="d2", lose=False, pick=0, take_client=False)
+    machine.delete(device="d2", pick=2)
+    machine.lose_push_response(device="d2")
+    machine.resolve_conflict(device="d1", lose=False, pick=0, take_client=False)
+    machine.purge_tombstones()
+    machine.edit_plain(edits={"d3": 0}, pick=2)
+    machine.devices_hold_server_revisions()
+    machine.teardown()
+
+
 @pytest.fixture(params=BACKENDS)
 def model_database(request, tmp_path):
     """(URL, backup folder, actors): a migrated database file, or the PostgreSQL test database,
