@@ -11,6 +11,7 @@ import {
   markPulled,
   markSent,
   nextBatch,
+  onPurged,
   pendingCount,
   pendingFor,
   rebaseEntry,
@@ -365,6 +366,20 @@ describe("discarding a change the server answered not-found", () => {
     const outbox = applyResult(sent, rejected(batch[0], "/problems/validation"), { newId });
     assert.equal(discardRemoves(outbox[0]), false);
     assert.equal(markPulled(sent, [COMPANY]), sent);
+  });
+});
+
+describe("a result without its record (purged)", () => {
+  test("the edit behind a create names the result's rev, so it never makes the id again", () => {
+    let [outbox, batch] = push(addEdit([], create(COMPANY, "company", { name: "A" }), { newId }));
+    outbox = addEdit(outbox, edit({ name: "B" }), { newId });
+    const done = { mutation_id: batch[0].mutationId, id: COMPANY, status: "applied", rev: 1 };
+    outbox = onPurged(applyResult(outbox, done, { newId }), COMPANY, 1);
+    assert.deepEqual(
+      wire(outbox).map((c) => [c.op, c.base_rev, c.data]),
+      [["upsert", 1, { name: "B" }]],
+    );
+    assert.deepEqual(outbox[0].baseData, { name: "A" });
   });
 });
 

@@ -32,6 +32,8 @@
 // - Discarding a change rejected `not-found` (base_rev > 0) removes its record, unless a
 //   pull returned the record after the rejection (`pulledSince`): the server has it then
 //   (after a restore from backup a change may name a rev the server lost).
+// - An entry behind a sent one whose result comes without its record (purged) names the
+//   result's rev (onPurged), so it never makes the purged id again.
 // Every function returns a new outbox and leaves its arguments unchanged.
 
 import { rebase } from "../merge/rebase.js";
@@ -204,6 +206,17 @@ export function markPulled(outbox, ids) {
 export function discardRemoves(entry) {
   const notFound = String(entry.problem?.type ?? "").endsWith("/not-found");
   return notFound && entry.baseRev > 0 && !entry.pulledSince;
+}
+
+/** After a result without its record (the server purged it), the record's unsent entry
+ * names the result's rev, never 0: the server answers not-found and the user keeps it
+ * (from 0 it would make the purged id again at rev 1, below a tombstone others hold). */
+export function onPurged(outbox, recordId, rev) {
+  const moves = (entry) =>
+    entry.recordId === recordId && !isSent(entry) && entry.state !== "rejected";
+  return outbox.map((entry) =>
+    moves(entry) ? { ...entry, baseRev: rev, baseData: entry.origin } : entry,
+  );
 }
 
 /** How many records have changes the server has not confirmed. */

@@ -12,7 +12,7 @@
 //   The resync's state and the ids each page returned are stored with the page.
 // - A conflict with a queued resolution keeps showing as resolved until the answer comes.
 // - A rejected change of a pulled record is marked (coalesce.markPulled): the server has it.
-import { applyResult, markPulled, pendingFor, rebaseEntry } from "../store/coalesce.js";
+import { applyResult, markPulled, onPurged, pendingFor, rebaseEntry } from "../store/coalesce.js";
 import { db } from "../store/db.js";
 import { commit } from "../store/outbox.js";
 import { openRow, recordRow } from "../store/records.js";
@@ -27,6 +27,8 @@ export function applyPushResults(results) {
     let next = outbox;
     for (const result of results) {
       next = applyResult(next, result);
+      if (result.status !== "rejected" && !result.record)
+        next = onPurged(next, result.id, result.rev);
       next = settle(locals, result.id, result, next);
     }
     // A result without a record: the server purged the record meanwhile; it goes here too.
