@@ -7,8 +7,11 @@ import {
   addEdit,
   applyResult,
   discard,
+  discardRemoves,
+  markPulled,
   markSent,
   nextBatch,
+  onPurged,
   pendingCount,
   pendingFor,
   rebaseEntry,
@@ -334,6 +337,49 @@ describe("results", () => {
       applyResult(outbox, rejected(batch[0], "/problems/validation"), { newId }),
       [],
     );
+  });
+});
+
+describe("discarding a change the server answered not-found", () => {
+  // Found by the model test (tests/sync/test_sync_stateful.py): after a restore a change
+  // names a rev the server lost; the resync pulls the record again, so it must stay.
+  const notFound = () => {
+    const [outbox, batch] = push(
+      addEdit([], edit({ name: "B" }, { rev: 2, data: { name: "A" } }), { newId }),
+    );
+    return applyResult(outbox, rejected(batch[0], "/problems/not-found"), { newId });
+  };
+
+  test("removes the record when no pull returned it since (purged or lost)", () => {
+    const outbox = markPulled(notFound(), [COMPANY2]);
+    assert.equal(discardRemoves(outbox[0]), true);
+  });
+
+  test("keeps the record when a pull returned it after the rejection", () => {
+    const outbox = markPulled(notFound(), [COMPANY2, COMPANY]);
+    assert.deepEqual([outbox[0].state, outbox[0].pulledSince], ["rejected", true]);
+    assert.equal(discardRemoves(outbox[0]), false);
+  });
+
+  test("a rejection for another reason never removes it; marking leaves other outboxes", () => {
+    const [sent, batch] = push(addEdit([], edit({ name: "" }, { rev: 2, data: {} }), { newId }));
+    const outbox = applyResult(sent, rejected(batch[0], "/problems/validation"), { newId });
+    assert.equal(discardRemoves(outbox[0]), false);
+    assert.equal(markPulled(sent, [COMPANY]), sent);
+  });
+});
+
+describe("a result without its record (purged)", () => {
+  test("the edit behind a create names the result's rev, so it never makes the id again", () => {
+    let [outbox, batch] = push(addEdit([], create(COMPANY, "company", { name: "A" }), { newId }));
+    outbox = addEdit(outbox, edit({ name: "B" }), { newId });
+    const done = { mutation_id: batch[0].mutationId, id: COMPANY, status: "applied", rev: 1 };
+    outbox = onPurged(applyResult(outbox, done, { newId }), COMPANY, 1);
+    assert.deepEqual(
+      wire(outbox).map((c) => [c.op, c.base_rev, c.data]),
+      [["upsert", 1, { name: "B" }]],
+    );
+    assert.deepEqual(outbox[0].baseData, { name: "A" });
   });
 });
 

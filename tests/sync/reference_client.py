@@ -59,6 +59,7 @@ class Pending:
     data: dict[str, Any]
     mutation_id: str | None = None
     error: dict[str, Any] | None = None
+    pulled_since: bool = False  # a pull returned the record after the change was rejected
 
     @property
     def unsent(self) -> bool:
@@ -132,8 +133,10 @@ class Device:
             change.op, change.data = DELETE, {}
 
     def discard(self, record_id: str) -> None:
-        """Give up the record's rejected change; a record the server no longer has goes."""
-        gone = any(p.id == record_id and p.error and p.base_rev > 0
+        """Give up the record's rejected change; a record the server no longer has goes: it
+        answered not-found and no pull returned the record since (after a restore the
+        server may have an older rev of it)."""
+        gone = any(p.id == record_id and p.error and p.base_rev > 0 and not p.pulled_since
                    and p.error["type"].endswith("/not-found") for p in self.outbox)
         self.outbox = [p for p in self.outbox if not (p.id == record_id and p.error)]
         if gone and not any(p.id == record_id for p in self.outbox):
@@ -156,6 +159,10 @@ class Device:
                 continue
             self.outbox.remove(sent)
             if "record" not in result:  # the record was purged meanwhile: it goes here too
+                follow_up = self._unsent(sent.id)
+                if follow_up is not None:  # it names the result's rev, never 0: not-found,
+                    # kept for the user (from 0 it would make the purged id again at rev 1)
+                    follow_up.base_rev, follow_up.base_data = result["rev"], follow_up.origin
                 if not any(p.id == sent.id for p in self.outbox):
                     self.known.pop(sent.id, None)
                 continue
@@ -172,6 +179,9 @@ class Device:
         during a resync (`seen` collects the ids) whatever the revs."""
         for envelope in page["changes"]:
             record_id = envelope["id"]
+            for kept in self.kept():
+                if kept.id == record_id:
+                    kept.pulled_since = True
             unsent = self._unsent(record_id)
             if self.learn(envelope, force=seen is not None) and unsent \
                     and self._frozen(record_id) is None:

@@ -45,7 +45,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, event, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import (
     RuleBasedStateMachine,
@@ -324,13 +324,18 @@ class SyncMachine(RuleBasedStateMachine):
 
     @rule(device=devices)
     def lose_push_response(self, device):
-        """The server applies the push, the device never hears of it and re-sends later."""
+        """The server applies the push, the device never hears of it and re-sends later (a
+        rejected change left nothing on the server: the re-send is judged anew, and may pass)."""
         if device not in self.online:
             return
         changes = self.devices[device].outgoing()
         for result in self.push(device, changes):
             if result["status"] != REJECTED:
                 self.lost[(device, result["mutation_id"])] = result
+                continue
+            unheard = {t for t in self.rejected[device] if t[0] == result["id"]}
+            self.rejected[device] -= unheard
+            self.unsent[device] |= unheard
 
     @rule(device=devices, pick=picks, take_client=st.booleans(), lose=st.booleans())
     def resolve_conflict(self, device, pick, take_client, lose):
@@ -623,6 +628,62 @@ class SyncMachine(RuleBasedStateMachine):
             if conflict.type == CONFLICT_TYPE and conflict.data["record_id"] == record_id:
                 values += [conflict.data["client"].get(unit), conflict.data["server"].get(unit)]
         return values
+
+
+@settings(max_examples=1, deadline=None, database=None)
+@given(st.none())
+def test_a_discarded_not_found_change_keeps_a_record_the_resync_pulled(_):
+    """Found by a random run: after a restore d1's delete names a rev the server lost, so it
+    is rejected not-found; its resync pulls the record again, so the discard must keep it."""
+    machine = SyncMachine()
+    machine.share_a_company_and_a_meeting()
+    machine.take_backup()
+    machine.edit_plain(edits={"d1": 0}, pick=0)
+    machine.sync(order=["d1"])
+    machine.restore_backup()
+    machine.delete(device="d1", pick=0)
+    machine.sync(order=["d1"])
+    machine.discard_rejected(device="d1", pick=0)
+    machine.devices_hold_server_revisions()
+    machine.teardown()
+
+
+@settings(max_examples=1, deadline=None, database=None)
+@given(st.none())
+def test_a_rejection_whose_answer_was_lost_is_judged_anew_when_re_sent(_):
+    """Found by a random run: after a restore d2's edit is rejected not-found and the answer
+    is lost; d1's re-sent edit makes that rev again, so d2's re-sent edit passes."""
+    machine = SyncMachine()
+    machine.share_a_company_and_a_meeting()
+    machine.take_backup()
+    machine.edit_plain(edits={"d1": 0}, pick=0)
+    machine.lose_push_response(device="d1")
+    machine.resolve_conflict(device="d2", lose=False, pick=0, take_client=False)
+    machine.edit_plain(edits={"d1": 0, "d2": 0}, pick=0)
+    machine.restore_backup()
+    machine.lose_push_response(device="d2")
+    machine.devices_hold_server_revisions()
+    machine.teardown()
+
+
+@settings(max_examples=1, deadline=None, database=None)
+@given(st.none())
+def test_an_edit_behind_a_create_whose_record_was_purged_does_not_make_it_again(_):
+    """Found by a random run: d3's create is applied (answer lost), d2 deletes the company,
+    the tombstone is purged, d3 edits it: the edit must not make the id again at rev 1 (d1
+    holds the tombstone at rev 2 and would never take it)."""
+    machine = SyncMachine()
+    machine.share_a_company_and_a_meeting()
+    machine.create_company(device="d3", with_city=False)
+    machine.lose_push_response(device="d3")
+    machine.resolve_conflict(device="d2", lose=False, pick=0, take_client=False)
+    machine.delete(device="d2", pick=2)
+    machine.lose_push_response(device="d2")
+    machine.resolve_conflict(device="d1", lose=False, pick=0, take_client=False)
+    machine.purge_tombstones()
+    machine.edit_plain(edits={"d3": 0}, pick=2)
+    machine.devices_hold_server_revisions()
+    machine.teardown()
 
 
 @pytest.fixture(params=BACKENDS)

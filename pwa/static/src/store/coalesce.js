@@ -2,7 +2,8 @@
 //
 // The outbox is an array of entries in send order (ascending `seq`):
 //   {seq, recordId, type, mutationId, op: 'upsert'|'delete', baseRev, baseData, origin,
-//    data, createdAt, state: 'queued'|'sent'|'rejected'|'waiting', problem?, waitingFor?}
+//    data, createdAt, state: 'queued'|'sent'|'rejected'|'waiting', problem?, waitingFor?,
+//    pulledSince?}
 // `createdAt` (epoch ms) is when the first unsent edit of the entry was made; the status
 // bar warns when changes have waited longer than STALE_DAYS.
 // `baseData` is revision `baseRev`'s data as the server gave it ({} for 0); `data` is
@@ -28,6 +29,11 @@
 // - A rejected entry is kept unsent for the user; one rejected as `reference` to a
 //   record that is itself in the outbox waits and is retried once that record's entries
 //   are gone (applied).
+// - Discarding a change rejected `not-found` (base_rev > 0) removes its record, unless a
+//   pull returned the record after the rejection (`pulledSince`): the server has it then
+//   (after a restore from backup a change may name a rev the server lost).
+// - An entry behind a sent one whose result comes without its record (purged) names the
+//   result's rev (onPurged), so it never makes the purged id again.
 // Every function returns a new outbox and leaves its arguments unchanged.
 
 import { rebase } from "../merge/rebase.js";
@@ -184,6 +190,33 @@ function reroot(entry, textUnits) {
 /** Give up an unsent entry (a sent one cannot be called back). */
 export function discard(outbox, seq) {
   return outbox.filter((entry) => entry.seq !== seq || isSent(entry));
+}
+
+/** Mark the rejected entries of records that a pulled page returned (`pulledSince`). */
+export function markPulled(outbox, ids) {
+  const pulled = new Set(ids);
+  const marks = (entry) =>
+    entry.state === "rejected" && pulled.has(entry.recordId) && !entry.pulledSince;
+  if (!outbox.some(marks)) return outbox;
+  return outbox.map((entry) => (marks(entry) ? { ...entry, pulledSince: true } : entry));
+}
+
+/** Whether discarding a rejected entry removes its record: the server answered not-found
+ * for a record it had given this device, and no pull has returned the record since. */
+export function discardRemoves(entry) {
+  const notFound = String(entry.problem?.type ?? "").endsWith("/not-found");
+  return notFound && entry.baseRev > 0 && !entry.pulledSince;
+}
+
+/** After a result without its record (the server purged it), the record's unsent entry
+ * names the result's rev, never 0: the server answers not-found and the user keeps it
+ * (from 0 it would make the purged id again at rev 1, below a tombstone others hold). */
+export function onPurged(outbox, recordId, rev) {
+  const moves = (entry) =>
+    entry.recordId === recordId && !isSent(entry) && entry.state !== "rejected";
+  return outbox.map((entry) =>
+    moves(entry) ? { ...entry, baseRev: rev, baseData: entry.origin } : entry,
+  );
 }
 
 /** How many records have changes the server has not confirmed. */

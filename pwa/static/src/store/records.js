@@ -12,7 +12,14 @@
 //   (store/outbox.js commit); a conflict's resolution is queued there too, in order.
 // - Reads decrypt; ui/useQuery.js re-runs a read whenever the tables it read change.
 import { awaitsJournal, keepMarkHonest } from "../journal-rules.js";
-import { addEdit, discard, pendingCount, pendingFor, staleDays } from "./coalesce.js";
+import {
+  addEdit,
+  discard,
+  discardRemoves,
+  pendingCount,
+  pendingFor,
+  staleDays,
+} from "./coalesce.js";
 import { db } from "./db.js";
 import { commit, readOutbox } from "./outbox.js";
 import { seal, unseal } from "./keyring.js";
@@ -194,8 +201,7 @@ export async function discardRejected(seq) {
     const { known } = row ? await openRow(row) : { known: null };
     if (pendingFor(next, entry.recordId)) return { outbox: next };
     // The server no longer has a record this device knew (purged, or lost in a restore): it goes.
-    const gone = String(entry.problem?.type ?? "").endsWith("/not-found") && entry.baseRev > 0;
-    if (!known || gone) return { outbox: next, remove: [entry.recordId] };
+    if (!known || discardRemoves(entry)) return { outbox: next, remove: [entry.recordId] };
     return {
       outbox: next,
       records: [await recordRow(entry.recordId, entry.type, known, undefined, false)],

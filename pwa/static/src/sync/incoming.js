@@ -11,7 +11,8 @@
 //   restore from backup rev numbers repeat with other data); unsent edits rebase onto it.
 //   The resync's state and the ids each page returned are stored with the page.
 // - A conflict with a queued resolution keeps showing as resolved until the answer comes.
-import { applyResult, pendingFor, rebaseEntry } from "../store/coalesce.js";
+// - A rejected change of a pulled record is marked (coalesce.markPulled): the server has it.
+import { applyResult, markPulled, onPurged, pendingFor, rebaseEntry } from "../store/coalesce.js";
 import { db } from "../store/db.js";
 import { commit } from "../store/outbox.js";
 import { openRow, recordRow } from "../store/records.js";
@@ -27,6 +28,8 @@ export function applyPushResults(results) {
     let next = outbox;
     for (const result of results) {
       next = applyResult(next, result);
+      if (result.status !== "rejected" && !result.record)
+        next = onPurged(next, result.id, result.rev);
       next = settle(locals, result.id, result, next);
     }
     // A result without a record: the server purged the record meanwhile; it goes here too.
@@ -124,6 +127,10 @@ export async function applyPage(page, resync, sealed = sealPage(page), memory = 
       }
       records.push(await recordRow(pulled.id, pulled.type, pulled, shown, true));
     }
+    next = markPulled(
+      next,
+      page.changes.map((c) => c.id),
+    );
     const meta = [await sealMeta("checkpoint", page.checkpoint)];
     if (memory) meta.push({ key: MARK, value: memory.mark });
     stored = { known: known && next === outbox, version: snapshot.version + 1, records };
