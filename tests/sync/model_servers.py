@@ -90,7 +90,27 @@ class MemoryServer:
                 "purge_log": store.purge_log, "seq": store.seq}
 
 
-class SqlServer:
+class WriteTransactions:
+    """A SqlStore in a write transaction of the app's session; `commit` ends it as the app
+    does (flush, feed stamp per team, COMMIT) and begins the next one."""
+
+    rules: RecordRules
+    store: SqlStore
+
+    def _begin(self) -> SqlStore:
+        """Begin a write transaction and a store for it."""
+        begin_write()
+        return SqlStore(self.rules)
+
+    def commit(self) -> None:
+        """Flush, stamp the feed, commit, and begin the next transaction with a new store."""
+        self.store.flush()
+        stamp_touched(self.store.touched_by_team())
+        db.session.commit()
+        self.store = self._begin()
+
+
+class SqlServer(WriteTransactions):
     """sync/ over the SqlStore in a migrated app's database (call inside its app context)."""
 
     def __init__(self, rules: RecordRules, uri: str, folder: Path, actors: dict[str, Actor]):
@@ -117,18 +137,6 @@ class SqlServer:
             actors[device] = Actor(users[user].id, device_id, users[user].team_id, "consultant")
         db.session.commit()
         return actors
-
-    def _begin(self) -> SqlStore:
-        """Begin a write transaction and a store for it."""
-        begin_write()
-        return SqlStore(self.rules)
-
-    def commit(self) -> None:
-        """Flush, stamp the feed, commit, and begin the next transaction with a new store."""
-        self.store.flush()
-        stamp_touched(self.store.touched_by_team())
-        db.session.commit()
-        self.store = self._begin()
 
     def records(self) -> dict[str, StoredRecord]:
         """Every record's newest state, by id (this transaction's writes included)."""

@@ -18,14 +18,12 @@ from sqlalchemy.exc import IntegrityError
 
 from server.extensions import db
 from server.models import Device, User
-from server.services.feed import stamp_touched
 from server.services.rules import SchemaRules
-from server.services.sql_store import SqlStore
-from server.services.transaction import begin_write
 from sync import engine
 from sync.memory_store import MemoryStore
 from sync.types import CONFLICT_TYPE, DELETE, UPSERT, Actor, Change, StoredRecord
 from tests.server.sync_helpers import company
+from tests.sync.model_servers import WriteTransactions
 
 NAMES = ("anne", "lis", "bo")
 ENVELOPE_KEYS = ("type", "id", "rev", "deleted", "data", "team_id")
@@ -87,7 +85,7 @@ class MemoryHarness:
         self.store.commit()
 
 
-class SqlHarness:
+class SqlHarness(WriteTransactions):
     """A SqlStore in a write transaction of the app's session, on real users and devices."""
 
     def __init__(self, users: dict[str, str], rules: SchemaRules):
@@ -98,17 +96,6 @@ class SqlHarness:
         self.ids = Ids(teams["anne"], teams["bo"], {n: users[n] for n in NAMES}, devices)
         self.store = self._begin()
 
-    def _begin(self) -> SqlStore:
-        """Begin a write transaction and a store for it."""
-        begin_write()
-        return SqlStore(self.rules)
-
-    def commit(self) -> None:
-        """Flush, stamp the feed, commit, and begin the next transaction with a new store."""
-        self.store.flush()
-        stamp_touched(self.store.touched_by_team())
-        db.session.commit()
-        self.store = self._begin()
 
 
 def add_device(user_id: str) -> str:
