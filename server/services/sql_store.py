@@ -1,6 +1,6 @@
 """The RecordStore of the sync engine on SQLAlchemy Core (SQLite and PostgreSQL).
 
-Writes are kept in memory and sent in bulk (one executemany per table) by `flush`, which the
+Writes are kept in memory and sent in bulk (a statement per chunk and table) by `flush`, which the
 service calls before it stamps the feed and commits. Reads see the pending writes: records
 and revisions written in this transaction are answered from memory, and the queries that
 join over several tables (referrers, signature hashes) flush first. `write` is the one
@@ -13,6 +13,7 @@ from sqlalchemy import (
     JSON,
     any_,
     bindparam,
+    column,
     delete,
     exists,
     func,
@@ -20,7 +21,9 @@ from sqlalchemy import (
     select,
     tuple_,
     update,
+    values,
 )
+from sqlalchemy import cast as type_cast
 from sqlalchemy.exc import DBAPIError
 
 from server.extensions import db
@@ -164,17 +167,12 @@ class SqlStore:
     def flush(self) -> None:
         """Send the pending rows: records, revisions, references, mutation ids (bulk)."""
         _insert_many(RECORDS, list(self._inserts.values()))
-        if self._updates:
-            db.session.execute(update(RECORDS).where(RECORDS.c.id == bindparam("row_id"))
-                               .values({c: bindparam(c) for c in UPDATED}),
-                               [{"row_id": i, **{c: r[c] for c in UPDATED}}
-                                for i, r in self._updates.items()])
+        _update_records(self._updates)
         _insert_many(REVISIONS, self._new_revisions)
-        gone = [{"s": s, "t": t} for s, (old, new) in self._references.items() for t in old - new]
-        if gone:
-            db.session.execute(delete(REFERENCES).where(
-                REFERENCES.c.source_id == bindparam("s"),
-                REFERENCES.c.target_id == bindparam("t")), gone)
+        gone = [(s, t) for s, (old, new) in self._references.items() for t in sorted(old - new)]
+        for start in range(0, len(gone), CHUNK):
+            db.session.execute(delete(REFERENCES).where(tuple_(
+                REFERENCES.c.source_id, REFERENCES.c.target_id).in_(gone[start:start + CHUNK])))
         _insert_many(REFERENCES, [{"source_id": s, "target_id": t}
                                   for s, (old, new) in self._references.items()
                                   for t in sorted(new - old)])
@@ -312,6 +310,28 @@ def _among(column, values: list[str]):
     if db.session.connection().dialect.name == "postgresql":
         return column == any_(bindparam(None, values, type_=ARRAY(column.type)))
     return column.in_(values)
+
+
+def _update_records(updates: dict[str, dict[str, Any]]) -> None:
+    """Update record rows in bulk. On PostgreSQL one `UPDATE … FROM (VALUES …)` per chunk and
+    never an executemany: psycopg prepares an executemany's statement whatever
+    prepare_threshold says, and behind PgBouncer's transaction pooling two app connections then
+    meet on one server connection with the same statement name (DuplicatePreparedStatement)."""
+    rows = [{"row_id": i, **{c: r[c] for c in UPDATED}} for i, r in updates.items()]
+    if not rows:
+        return
+    if db.session.connection().dialect.name != "postgresql":
+        db.session.execute(update(RECORDS).where(RECORDS.c.id == bindparam("row_id"))
+                           .values({c: bindparam(c) for c in UPDATED}), rows)
+        return
+    names = ("row_id", *UPDATED)
+    for start in range(0, len(rows), CHUNK):
+        given = values(*(column(n, RECORDS.c[n if n != "row_id" else "id"].type) for n in names),
+                       name="given").data([tuple(row[n] for n in names)
+                                           for row in rows[start:start + CHUNK]])
+        db.session.execute(update(RECORDS).where(RECORDS.c.id == given.c.row_id)
+                           .values({c: type_cast(given.c[c], RECORDS.c[c].type)
+                                    for c in UPDATED}))
 
 
 def _insert_many(table, rows: list[dict[str, Any]]) -> None:
