@@ -324,11 +324,11 @@ def _update_records(updates: dict[str, dict[str, Any]]) -> None:
         db.session.execute(update(RECORDS).where(RECORDS.c.id == bindparam("row_id"))
                            .values({c: bindparam(c) for c in UPDATED}), rows)
         return
-    names = ("row_id", *UPDATED)
+    columns = [column("row_id", RECORDS.c.id.type),
+               *(column(c, RECORDS.c[c].type) for c in UPDATED)]
     for start in range(0, len(rows), CHUNK):
-        given = values(*(column(n, RECORDS.c[n if n != "row_id" else "id"].type) for n in names),
-                       name="given").data([tuple(row[n] for n in names)
-                                           for row in rows[start:start + CHUNK]])
+        given = values(*columns, name="given").data(
+            [tuple(row.values()) for row in rows[start:start + CHUNK]])
         db.session.execute(update(RECORDS).where(RECORDS.c.id == given.c.row_id)
                            .values({c: type_cast(given.c[c], RECORDS.c[c].type)
                                     for c in UPDATED}))
