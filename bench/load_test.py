@@ -276,24 +276,28 @@ def cpu_seconds(cluster: Cluster) -> float:
 
 
 def measure(cluster: Cluster) -> dict:
-    """RSS (MiB) per part with its children, PostgreSQL backends, TCP connections per port."""
+    """PSS (MiB) per part with its children, PostgreSQL backends, TCP connections per port.
+
+    PSS, not RSS: PostgreSQL's backends share its buffer pool, and RSS would count each page
+    once per backend that has touched it, which grows for an hour without any leak.
+    """
     trees = _trees(cluster)
 
-    def rss(part: str) -> float:
+    def pss(part: str) -> float:
         total = 0
         for pid in trees.get(part, []):
             try:
-                line = next(x for x in Path(f"/proc/{pid}/status").read_text().splitlines()
-                            if x.startswith("VmRSS"))
+                line = next(x for x in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()
+                            if x.startswith("Pss:"))
                 total += int(line.split()[1])
             except (OSError, StopIteration):
                 continue
         return round(total / 1024, 1)
 
-    apps = sum(rss(part) for part in trees if part.startswith("app"))
+    apps = sum(pss(part) for part in trees if part.startswith("app"))
     return {"t": time.strftime("%H:%M:%S"), "app_mib": round(apps, 1),
-            "nginx_mib": rss("nginx"), "pgbouncer_mib": rss("pgbouncer"),
-            "postgres_mib": rss("postgresql"),
+            "nginx_mib": pss("nginx"), "pgbouncer_mib": pss("pgbouncer"),
+            "postgres_mib": pss("postgresql"),
             "pg_backends": _pg_backends(cluster),
             "tcp_to_pgbouncer": _established(cluster.layout.pgbouncer_port),
             "tcp_to_nginx": _established(cluster.layout.https_port)}
@@ -403,7 +407,17 @@ def soak_table(samples: list[dict]) -> str:
     keys = list(samples[0])
     lines = ["| " + " | ".join(keys) + " |", "|" + "---|" * len(keys)]
     lines += ["| " + " | ".join(str(s[k]) for k in keys) + " |" for s in samples]
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n\n" + soak_growth(samples)
+
+
+def soak_growth(samples: list[dict]) -> str:
+    """Each measure's change over the second half of the run, once the load has settled."""
+    if len(samples) < 4:
+        return ""
+    middle, last = samples[len(samples) // 2], samples[-1]
+    changes = [f"{k} {middle[k]} → {last[k]}" for k in middle if k != "t"]
+    return (f"Over the second half ({middle['t']} → {last['t']}): "
+            + "; ".join(changes) + ".\n")
 
 
 def main() -> None:
@@ -463,7 +477,7 @@ def main() -> None:
                  f"{args.interval:g} s ± 50 % for {args.minutes:g} min:\n\n"
                  + table(outcomes[0]))
         if args.soak:
-            text += ("\nMemory (RSS with children) and connections, sampled every minute:\n\n"
+            text += ("\nMemory (PSS, children included) and connections, sampled every minute:\n\n"
                      + soak_table(outcomes[0]["samples"]))
     print(text)
     if args.write:
