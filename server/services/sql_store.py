@@ -43,7 +43,8 @@ CITIZEN_VIA = {"placement": None, "meeting": "placement_id", "assessment": "plac
                "conflict": "record_id"}
 RECORDS, REVISIONS, REFERENCES = Record.__table__, Revision.__table__, RecordReference.__table__
 CHUNK = 500
-UPDATED = ("rev", "deleted", "data", "citizen_id", "updated_at", "updated_by", *FACT_COLUMNS)
+UPDATED = ("rev", "deleted", "data", "citizen_id", "feed_seq", "updated_at", "updated_by",
+           *FACT_COLUMNS)
 
 
 class SqlStore:
@@ -57,22 +58,32 @@ class SqlStore:
         self._absent: set[str] = set()
         self._citizens: dict[str, str | None] = {}
         self._existing: set[tuple[str, str, str]] = set()
+        self._looked_up: dict[str, tuple[str, str] | None] = {}
         self._revisions: dict[tuple[str, int], tuple[bool, dict[str, Any]]] = {}
         self._inserts: dict[str, dict[str, Any]] = {}
         self._updates: dict[str, dict[str, Any]] = {}
         self._new_revisions: list[dict[str, Any]] = []
         self._references: dict[str, tuple[set[str], set[str]]] = {}
         self._mutations: list[dict[str, Any]] = []
+        self._sent_unstamped: set[str] = set()
         self._now = utcnow()
 
-    def prepare(self, record_ids: list[str]) -> None:
-        """Load and lock the named records in id order (one query; no deadlock between pushes)."""
+    def prepare(self, record_ids: list[str], referenced: list[str]) -> None:
+        """Load and lock the named records in id order (one query; no deadlock between pushes),
+        and look up the (team, type) of the referenced ones (one query, no lock)."""
         for start in range(0, len(record_ids), CHUNK):
             chunk = record_ids[start:start + CHUNK]
             rows = db.session.execute(select(RECORDS).where(_among(RECORDS.c.id, chunk))
                                       .order_by(RECORDS.c.id).with_for_update())
             self._rows.update((row["id"], dict(row)) for row in rows.mappings())
             self._absent |= set(chunk) - set(self._rows)
+        others = [i for i in referenced if i not in self._rows and i not in self._absent]
+        for start in range(0, len(others), CHUNK):
+            chunk = others[start:start + CHUNK]
+            self._looked_up.update(dict.fromkeys(chunk))
+            self._looked_up.update((i, (team, kind)) for i, team, kind in db.session.execute(
+                select(RECORDS.c.id, RECORDS.c.team_id, RECORDS.c.type)
+                .where(_among(RECORDS.c.id, chunk))))
 
     def known_mutations(self, device_id: str,
                         mutation_ids: list[str]) -> dict[str, tuple[str, dict[str, Any]]]:
@@ -164,8 +175,19 @@ class SqlStore:
         self._references[record.id] = (stored, self._targets(record.type, record.data))
         self.touched.add(record.id)
 
-    def flush(self) -> None:
-        """Send the pending rows: records, revisions, references, mutation ids (bulk)."""
+    def flush(self, numbers: dict[str, int] | None = None) -> None:
+        """Send the pending rows: records, revisions, references, mutation ids (bulk). With
+        `numbers` (each touched team's feed number) the records are sent stamped with it and
+        those an earlier flush sent are stamped now."""
+        pending = [*self._inserts.values(), *self._updates.values()]
+        if numbers is None:
+            self._sent_unstamped.update(row["id"] for row in pending)
+        else:
+            for row in pending:
+                row["feed_seq"] = numbers[row["team_id"]]
+            self._stamp(self._sent_unstamped - self._inserts.keys() - self._updates.keys(),
+                        numbers)
+            self._sent_unstamped = set()
         _insert_many(RECORDS, list(self._inserts.values()))
         _update_records(self._updates)
         _insert_many(REVISIONS, self._new_revisions)
@@ -179,6 +201,14 @@ class SqlStore:
         _insert_many(Mutation.__table__, self._mutations)
         self._inserts, self._updates, self._new_revisions, self._mutations = {}, {}, [], []
         self._references = {}
+
+    def _stamp(self, ids: set[str], numbers: dict[str, int]) -> None:
+        """Stamp records already sent with their team's feed number."""
+        for team_id, seq in numbers.items():
+            team_ids = sorted(i for i in ids if self._rows[i]["team_id"] == team_id)
+            for start in range(0, len(team_ids), CHUNK):
+                db.session.execute(update(RECORDS).where(
+                    _among(RECORDS.c.id, team_ids[start:start + CHUNK])).values(feed_seq=seq))
 
     def _targets(self, record_type: str, data: dict[str, Any]) -> set[str]:
         """The ids a record's data references (none for conflicts)."""
@@ -208,6 +238,8 @@ class SqlStore:
         if record_id in self._rows:
             row = self._rows[record_id]
             return (row["team_id"], row["type"]) == (team_id, record_type)
+        if record_id in self._looked_up:
+            return self._looked_up[record_id] == (team_id, record_type)
         if key not in self._existing and db.session.scalar(select(exists().where(
                 Record.id == record_id, Record.team_id == team_id, Record.type == record_type))):
             self._existing.add(key)

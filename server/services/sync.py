@@ -8,6 +8,7 @@ from typing import Any
 
 from server.errors import Problem
 from server.extensions import db
+from server.jsoncodec import sorted_json
 from server.services.audit import log_access
 from server.services.sql_store import SqlStore
 from server.services.template_versions import rules
@@ -19,7 +20,7 @@ from sync.types import Actor, Change, PushResult, Refused
 def push(actor: Actor, changes: list[Change]) -> list[dict]:
     """Apply a push and answer one result per change (docs/protocol.md section 3)."""
     def work(store: SqlStore) -> list[dict]:
-        results = engine.push(store, rules(), actor, changes)
+        results = engine.push(store, rules(), actor, changes, sorted_json)
         return [_result(store, result) for result in results]
     return in_write_transaction(work, actor, "push")
 
