@@ -41,6 +41,11 @@ def text_problem(value: str, max_length: int) -> str | None:
     return None
 
 
+def text_ok(value: str, max_length: int) -> bool:
+    """Whether a string keeps the text rules (`text_problem` finds nothing)."""
+    return len(value) <= max_length and _EITHER.search(value) is None
+
+
 def number_problem(value: object) -> str | None:
     """Why a value is not a number within the number rules, or None."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):

@@ -17,7 +17,6 @@ from sqlalchemy import (
     delete,
     exists,
     func,
-    insert,
     select,
     tuple_,
     update,
@@ -188,17 +187,18 @@ class SqlStore:
             self._stamp(self._sent_unstamped - self._inserts.keys() - self._updates.keys(),
                         numbers)
             self._sent_unstamped = set()
-        _insert_many(RECORDS, list(self._inserts.values()))
+        texts: dict[int, str] = {}
+        _insert_many(RECORDS, list(self._inserts.values()), texts)
         _update_records(self._updates)
-        _insert_many(REVISIONS, self._new_revisions)
+        _insert_many(REVISIONS, self._new_revisions, texts)
         gone = [(s, t) for s, (old, new) in self._references.items() for t in sorted(old - new)]
         for start in range(0, len(gone), CHUNK):
             db.session.execute(delete(REFERENCES).where(tuple_(
                 REFERENCES.c.source_id, REFERENCES.c.target_id).in_(gone[start:start + CHUNK])))
         _insert_many(REFERENCES, [{"source_id": s, "target_id": t}
                                   for s, (old, new) in self._references.items()
-                                  for t in sorted(new - old)])
-        _insert_many(Mutation.__table__, self._mutations)
+                                  for t in sorted(new - old)], texts)
+        _insert_many(Mutation.__table__, self._mutations, texts)
         self._inserts, self._updates, self._new_revisions, self._mutations = {}, {}, [], []
         self._references = {}
 
@@ -366,30 +366,46 @@ def _update_records(updates: dict[str, dict[str, Any]]) -> None:
                                     for c in UPDATED}))
 
 
-def _insert_many(table, rows: list[dict[str, Any]]) -> None:
-    """Insert rows in bulk: COPY on PostgreSQL, a multi-row INSERT per chunk elsewhere."""
+def _insert_many(table, rows: list[dict[str, Any]], texts: dict[int, str]) -> None:
+    """Insert rows in bulk, as plain values the driver takes (`_plain_rows`): COPY on
+    PostgreSQL, one executemany of the statement elsewhere."""
     if not rows:
         return
-    if db.session.connection().dialect.name == "postgresql":
-        _copy(table, rows)
-        return
-    for start in range(0, len(rows), CHUNK):
-        db.session.execute(insert(table), rows[start:start + CHUNK])
-
-
-def _copy(table, rows: list[dict[str, Any]]) -> None:
-    """COPY rows into a PostgreSQL table in this transaction; a failure as SQLAlchemy's error."""
     connection = db.session.connection()
     columns = list(rows[0])
-    as_json = [isinstance(table.c[column].type, JSON) for column in columns]
+    values = _plain_rows(table, columns, rows, connection.dialect, texts)
     quoted = ", ".join(f'"{column}"' for column in columns)
+    if connection.dialect.name != "postgresql":
+        marks = ", ".join("?" * len(columns))
+        connection.exec_driver_sql(f"INSERT INTO {table.name} ({quoted}) VALUES ({marks})",
+                                   values)
+        return
     statement = f"COPY {table.name} ({quoted}) FROM STDIN"
     raw = cast("psycopg.Connection", connection.connection.dbapi_connection)
     dbapi = connection.dialect.loaded_dbapi
     try:
         with raw.cursor() as cursor, cursor.copy(statement) as copy:
-            for row in rows:
-                copy.write_row([dumps_text(row[c]) if j else row[c]
-                                for c, j in zip(columns, as_json)])
+            for row in values:
+                copy.write_row(row)
     except dbapi.Error as error:
         raise DBAPIError.instance(statement, None, error, dbapi.Error) from error
+
+
+def _plain_rows(table, columns: list[str], rows: list[dict[str, Any]], dialect,
+                texts: dict[int, str]) -> list[tuple]:
+    """The rows as tuples: JSON as compact text (each object encoded once per flush: a record
+    and its revision share their data), other values through their type's bind processing on
+    SQLite and as they are for PostgreSQL's COPY (psycopg adapts them)."""
+    as_json = [isinstance(table.c[column].type, JSON) for column in columns]
+    postgres = dialect.name == "postgresql"
+    processors = [None if j or postgres else table.c[column].type._cached_bind_processor(dialect)
+                  for column, j in zip(columns, as_json)]
+
+    def text(value: Any) -> str:
+        key = id(value)
+        if key not in texts:
+            texts[key] = dumps_text(value)
+        return texts[key]
+
+    return [tuple(text(row[c]) if j else p(row[c]) if p else row[c]
+                  for c, j, p in zip(columns, as_json, processors)) for row in rows]
