@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, cast
 from sqlalchemy import (
     ARRAY,
     JSON,
+    Text,
     any_,
     bindparam,
     column,
@@ -26,7 +27,7 @@ from sqlalchemy import cast as type_cast
 from sqlalchemy.exc import DBAPIError
 
 from server.extensions import db
-from server.jsoncodec import dumps_text
+from server.jsoncodec import dumps_text, embedded
 from server.models import FeedPurge, Mutation, Record, RecordReference, Revision, ServerMeta, User
 from server.models.types import rfc3339, utcnow
 from server.services.envelope import row_envelope
@@ -49,8 +50,9 @@ UPDATED = ("rev", "deleted", "data", "citizen_id", "feed_seq", "updated_at", "up
 class SqlStore:
     """Records, revisions and mutation ids in the app's database session; the caller commits."""
 
-    def __init__(self, rules: RecordRules):
+    def __init__(self, rules: RecordRules, data_as_text: bool = False):
         self.rules = rules
+        self.data_as_text = data_as_text
         self.touched: set[str] = set()
         self.carried: set[str] = set()
         self._rows: dict[str, dict[str, Any]] = {}
@@ -289,15 +291,22 @@ class SqlStore:
 
     def changes_after(self, team_id: str, seq: int, last_id: str,
                       limit: int) -> list[tuple[int, dict[str, Any]]]:
-        """The team's records after (seq, id) in feed order."""
+        """The team's records after (seq, id) in feed order; with `data_as_text` (an answer's
+        page) each data is its stored JSON text, embedded in the answer as it is, never parsed."""
+        columns = [*(c for c in RECORDS.c if c.key != "data"),
+                   type_cast(RECORDS.c.data, Text).label("data")] \
+            if self.data_as_text else [RECORDS]
         rows = db.session.execute(
-            select(RECORDS).where(RECORDS.c.team_id == team_id,
-                                  tuple_(RECORDS.c.feed_seq, RECORDS.c.id) > tuple_(seq, last_id))
+            select(*columns).where(RECORDS.c.team_id == team_id,
+                                   tuple_(RECORDS.c.feed_seq, RECORDS.c.id) > tuple_(seq, last_id))
             .order_by(RECORDS.c.feed_seq, RECORDS.c.id).limit(limit)).mappings()
         answer = []
         for row in rows:
             self._rows[row["id"]] = dict(row)
-            answer.append((row["feed_seq"], row_envelope(row)))
+            envelope = row_envelope(row)
+            if self.data_as_text:
+                envelope["data"] = embedded(row["data"])
+            answer.append((row["feed_seq"], envelope))
         return answer
 
     def touched_by_team(self) -> dict[str, set[str]]:

@@ -43,8 +43,9 @@ def _result(store: SqlStore, result: PushResult) -> dict:
 
 
 def pull(actor: Actor, since: str | None, limit: int) -> dict:
-    """One page of the change feed (docs/protocol.md section 4)."""
-    store = SqlStore(rules())
+    """One page of the change feed (docs/protocol.md section 4), each record's data as
+    stored (JSON text written into the answer without parsing it)."""
+    store = SqlStore(rules(), data_as_text=True)
     try:
         page = feed.pull(store, actor, since, limit)
         read = store.touched_records({record["id"] for record in page.records})
