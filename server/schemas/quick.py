@@ -22,7 +22,7 @@ from marshmallow.decorators import POST_LOAD, PRE_LOAD, VALIDATES, VALIDATES_SCH
 
 from server.schemas.jsontree import json_problems
 from server.schemas.objects import Object
-from server.schemas.values import Boolean, Enum, String, text_ok
+from server.schemas.values import NOT_TEXT, Boolean, Enum, String
 
 Check = Callable[[Any], bool]
 
@@ -149,8 +149,10 @@ def _string_check(field: String) -> Check:
     elif type(field).format_ok is Enum.format_ok:
         format_ok = frozenset(cast(Enum, field).words).__contains__
 
+    not_text = NOT_TEXT.search
+
     def check(value: Any) -> bool:
-        return (isinstance(value, str) and text_ok(value, max_length) and format_ok(value)
-                and not (required and value == ""))
+        return (isinstance(value, str) and len(value) <= max_length and not_text(value) is None
+                and format_ok(value) and not (required and value == ""))
 
     return check

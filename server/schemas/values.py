@@ -41,9 +41,7 @@ def text_problem(value: str, max_length: int) -> str | None:
     return None
 
 
-def text_ok(value: str, max_length: int) -> bool:
-    """Whether a string keeps the text rules (`text_problem` finds nothing)."""
-    return len(value) <= max_length and _EITHER.search(value) is None
+NOT_TEXT = _EITHER  # a match breaks the text rules (`text_problem` names which)
 
 
 def number_problem(value: object) -> str | None:

@@ -6,6 +6,7 @@ and revisions written in this transaction are answered from memory, and the quer
 join over several tables (referrers, signature hashes) flush first. `write` is the one
 place where a record's row is built.
 """
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import (
@@ -400,6 +401,21 @@ def _insert_many(table, rows: list[dict[str, Any]], texts: dict[int, str]) -> No
         raise DBAPIError.instance(statement, None, error, dbapi.Error) from error
 
 
+def _remembered(process: Callable[[Any], Any] | None) -> Callable[[Any], Any] | None:
+    """A bind processor that processes each distinct value once (a flush's rows share their
+    times, flags and users)."""
+    if process is None:
+        return None
+    done: dict[Any, Any] = {}
+
+    def remembered(value: Any) -> Any:
+        if value not in done:
+            done[value] = process(value)
+        return done[value]
+
+    return remembered
+
+
 def _plain_rows(table, columns: list[str], rows: list[dict[str, Any]], dialect,
                 texts: dict[int, str]) -> list[tuple]:
     """The rows as tuples: JSON as compact text (each object encoded once per flush: a record
@@ -407,7 +423,8 @@ def _plain_rows(table, columns: list[str], rows: list[dict[str, Any]], dialect,
     SQLite and as they are for PostgreSQL's COPY (psycopg adapts them)."""
     as_json = [isinstance(table.c[column].type, JSON) for column in columns]
     postgres = dialect.name == "postgresql"
-    processors = [None if j or postgres else table.c[column].type._cached_bind_processor(dialect)
+    processors = [None if j or postgres
+                  else _remembered(table.c[column].type._cached_bind_processor(dialect))
                   for column, j in zip(columns, as_json)]
 
     def text(value: Any) -> str:
