@@ -294,13 +294,15 @@ class SqlStore:
                       limit: int) -> list[tuple[int, dict[str, Any]]]:
         """The team's records after (seq, id) in feed order; with `data_as_text` (an answer's
         page) each data is its stored JSON text, embedded in the answer as it is, never parsed."""
-        columns = [*(c for c in RECORDS.c if c.key != "data"),
-                   type_cast(RECORDS.c.data, Text).label("data")] \
-            if self.data_as_text else [RECORDS]
-        rows = db.session.execute(
-            select(*columns).where(RECORDS.c.team_id == team_id,
-                                   tuple_(RECORDS.c.feed_seq, RECORDS.c.id) > tuple_(seq, last_id))
-            .order_by(RECORDS.c.feed_seq, RECORDS.c.id).limit(limit)).mappings()
+        after = tuple_(RECORDS.c.feed_seq, RECORDS.c.id) > tuple_(seq, last_id)
+        page = (select(RECORDS).where(RECORDS.c.team_id == team_id, after)
+                .order_by(RECORDS.c.feed_seq, RECORDS.c.id).limit(limit))
+        if self.data_as_text:  # cast only the page's rows, never every row a sort looks at
+            rows_of = page.subquery()
+            page = select(*(rows_of.c[c.key] if c.key != "data"
+                            else type_cast(rows_of.c.data, Text).label("data") for c in RECORDS.c)
+                          ).order_by(rows_of.c.feed_seq, rows_of.c.id)
+        rows = db.session.execute(page).mappings()
         answer = []
         for row in rows:
             self._rows[row["id"]] = dict(row)
