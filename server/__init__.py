@@ -54,7 +54,9 @@ def _init_database(app: Flask) -> None:
 
 
 def _sqlite_on_connect(dbapi_connection, _record) -> None:
-    """WAL, a busy timeout, foreign keys, a 64 MiB page cache; transactions begin where we say."""
+    """WAL, a busy timeout, foreign keys, a 64 MiB page cache, a checkpoint per 40 MiB of WAL
+    (the default 4 MiB made every push of 500 meetings copy its pages into the database
+    file within its COMMIT); transactions begin where we say."""
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -62,6 +64,7 @@ def _sqlite_on_connect(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA cache_size=-65536")
+    cursor.execute("PRAGMA wal_autocheckpoint=10000")
     cursor.close()
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from sync import decide
@@ -24,28 +24,43 @@ from sync.decide import not_found, rejected
 from sync.ports import RecordRules, RecordStore
 from sync.types import CONFLICT_TYPE, DELETE, REJECTED, UPSERT, Actor, Change, PushResult, Rejection
 
+Encode = Callable[[Any], bytes]
 
-def fingerprint(change: Change) -> str:
-    """SHA-256 of the change's type, id, op, base_rev and data."""
+
+def sorted_json(value: Any) -> bytes:
+    """Compact JSON with sorted keys, non-ASCII as UTF-8: the bytes a fingerprint hashes."""
+    encoded = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return encoded.encode("utf-8", "surrogatepass")
+
+
+def fingerprint(change: Change, encode: Encode = sorted_json) -> str:
+    """SHA-256 of the change's type, id, op, base_rev and data (`encode`: a faster encoder
+    that writes exactly the bytes of `sorted_json`)."""
     body = {"type": change.type, "id": change.id, "op": change.op,
             "base_rev": change.base_rev, "data": change.data if change.op == UPSERT else None}
-    encoded = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(encoded.encode("utf-8", "surrogatepass")).hexdigest()
+    return hashlib.sha256(encode(body)).hexdigest()
 
 
-def push(store: RecordStore, rules: RecordRules, actor: Actor,
-         changes: Iterable[Change]) -> list[PushResult]:
+def push(store: RecordStore, rules: RecordRules, actor: Actor, changes: Iterable[Change],
+         encode: Encode = sorted_json) -> list[PushResult]:
     """Apply each change in order and return one result per change."""
     changes = list(changes)
-    store.prepare(sorted({change.id for change in changes}))
+    store.prepare(sorted({change.id for change in changes}), _referenced(rules, changes))
     known = store.known_mutations(actor.device_id, [c.mutation_id for c in changes])
-    return [_push_one(store, rules, actor, change, known) for change in changes]
+    return [_push_one(store, rules, actor, change, known, encode) for change in changes]
+
+
+def _referenced(rules: RecordRules, changes: list[Change]) -> list[str]:
+    """The ids the upserts' data reference, so the store can look them all up at once."""
+    return sorted({ref_id for change in changes
+                   if change.op == UPSERT and change.type != CONFLICT_TYPE
+                   for _, _, ref_id in rules.references(change.type, change.data)})
 
 
 def _push_one(store: RecordStore, rules: RecordRules, actor: Actor, change: Change,
-              known: dict[str, tuple[str, dict[str, Any]]]) -> PushResult:
+              known: dict[str, tuple[str, dict[str, Any]]], encode: Encode) -> PushResult:
     """Replay a known mutation id, or decide the change and keep its result."""
-    mark = fingerprint(change)
+    mark = fingerprint(change, encode)
     if change.mutation_id in known:
         known_mark, stored = known[change.mutation_id]
         if known_mark != mark:

@@ -35,7 +35,7 @@ class MemoryStore:
             self.feed[record_id] = self.seq[self.records[record_id].team_id]
         self._touched = set()
 
-    def prepare(self, record_ids: list[str]) -> None:
+    def prepare(self, record_ids: list[str], referenced: list[str]) -> None:
         """Nothing to load: every record is in memory."""
 
     def known_mutations(self, device_id: str,

@@ -13,8 +13,9 @@ from sync.types import Actor, StoredRecord
 class RecordStore(Protocol):
     """Records, revisions and mutation ids, inside one transaction the caller commits."""
 
-    def prepare(self, record_ids: list[str]) -> None:
-        """Load (and lock, in id order) the records a push names, before it is applied."""
+    def prepare(self, record_ids: list[str], referenced: list[str]) -> None:
+        """Load (and lock, in id order) the records a push names, before it is applied, and
+        look up the records its data references (`exists` may answer from that)."""
 
     def known_mutations(self, device_id: str,
                         mutation_ids: list[str]) -> dict[str, tuple[str, dict[str, Any]]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from itertools import islice
 
+from server.jsoncodec import dumps
 from server.schemas.answers import TEMPLATE_FIELDS, FindTemplate, template_problems
 from server.schemas.formats import Uuid
 from server.schemas.jsontree import canonical_sha256, flatten_errors, strip_nulls
@@ -43,6 +44,12 @@ _TARGETS = {"company_id": "company", "contact_id": "contact", "mentor_id": "cont
             "citizen_id": "citizen", "placement_id": "placement", "agreement_id": "agreement",
             "replaces_id": "agreement", "job_order_id": "job_order"}
 _USER_FIELDS = ("responsible_user_id", "assignee_id", "journalized_by")
+_REFERENCE_FIELDS = {record_type: [(name, f"data.{name}", _TARGETS[name])
+                                   for name in schema.fields if name in _TARGETS]
+                     for record_type, schema in _SCHEMAS.items()}
+_USER_FIELDS_OF = {record_type: [(name, f"data.{name}") for name in _USER_FIELDS
+                                 if name in schema.fields]
+                   for record_type, schema in _SCHEMAS.items()}
 
 
 def validate_record_data(record_type: str, data: dict, *,
@@ -53,7 +60,8 @@ def validate_record_data(record_type: str, data: dict, *,
         return {"type": ["must be one of: " + ", ".join(RECORD_SCHEMAS)]}
     if not isinstance(data, dict):
         return {"data": ["must be an object"]}
-    data = strip_nulls(data)
+    if _may_hold_null(data):
+        data = strip_nulls(data)
     quick = _QUICK[record_type]
     errors = {} if quick and quick(data) else flatten_errors(schema.validate(data), ("data",))
     field = TEMPLATE_FIELDS.get(record_type)
@@ -63,13 +71,22 @@ def validate_record_data(record_type: str, data: dict, *,
     return dict(islice(errors.items(), MAX_ERRORS))
 
 
+def _may_hold_null(data: dict) -> bool:
+    """False only when no null is anywhere in the data (a cheap test, exact that way round:
+    a text may say "null"; data too deep for the encoder counts as holding one)."""
+    try:
+        return b"null" in dumps(data)
+    except (TypeError, ValueError, RecursionError):
+        return True
+
+
 def record_references(record_type: str, data: dict) -> list[tuple[str, str, str]]:
     """(path, target record type, id) of every well-formed record reference in the data."""
     schema = _SCHEMAS.get(record_type) if isinstance(record_type, str) else None
     if schema is None or not isinstance(data, dict):
         return []
-    refs = [(f"data.{name}", _TARGETS[name], data[name])
-            for name in schema.fields if name in _TARGETS and _is_uuid(data.get(name))]
+    refs = [(path, target, data[name]) for name, path, target in _REFERENCE_FIELDS[record_type]
+            if _is_uuid(data.get(name))]
     if ("related_id" in schema.fields and data.get("related_type") in RELATED_TYPES
             and _is_uuid(data.get("related_id"))):
         refs.append(("data.related_id", data["related_type"], data["related_id"]))
@@ -85,8 +102,8 @@ def user_references(record_type: str, data: dict) -> list[tuple[str, str]]:
     schema = _SCHEMAS.get(record_type) if isinstance(record_type, str) else None
     if schema is None or not isinstance(data, dict):
         return []
-    refs = [(f"data.{name}", data[name])
-            for name in _USER_FIELDS if name in schema.fields and _is_uuid(data.get(name))]
+    refs = [(path, data[name]) for name, path in _USER_FIELDS_OF[record_type]
+            if _is_uuid(data.get(name))]
     if "log" in schema.fields:
         refs += [(f"data.log.{index}.user_id", item["user_id"])
                  for index, item in _items(data.get("log")) if _is_uuid(item.get("user_id"))]

@@ -41,6 +41,9 @@ def text_problem(value: str, max_length: int) -> str | None:
     return None
 
 
+NOT_TEXT = _EITHER  # a match breaks the text rules (`text_problem` names which)
+
+
 def number_problem(value: object) -> str | None:
     """Why a value is not a number within the number rules, or None."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):

@@ -1,16 +1,18 @@
 """The change feed's write side: every committed change gets a sequence number in commit order.
 
 Rule: each team has its own counter row (`team_feed_counters`). A transaction takes the next
-number of every team whose records it touched as its very last step before COMMIT (several
-teams in team-id order, so two transactions never wait for each other's counters), and stamps
-that team's touched records with it. The row lock is held until COMMIT, so a second
+number of every team whose records it touched after all its work, as the last step before
+it sends its pending rows and COMMITs (several teams in team-id order, so two transactions
+never wait for each other's counters), and its touched records are written with that number
+(server/services/sql_store.py `flush`; rows an earlier flush sent are stamped by one UPDATE
+then). The row lock is held until COMMIT, so a second
 transaction of the same team can only take the next number after the first one's changes are
 visible. A team's numbers therefore become visible strictly in increasing order, and a reader
 of that team's feed that has seen number N has seen every change of the team numbered N or
 lower: a checkpoint (seq, id) never skips a commit, whatever order the transactions started
 or ran in. Pulls read one team's feed only, so teams do not need a common order and do not
 queue behind each other's locks. Taking the lock last (not first) keeps the serialised part
-of a push to a few milliseconds.
+of a push to its bulk write and COMMIT.
 
 FEED_TAKEN_EARLY (test only, the environment's FELTMAPPE_TEST_FEED_TAKEN_EARLY) breaks the
 rule on purpose: the acting team's number is drawn and committed before the write
@@ -22,21 +24,15 @@ from flask import current_app
 from sqlalchemy import insert, update
 
 from server.extensions import db
-from server.models import Record, TeamFeedCounter
-
-CHUNK = 500
+from server.models import TeamFeedCounter
 
 
-def stamp_touched(touched: dict[str, set[str]], drawn: dict[str, int] | None = None) -> None:
-    """Take each touched team's next number (row-locked until commit, teams in id order) and
-    stamp the team's touched records with it; `drawn` numbers (test only) are used as given."""
-    for team_id in sorted(team for team, ids in touched.items() if ids):
-        seq = (drawn or {}).get(team_id) or _next_number(team_id)
-        ids = sorted(touched[team_id])
-        for start in range(0, len(ids), CHUNK):
-            db.session.execute(update(Record).where(Record.id.in_(ids[start:start + CHUNK]))
-                               .values(feed_seq=seq)
-                               .execution_options(synchronize_session=False))
+def take_numbers(touched: dict[str, set[str]],
+                 drawn: dict[str, int] | None = None) -> dict[str, int]:
+    """Each touched team's next number (row-locked until commit, teams in id order);
+    `drawn` numbers (test only) are used as given."""
+    return {team_id: (drawn or {}).get(team_id) or _next_number(team_id)
+            for team_id in sorted(team for team, ids in touched.items() if ids)}
 
 
 def _next_number(team_id: str, executor=None) -> int:

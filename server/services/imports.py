@@ -23,6 +23,7 @@ from typing import cast
 from sqlalchemy import select
 
 from server.extensions import db
+from server.jsoncodec import sorted_json
 from server.models import Record
 from server.services import sync
 from server.services.import_csv import REQUIRED, ImportProblem, ParsedFile, Row, parse_file
@@ -235,7 +236,7 @@ def import_cases(actor: Actor, team_id: str, body: bytes, dry_run: bool,
         plan = Plan(parsed, _team_records(team_id), today or date.today(),
                     validate=bool(parsed.problems))
         if not plan.problems:
-            plan.refused(engine.push(store, sync.rules(), actor, plan.changes()))
+            plan.refused(engine.push(store, sync.rules(), actor, plan.changes(), sorted_json))
         if plan.problems:
             raise ImportFailed(plan.summary())
         return plan.summary()

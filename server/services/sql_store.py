@@ -6,18 +6,19 @@ and revisions written in this transaction are answered from memory, and the quer
 join over several tables (referrers, signature hashes) flush first. `write` is the one
 place where a record's row is built.
 """
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import (
     ARRAY,
     JSON,
+    Text,
     any_,
     bindparam,
     column,
     delete,
     exists,
     func,
-    insert,
     select,
     tuple_,
     update,
@@ -27,7 +28,7 @@ from sqlalchemy import cast as type_cast
 from sqlalchemy.exc import DBAPIError
 
 from server.extensions import db
-from server.jsoncodec import dumps_text
+from server.jsoncodec import dumps_text, embedded
 from server.models import FeedPurge, Mutation, Record, RecordReference, Revision, ServerMeta, User
 from server.models.types import rfc3339, utcnow
 from server.services.envelope import row_envelope
@@ -43,36 +44,48 @@ CITIZEN_VIA = {"placement": None, "meeting": "placement_id", "assessment": "plac
                "conflict": "record_id"}
 RECORDS, REVISIONS, REFERENCES = Record.__table__, Revision.__table__, RecordReference.__table__
 CHUNK = 500
-UPDATED = ("rev", "deleted", "data", "citizen_id", "updated_at", "updated_by", *FACT_COLUMNS)
+UPDATED = ("rev", "deleted", "data", "citizen_id", "feed_seq", "updated_at", "updated_by",
+           *FACT_COLUMNS)
 
 
 class SqlStore:
     """Records, revisions and mutation ids in the app's database session; the caller commits."""
 
-    def __init__(self, rules: RecordRules):
+    def __init__(self, rules: RecordRules, data_as_text: bool = False):
         self.rules = rules
+        self.data_as_text = data_as_text
         self.touched: set[str] = set()
         self.carried: set[str] = set()
         self._rows: dict[str, dict[str, Any]] = {}
         self._absent: set[str] = set()
         self._citizens: dict[str, str | None] = {}
         self._existing: set[tuple[str, str, str]] = set()
+        self._looked_up: dict[str, tuple[str, str] | None] = {}
         self._revisions: dict[tuple[str, int], tuple[bool, dict[str, Any]]] = {}
         self._inserts: dict[str, dict[str, Any]] = {}
         self._updates: dict[str, dict[str, Any]] = {}
         self._new_revisions: list[dict[str, Any]] = []
         self._references: dict[str, tuple[set[str], set[str]]] = {}
         self._mutations: list[dict[str, Any]] = []
+        self._sent_unstamped: set[str] = set()
         self._now = utcnow()
 
-    def prepare(self, record_ids: list[str]) -> None:
-        """Load and lock the named records in id order (one query; no deadlock between pushes)."""
+    def prepare(self, record_ids: list[str], referenced: list[str]) -> None:
+        """Load and lock the named records in id order (one query; no deadlock between pushes),
+        and look up the (team, type) of the referenced ones (one query, no lock)."""
         for start in range(0, len(record_ids), CHUNK):
             chunk = record_ids[start:start + CHUNK]
             rows = db.session.execute(select(RECORDS).where(_among(RECORDS.c.id, chunk))
                                       .order_by(RECORDS.c.id).with_for_update())
             self._rows.update((row["id"], dict(row)) for row in rows.mappings())
             self._absent |= set(chunk) - set(self._rows)
+        others = [i for i in referenced if i not in self._rows and i not in self._absent]
+        for start in range(0, len(others), CHUNK):
+            chunk = others[start:start + CHUNK]
+            self._looked_up.update(dict.fromkeys(chunk))
+            self._looked_up.update((i, (team, kind)) for i, team, kind in db.session.execute(
+                select(RECORDS.c.id, RECORDS.c.team_id, RECORDS.c.type)
+                .where(_among(RECORDS.c.id, chunk))))
 
     def known_mutations(self, device_id: str,
                         mutation_ids: list[str]) -> dict[str, tuple[str, dict[str, Any]]]:
@@ -164,21 +177,41 @@ class SqlStore:
         self._references[record.id] = (stored, self._targets(record.type, record.data))
         self.touched.add(record.id)
 
-    def flush(self) -> None:
-        """Send the pending rows: records, revisions, references, mutation ids (bulk)."""
-        _insert_many(RECORDS, list(self._inserts.values()))
+    def flush(self, numbers: dict[str, int] | None = None) -> None:
+        """Send the pending rows: records, revisions, references, mutation ids (bulk). With
+        `numbers` (each touched team's feed number) the records are sent stamped with it and
+        those an earlier flush sent are stamped now."""
+        pending = [*self._inserts.values(), *self._updates.values()]
+        if numbers is None:
+            self._sent_unstamped.update(row["id"] for row in pending)
+        else:
+            for row in pending:
+                row["feed_seq"] = numbers[row["team_id"]]
+            self._stamp(self._sent_unstamped - self._inserts.keys() - self._updates.keys(),
+                        numbers)
+            self._sent_unstamped = set()
+        texts: dict[int, str] = {}
+        _insert_many(RECORDS, list(self._inserts.values()), texts)
         _update_records(self._updates)
-        _insert_many(REVISIONS, self._new_revisions)
+        _insert_many(REVISIONS, self._new_revisions, texts)
         gone = [(s, t) for s, (old, new) in self._references.items() for t in sorted(old - new)]
         for start in range(0, len(gone), CHUNK):
             db.session.execute(delete(REFERENCES).where(tuple_(
                 REFERENCES.c.source_id, REFERENCES.c.target_id).in_(gone[start:start + CHUNK])))
         _insert_many(REFERENCES, [{"source_id": s, "target_id": t}
                                   for s, (old, new) in self._references.items()
-                                  for t in sorted(new - old)])
-        _insert_many(Mutation.__table__, self._mutations)
+                                  for t in sorted(new - old)], texts)
+        _insert_many(Mutation.__table__, self._mutations, texts)
         self._inserts, self._updates, self._new_revisions, self._mutations = {}, {}, [], []
         self._references = {}
+
+    def _stamp(self, ids: set[str], numbers: dict[str, int]) -> None:
+        """Stamp records already sent with their team's feed number."""
+        for team_id, seq in numbers.items():
+            team_ids = sorted(i for i in ids if self._rows[i]["team_id"] == team_id)
+            for start in range(0, len(team_ids), CHUNK):
+                db.session.execute(update(RECORDS).where(
+                    _among(RECORDS.c.id, team_ids[start:start + CHUNK])).values(feed_seq=seq))
 
     def _targets(self, record_type: str, data: dict[str, Any]) -> set[str]:
         """The ids a record's data references (none for conflicts)."""
@@ -208,6 +241,8 @@ class SqlStore:
         if record_id in self._rows:
             row = self._rows[record_id]
             return (row["team_id"], row["type"]) == (team_id, record_type)
+        if record_id in self._looked_up:
+            return self._looked_up[record_id] == (team_id, record_type)
         if key not in self._existing and db.session.scalar(select(exists().where(
                 Record.id == record_id, Record.team_id == team_id, Record.type == record_type))):
             self._existing.add(key)
@@ -257,15 +292,24 @@ class SqlStore:
 
     def changes_after(self, team_id: str, seq: int, last_id: str,
                       limit: int) -> list[tuple[int, dict[str, Any]]]:
-        """The team's records after (seq, id) in feed order."""
-        rows = db.session.execute(
-            select(RECORDS).where(RECORDS.c.team_id == team_id,
-                                  tuple_(RECORDS.c.feed_seq, RECORDS.c.id) > tuple_(seq, last_id))
-            .order_by(RECORDS.c.feed_seq, RECORDS.c.id).limit(limit)).mappings()
+        """The team's records after (seq, id) in feed order; with `data_as_text` (an answer's
+        page) each data is its stored JSON text, embedded in the answer as it is, never parsed."""
+        after = tuple_(RECORDS.c.feed_seq, RECORDS.c.id) > tuple_(seq, last_id)
+        page = (select(RECORDS).where(RECORDS.c.team_id == team_id, after)
+                .order_by(RECORDS.c.feed_seq, RECORDS.c.id).limit(limit))
+        if self.data_as_text:  # cast only the page's rows, never every row a sort looks at
+            rows_of = page.subquery()
+            page = select(*(rows_of.c[c.key] if c.key != "data"
+                            else type_cast(rows_of.c.data, Text).label("data") for c in RECORDS.c)
+                          ).order_by(rows_of.c.feed_seq, rows_of.c.id)
+        rows = db.session.execute(page).mappings()
         answer = []
         for row in rows:
             self._rows[row["id"]] = dict(row)
-            answer.append((row["feed_seq"], row_envelope(row)))
+            envelope = row_envelope(row)
+            if self.data_as_text:
+                envelope["data"] = embedded(row["data"])
+            answer.append((row["feed_seq"], envelope))
         return answer
 
     def touched_by_team(self) -> dict[str, set[str]]:
@@ -334,30 +378,62 @@ def _update_records(updates: dict[str, dict[str, Any]]) -> None:
                                     for c in UPDATED}))
 
 
-def _insert_many(table, rows: list[dict[str, Any]]) -> None:
-    """Insert rows in bulk: COPY on PostgreSQL, a multi-row INSERT per chunk elsewhere."""
+def _insert_many(table, rows: list[dict[str, Any]], texts: dict[int, str]) -> None:
+    """Insert rows in bulk, as plain values the driver takes (`_plain_rows`): COPY on
+    PostgreSQL, one executemany of the statement elsewhere."""
     if not rows:
         return
-    if db.session.connection().dialect.name == "postgresql":
-        _copy(table, rows)
-        return
-    for start in range(0, len(rows), CHUNK):
-        db.session.execute(insert(table), rows[start:start + CHUNK])
-
-
-def _copy(table, rows: list[dict[str, Any]]) -> None:
-    """COPY rows into a PostgreSQL table in this transaction; a failure as SQLAlchemy's error."""
     connection = db.session.connection()
     columns = list(rows[0])
-    as_json = [isinstance(table.c[column].type, JSON) for column in columns]
+    values = _plain_rows(table, columns, rows, connection.dialect, texts)
     quoted = ", ".join(f'"{column}"' for column in columns)
+    if connection.dialect.name != "postgresql":
+        marks = ", ".join("?" * len(columns))
+        connection.exec_driver_sql(f"INSERT INTO {table.name} ({quoted}) VALUES ({marks})",
+                                   values)
+        return
     statement = f"COPY {table.name} ({quoted}) FROM STDIN"
     raw = cast("psycopg.Connection", connection.connection.dbapi_connection)
     dbapi = connection.dialect.loaded_dbapi
     try:
         with raw.cursor() as cursor, cursor.copy(statement) as copy:
-            for row in rows:
-                copy.write_row([dumps_text(row[c]) if j else row[c]
-                                for c, j in zip(columns, as_json)])
+            for row in values:
+                copy.write_row(row)
     except dbapi.Error as error:
         raise DBAPIError.instance(statement, None, error, dbapi.Error) from error
+
+
+def _remembered(process: Callable[[Any], Any] | None) -> Callable[[Any], Any] | None:
+    """A bind processor that processes each distinct value once (a flush's rows share their
+    times, flags and users)."""
+    if process is None:
+        return None
+    done: dict[Any, Any] = {}
+
+    def remembered(value: Any) -> Any:
+        if value not in done:
+            done[value] = process(value)
+        return done[value]
+
+    return remembered
+
+
+def _plain_rows(table, columns: list[str], rows: list[dict[str, Any]], dialect,
+                texts: dict[int, str]) -> list[tuple]:
+    """The rows as tuples: JSON as compact text (each object encoded once per flush: a record
+    and its revision share their data), other values through their type's bind processing on
+    SQLite and as they are for PostgreSQL's COPY (psycopg adapts them)."""
+    as_json = [isinstance(table.c[column].type, JSON) for column in columns]
+    postgres = dialect.name == "postgresql"
+    processors = [None if j or postgres
+                  else _remembered(table.c[column].type._cached_bind_processor(dialect))
+                  for column, j in zip(columns, as_json)]
+
+    def text(value: Any) -> str:
+        key = id(value)
+        if key not in texts:
+            texts[key] = dumps_text(value)
+        return texts[key]
+
+    return [tuple(text(row[c]) if j else p(row[c]) if p else row[c]
+                  for c, j, p in zip(columns, as_json, processors)) for row in rows]

@@ -8,6 +8,7 @@ from typing import Any
 
 from server.errors import Problem
 from server.extensions import db
+from server.jsoncodec import sorted_json
 from server.services.audit import log_access
 from server.services.sql_store import SqlStore
 from server.services.template_versions import rules
@@ -19,7 +20,7 @@ from sync.types import Actor, Change, PushResult, Refused
 def push(actor: Actor, changes: list[Change]) -> list[dict]:
     """Apply a push and answer one result per change (docs/protocol.md section 3)."""
     def work(store: SqlStore) -> list[dict]:
-        results = engine.push(store, rules(), actor, changes)
+        results = engine.push(store, rules(), actor, changes, sorted_json)
         return [_result(store, result) for result in results]
     return in_write_transaction(work, actor, "push")
 
@@ -42,8 +43,9 @@ def _result(store: SqlStore, result: PushResult) -> dict:
 
 
 def pull(actor: Actor, since: str | None, limit: int) -> dict:
-    """One page of the change feed (docs/protocol.md section 4)."""
-    store = SqlStore(rules())
+    """One page of the change feed (docs/protocol.md section 4), each record's data as
+    stored (JSON text written into the answer without parsing it)."""
+    store = SqlStore(rules(), data_as_text=True)
     try:
         page = feed.pull(store, actor, since, limit)
         read = store.touched_records({record["id"] for record in page.records})

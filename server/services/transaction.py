@@ -7,8 +7,9 @@ Rules:
 - A deadlock, a serialization failure or a lost race on a unique key (two processes creating
   one record, or replaying one mutation id) rolls the whole transaction back and runs it
   again; the work must therefore be safe to repeat (mutation ids make a push so).
-- What the work wrote through its store is audited (when an actor is given) and stamped with
-  its team's feed number as the last step before COMMIT (server/services/feed.py).
+- What the work wrote through its store is audited (when an actor is given); then its team's
+  feed number is taken and the pending rows are sent carrying it, as the last step before
+  COMMIT (server/services/feed.py).
 """
 import random
 import time
@@ -19,7 +20,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from server.extensions import db
 from server.services.audit import log_access
-from server.services.feed import drawn_early, stamp_touched
+from server.services.feed import drawn_early, take_numbers
 from server.services.sql_store import SqlStore
 from server.services.template_versions import rules
 from sync.types import Actor
@@ -54,10 +55,9 @@ def in_write_transaction(work: Callable[[SqlStore], T], actor: Actor | None = No
         store = SqlStore(rules())
         try:
             outcome = work(store)
-            store.flush()
             if actor is not None:
                 log_access(actor, action, store.touched_records(store.touched | store.carried))
-            stamp_touched(store.touched_by_team(), drawn)
+            store.flush(take_numbers(store.touched_by_team(), drawn))
             db.session.commit()
             return outcome
         except DBAPIError as error:

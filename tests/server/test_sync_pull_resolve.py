@@ -38,6 +38,19 @@ def test_pull_returns_only_the_newest_state_once(anne, lis):
     assert records[cid]["rev"] == 4 and records[cid]["data"]["employees"] == 3
 
 
+def test_pulled_data_is_the_pushed_data_and_the_push_answers_record(anne, lis):
+    """The page writes each record's stored JSON text into the answer without parsing it."""
+    data = company(name="Ærø \"Tømrer\" & Søn ApS ✓ \U0001f600", employees=12,
+                   knowledge="Linje 1\nLinje 2\ttab \\ slut", interests=["mentor"],
+                   later_field={"nested": [1, 2.5, True, "x"], "tom": {}})
+    cid = new_id()
+    pushed = anne.upsert("company", cid, data)
+    records, _ = lis.pull_all()
+    assert records[cid]["data"] == data == pushed["record"]["data"]
+    assert {k: v for k, v in records[cid].items() if k != "data"} == {
+        k: v for k, v in pushed["record"].items() if k != "data"}
+
+
 def test_pull_never_shows_another_team(client, users, anne):
     bo = Device(client, "bo")
     bo.upsert("company", new_id(), company())

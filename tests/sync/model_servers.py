@@ -23,7 +23,7 @@ from server.extensions import db
 from server.models import Device, Record, Revision
 from server.services import backup, retention
 from server.services.auth import create_user
-from server.services.feed import stamp_touched
+from server.services.feed import take_numbers
 from server.services.sql_store import SqlStore
 from server.services.transaction import begin_write
 from sync.memory_store import MemoryStore
@@ -104,8 +104,7 @@ class WriteTransactions:
 
     def commit(self) -> None:
         """Flush, stamp the feed, commit, and begin the next transaction with a new store."""
-        self.store.flush()
-        stamp_touched(self.store.touched_by_team())
+        self.store.flush(take_numbers(self.store.touched_by_team()))
         db.session.commit()
         self.store = self._begin()
 

@@ -172,7 +172,7 @@ class StoreContract:
         kept = put(harness, "company", company())
         harness.commit()
         fresh_id = new_id()
-        harness.store.prepare(sorted([kept.id, fresh_id]))
+        harness.store.prepare(sorted([kept.id, fresh_id]), [])
         assert harness.store.get_record(kept.id) == kept
         assert harness.store.get_record(fresh_id) is None
         fresh = put(harness, "company", company(name="Ny ApS"), fresh_id)
@@ -211,6 +211,22 @@ class StoreContract:
         tombstone(harness, record, 2)
         harness.commit()
         assert harness.store.exists(ids.team, "company", record.id)
+
+    def test_exists_answers_alike_for_the_records_prepare_looked_up(self, harness):
+        ids = harness.ids
+        record = put(harness, "company", company())
+        theirs = put(harness, "company", company(), name="bo")
+        harness.commit()
+        absent, created = new_id(), new_id()
+        harness.store.prepare([], sorted([record.id, theirs.id, absent, created]))
+        assert harness.store.exists(ids.team, "company", record.id)
+        assert not harness.store.exists(ids.team, "contact", record.id)
+        assert not harness.store.exists(ids.team, "company", theirs.id)
+        assert harness.store.exists(ids.other_team, "company", theirs.id)
+        assert not harness.store.exists(ids.team, "company", absent)
+        assert not harness.store.exists(ids.team, "company", created)
+        put(harness, "company", company(), created)
+        assert harness.store.exists(ids.team, "company", created)
 
     def test_user_in_team(self, harness):
         ids = harness.ids
