@@ -44,9 +44,10 @@ run: migrate
 # nginx (TLS, https://127.0.0.1:8443) → 3 gunicorn app servers → PgBouncer → PostgreSQL 15
 # (a cluster of its own on port 5440); deploy/ holds the configuration, docs/operations.md
 # explains it. Returns once the proxy answers /healthz; cluster-stop stops it all by pid.
+# STANDBY=1 adds a hot standby (port 5441, pg_basebackup of the primary) that pulls read.
 cluster: $(RUN_STAMP) pwa
 	scripts/ensure-cluster.sh
-	$(PY) -m deploy.cluster start
+	$(PY) -m deploy.cluster start $(if $(STANDBY),--standby)
 
 cluster-stop:
 	$(PY) -m deploy.cluster stop

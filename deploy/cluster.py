@@ -2,7 +2,9 @@
 
 `python -m deploy.cluster start|stop|status` is what `make cluster` and `make cluster-stop` run.
 PostgreSQL is a cluster of its own (`15 feltmappe_cluster`, port 5440), never the `main`
-cluster of the test suite. Everything started is recorded by pid in the cluster directory
+cluster of the test suite. `start --standby` adds a hot standby (`15 feltmappe_standby`, port
+5441, made by pg_basebackup and streaming from the primary) that the pulls read through
+PgBouncer (PULL_DATABASE_URL). Everything started is recorded by pid in the cluster directory
 (instance/cluster/run) and stopped by those pids. Starting twice starts only what is not running.
 """
 import argparse
@@ -27,6 +29,7 @@ DEPLOY = ROOT / "deploy"
 VENV_BIN = Path(sys.executable).parent
 PG_VERSION = "15"
 PG_CLUSTER = "feltmappe_cluster"
+STANDBY_CLUSTER = "feltmappe_standby"
 
 
 class ClusterError(RuntimeError):
@@ -53,6 +56,10 @@ class Layout:
     app_ports: tuple[int, ...] = (8101, 8102, 8103)
     pgbouncer_port: int = 6440
     pg_port: int = 5440
+    pg_cluster: str = PG_CLUSTER
+    standby: bool = False
+    standby_port: int = 5441
+    standby_cluster: str = STANDBY_CLUSTER
     database: str = "feltmappe"
     workers: int = 2
     pool_size: int = 20
@@ -84,6 +91,11 @@ class Layout:
         """The certificate a client trusts to reach the proxy."""
         return self.tls_dir / "cert.pem"
 
+    @property
+    def standby_database(self) -> str:
+        """PgBouncer's name for the database on the standby."""
+        return f"{self.database}_standby"
+
 
 class Cluster:
     """Start, stop and describe one cluster."""
@@ -97,13 +109,14 @@ class Cluster:
     def _secrets(self) -> dict[str, str]:
         """The cluster's generated secrets, made once and kept in the directory (mode 600)."""
         path = self.layout.directory / "secrets.json"
-        if path.exists():
-            return json.loads(path.read_text())
-        path.parent.mkdir(parents=True, exist_ok=True)
-        made = {"secret_key": secrets.token_urlsafe(48), "db_password": secrets.token_urlsafe(24),
-                "metrics_token": secrets.token_urlsafe(24)}
-        path.write_text(json.dumps(made))
-        path.chmod(0o600)
+        kept = json.loads(path.read_text()) if path.exists() else {}
+        made = {name: kept.get(name) or secrets.token_urlsafe(size) for name, size in (
+            ("secret_key", 48), ("db_password", 24), ("metrics_token", 24),
+            ("replication_password", 24))}
+        if made != kept:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps(made))
+            path.chmod(0o600)
         return made
 
     @property
@@ -116,14 +129,21 @@ class Cluster:
         return (f"postgresql+psycopg://{self.role}:{self.secrets['db_password']}"
                 f"@127.0.0.1:{self.layout.pg_port}/{self.layout.database}")
 
-    def pooled_url(self) -> str:
-        """Through PgBouncer: what the app servers use."""
+    def pooled_url(self, database: str | None = None) -> str:
+        """Through PgBouncer: what the app servers use (the standby's name for pulls)."""
         return (f"postgresql+psycopg://{self.role}:{self.secrets['db_password']}"
-                f"@127.0.0.1:{self.layout.pgbouncer_port}/{self.layout.database}")
+                f"@127.0.0.1:{self.layout.pgbouncer_port}/{database or self.layout.database}")
+
+    @property
+    def replication_role(self) -> str:
+        """The role the standby streams the WAL with."""
+        return f"{self.role}_replication"
 
     def app_env(self, port: int) -> dict[str, str]:
-        """The environment of one app server."""
-        return {**os.environ, "DATABASE_URL": self.pooled_url(),
+        """The environment of one app server (pulls read the standby when there is one)."""
+        pulls = ({"PULL_DATABASE_URL": self.pooled_url(self.layout.standby_database)}
+                 if self.layout.standby else {})
+        return {**os.environ, "DATABASE_URL": self.pooled_url(), **pulls,
                 "DATABASE_PREPARED_STATEMENTS": "off",
                 "SECRET_KEY": self.secrets["secret_key"], "TRUSTED_PROXIES": "127.0.0.1",
                 "LOG_FORMAT": "json", "METRICS_TOKEN": self.secrets["metrics_token"],
@@ -137,8 +157,11 @@ class Cluster:
         began = time.monotonic()
         for directory in (self.layout.run_dir, self.layout.log_dir, self.layout.tls_dir):
             directory.mkdir(parents=True, exist_ok=True)
+        self._check_same_shape()
         self._start_postgres()
         self._ensure_database()
+        if self.layout.standby:
+            self._start_standby()
         self._ensure_certificate()
         self._start_pgbouncer()
         self._migrate()
@@ -146,43 +169,66 @@ class Cluster:
             self._start_app(port)
         self._start_nginx()
         self._wait_for(f"{self.layout.url}/healthz", "nginx → app servers", self.layout.ca_file)
+        standby = f", standby :{self.layout.standby_port} for pulls" if self.layout.standby else ""
         progress(f"up in {time.monotonic() - began:.1f} s: {self.layout.url} "
                  f"({len(self.layout.app_ports)} app servers × {self.layout.workers} workers, "
-                 f"PgBouncer :{self.layout.pgbouncer_port}, PostgreSQL :{self.layout.pg_port})")
+                 f"PgBouncer :{self.layout.pgbouncer_port}, PostgreSQL :{self.layout.pg_port}"
+                 f"{standby})")
+
+    def _check_same_shape(self) -> None:
+        """A running cluster is started again only as it was: with or without its standby."""
+        shape = self.layout.run_dir / "shape"
+        wanted = "standby" if self.layout.standby else "primary only"
+        now = shape.read_text() if shape.exists() else "primary only"
+        running = [part for part, pid in self.running().items()
+                   if pid and part not in ("postgresql", "standby")]
+        if running and now != wanted:
+            raise ClusterError(f"the cluster runs with {now}, not {wanted}; "
+                               "stop it first (make cluster-stop)")
+        shape.write_text(wanted)
 
     def _start_postgres(self) -> None:
         """Create the own PostgreSQL cluster once; start it when it is down."""
-        listed = _run(["pg_lsclusters", "-h"]).split("\n")
-        mine = [line.split() for line in listed if line.split()[:2] == [PG_VERSION, PG_CLUSTER]]
-        if not mine:
-            progress(f"creating PostgreSQL cluster {PG_VERSION}/{PG_CLUSTER} on port "
-                     f"{self.layout.pg_port}")
-            _run(["pg_createcluster", PG_VERSION, PG_CLUSTER, "-p", str(self.layout.pg_port),
+        cluster, port = self.layout.pg_cluster, self.layout.pg_port
+        if not self._cluster_exists(cluster, port):
+            progress(f"creating PostgreSQL cluster {PG_VERSION}/{cluster} on port {port}")
+            _run(["pg_createcluster", PG_VERSION, cluster, "-p", str(port),
                   "--", "--auth-local=peer", "--auth-host=scram-sha-256"])
-        elif int(mine[0][2]) != self.layout.pg_port:
-            raise ClusterError(f"PostgreSQL cluster {PG_VERSION}/{PG_CLUSTER} listens on port "
-                               f"{mine[0][2]}, not {self.layout.pg_port}")
-        if self._postgres_pid() is None:
-            progress("starting PostgreSQL")
-            _run(["pg_ctlcluster", PG_VERSION, PG_CLUSTER, "start"])
+        self._run_postgres(cluster, port, "postgres.started")
+
+    def _cluster_exists(self, cluster: str, port: int) -> bool:
+        """Whether pg_lsclusters lists the cluster (on the expected port)."""
+        listed = _run(["pg_lsclusters", "-h"]).split("\n")
+        mine = [line.split() for line in listed if line.split()[:2] == [PG_VERSION, cluster]]
+        if mine and int(mine[0][2]) != port:
+            raise ClusterError(f"PostgreSQL cluster {PG_VERSION}/{cluster} listens on port "
+                               f"{mine[0][2]}, not {port}")
+        return bool(mine)
+
+    def _run_postgres(self, cluster: str, port: int, marker: str) -> None:
+        """Start a PostgreSQL cluster when it is down (its pid noted) and wait for it."""
+        if self._postgres_pid(cluster) is None:
+            progress(f"starting PostgreSQL {PG_VERSION}/{cluster}")
+            _run(["pg_ctlcluster", PG_VERSION, cluster, "start"])
             self.layout.run_dir.mkdir(parents=True, exist_ok=True)
-            (self.layout.run_dir / "postgres.started").write_text(str(self._postgres_pid()))
+            (self.layout.run_dir / marker).write_text(str(self._postgres_pid(cluster)))
         for _ in range(60):
             if subprocess.run(["pg_isready", "-q", "-h", "127.0.0.1", "-p",
-                               str(self.layout.pg_port)]).returncode == 0:
+                               str(port)]).returncode == 0:
                 return
             time.sleep(0.5)
-        raise ClusterError(f"PostgreSQL did not accept connections on port {self.layout.pg_port}")
+        raise ClusterError(f"PostgreSQL did not accept connections on port {port}")
 
-    def _postgres_pid(self) -> int | None:
-        """The postmaster's pid when it runs."""
-        pid_file = Path(f"/var/lib/postgresql/{PG_VERSION}/{PG_CLUSTER}/postmaster.pid")
+    def _postgres_pid(self, cluster: str | None = None) -> int | None:
+        """The postmaster's pid when it runs (the primary's unless another cluster is named)."""
+        pid_file = _data_dir(cluster or self.layout.pg_cluster) / "postmaster.pid"
         pid = _read_pid(pid_file)
         return pid if pid and _alive(pid, "postgres") else None
 
-    def _psql(self, sql: str, database: str = "postgres") -> str:
-        """Run SQL as the postgres superuser on the own cluster."""
-        return _run(["runuser", "-u", "postgres", "--", "psql", "-p", str(self.layout.pg_port),
+    def _psql(self, sql: str, database: str = "postgres", port: int | None = None) -> str:
+        """Run SQL as the postgres superuser on the own cluster (or the one on `port`)."""
+        return _run(["runuser", "-u", "postgres", "--", "psql",
+                     "-p", str(port or self.layout.pg_port),
                      "-d", database, "-v", "ON_ERROR_STOP=1", "-qtAc", sql])
 
     def _ensure_database(self) -> None:
@@ -199,6 +245,69 @@ class Cluster:
         """Remove the database (the next start makes an empty one); the cluster must be down."""
         self._start_postgres()
         self._psql(f"DROP DATABASE IF EXISTS {self.layout.database} WITH (FORCE)")
+
+    # --- the hot standby --------------------------------------------------------------
+
+    def _start_standby(self) -> None:
+        """Make the standby once (pg_basebackup -R from the primary); start it when it is down."""
+        if not self._cluster_exists(self.layout.standby_cluster, self.layout.standby_port):
+            self._make_standby()
+        self._run_postgres(self.layout.standby_cluster, self.layout.standby_port,
+                           "standby.started")
+
+    def _make_standby(self) -> None:
+        """A PostgreSQL cluster of its own whose data is a base backup of the primary,
+        streaming through a replication slot as a hot standby (standby.signal, by -R)."""
+        cluster, slot = self.layout.standby_cluster, self.layout.standby_cluster
+        progress(f"making the hot standby {PG_VERSION}/{cluster} on port "
+                 f"{self.layout.standby_port} (pg_basebackup of :{self.layout.pg_port})")
+        self._ensure_replication_role()
+        self._psql("SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots "
+                   f"WHERE slot_name = '{slot}' AND NOT active")
+        _run(["pg_createcluster", PG_VERSION, cluster, "-p", str(self.layout.standby_port),
+              "-o", "hot_standby=on", "-o", "hot_standby_feedback=on",
+              "--", "--auth-local=peer", "--auth-host=scram-sha-256"])
+        data = _data_dir(cluster)
+        shutil.rmtree(data)
+        try:
+            _run(["runuser", "-u", "postgres", "--", "pg_basebackup", "-h", "127.0.0.1",
+                  "-p", str(self.layout.pg_port), "-U", self.replication_role,
+                  "-D", str(data), "-R", "-C", "-S", slot, "-X", "stream",
+                  "--checkpoint=fast", "--no-password"],
+                 env={**os.environ, "PGPASSWORD": self.secrets["replication_password"]})
+        except ClusterError:
+            _run(["pg_dropcluster", PG_VERSION, cluster])
+            raise
+
+    def _ensure_replication_role(self) -> None:
+        """The replication role (password from secrets.json) and its pg_hba line (reloaded)."""
+        role = self.replication_role
+        password = self.secrets["replication_password"].replace("'", "''")
+        verb = "ALTER" if self._psql(f"SELECT 1 FROM pg_roles WHERE rolname='{role}'") \
+            else "CREATE"
+        self._psql(f"{verb} ROLE {role} LOGIN REPLICATION PASSWORD '{password}'")
+        allowed = self._psql(
+            "SELECT 1 FROM pg_hba_file_rules WHERE type = 'host' "
+            "AND 'replication' = ANY(database) AND address = '127.0.0.1' "
+            f"AND (user_name && ARRAY['all', '{role}'])")
+        if not allowed:
+            hba = Path(self._psql("SHOW hba_file").strip())
+            progress(f"allowing {role} to stream from 127.0.0.1 ({hba})")
+            with hba.open("a") as lines:
+                lines.write(f"host    replication     {role}    127.0.0.1/32    "
+                            "scram-sha-256\n")
+            self._psql("SELECT pg_reload_conf()")
+
+    def drop_standby(self) -> None:
+        """Stop the standby (by pid) and remove it and its replication slot; the next
+        `start --standby` makes a fresh one."""
+        self._stop_postgres(self.layout.standby_cluster, "standby.started", force=True)
+        if self._cluster_exists(self.layout.standby_cluster, self.layout.standby_port):
+            progress(f"removing the standby {PG_VERSION}/{self.layout.standby_cluster}")
+            _run(["pg_dropcluster", PG_VERSION, self.layout.standby_cluster])
+        if self._postgres_pid() is not None:
+            self._psql("SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots "
+                       f"WHERE slot_name = '{self.layout.standby_cluster}' AND NOT active")
 
     def _ensure_certificate(self) -> None:
         """A self-signed certificate for 127.0.0.1 and localhost, made once."""
@@ -247,10 +356,13 @@ class Cluster:
         users.chmod(0o600)
         for directory in (self.layout.run_dir, self.layout.log_dir):
             shutil.chown(directory, "postgres", "postgres")
+        standby = (f"{self.layout.standby_database} = host=127.0.0.1 "
+                   f"port={self.layout.standby_port} dbname={self.layout.database}"
+                   if self.layout.standby else "")
         ini = self._render("pgbouncer.ini", self.layout.directory / "pgbouncer.ini",
                            database=self.layout.database, pg_port=self.layout.pg_port,
                            pgbouncer_port=self.layout.pgbouncer_port,
-                           pool_size=self.layout.pool_size)
+                           pool_size=self.layout.pool_size, standby_database=standby)
         _run(["runuser", "-u", "postgres", "--", "pgbouncer", "-d", str(ini)])
         self._wait_for_pid("pgbouncer", "pgbouncer")
 
@@ -331,10 +443,12 @@ class Cluster:
             parts[f"app {port}"] = self._pid(f"gunicorn-{port}", "gunicorn")
         parts["pgbouncer"] = self._pid("pgbouncer", "pgbouncer")
         parts["postgresql"] = self._postgres_pid()
+        parts["standby"] = self._postgres_pid(self.layout.standby_cluster)
         return parts
 
     def stop(self, postgres: bool = True) -> None:
-        """Stop, by pid, what this cluster started: nginx, app servers, PgBouncer, PostgreSQL."""
+        """Stop, by pid, what this cluster started: nginx, app servers, PgBouncer, the
+        standby and PostgreSQL."""
         for name, program in [("nginx", "nginx"), *[(f"gunicorn-{p}", "gunicorn")
                                                     for p in self.layout.app_ports],
                               ("pgbouncer", "pgbouncer")]:
@@ -343,13 +457,19 @@ class Cluster:
                 progress(f"stopping {name} (pid {pid})")
                 _terminate(pid, signal.SIGQUIT if program == "nginx" else signal.SIGTERM)
             (self.layout.run_dir / f"{name}.pid").unlink(missing_ok=True)
-        marker = self.layout.run_dir / "postgres.started"
-        pid = self._postgres_pid()
-        if postgres and marker.exists() and pid and str(pid) == marker.read_text().strip():
-            progress(f"stopping PostgreSQL {PG_VERSION}/{PG_CLUSTER} (pid {pid})")
-            _terminate(pid, signal.SIGINT)
         if postgres:
-            marker.unlink(missing_ok=True)
+            self._stop_postgres(self.layout.standby_cluster, "standby.started")
+            self._stop_postgres(self.layout.pg_cluster, "postgres.started")
+
+    def _stop_postgres(self, cluster: str, marker_name: str, force: bool = False) -> None:
+        """Stop a PostgreSQL cluster by pid if this cluster started it (or `force`)."""
+        marker = self.layout.run_dir / marker_name
+        pid = self._postgres_pid(cluster)
+        started = marker.exists() and str(pid) == marker.read_text().strip()
+        if pid and (started or force):
+            progress(f"stopping PostgreSQL {PG_VERSION}/{cluster} (pid {pid})")
+            _terminate(pid, signal.SIGINT)
+        marker.unlink(missing_ok=True)
 
 
 def _run(command: list[str], **kwargs) -> str:
@@ -363,6 +483,11 @@ def _run(command: list[str], **kwargs) -> str:
         raise ClusterError(f"{' '.join(command[:3])} failed ({done.returncode}): "
                            f"{(done.stderr or done.stdout).strip()[-2000:]}")
     return done.stdout
+
+
+def _data_dir(cluster: str) -> Path:
+    """Where Debian keeps a cluster's data."""
+    return Path(f"/var/lib/postgresql/{PG_VERSION}/{cluster}")
 
 
 def _read_pid(path: Path) -> int | None:
@@ -397,16 +522,20 @@ def _terminate(pid: int, sig: signal.Signals, seconds: float = 30) -> None:
 
 
 def main() -> None:
-    """`start`, `stop` or `status` of the default cluster (instance/cluster)."""
+    """`start [--standby]`, `stop`, `status` or `drop-standby` of the default cluster."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("action", choices=["start", "stop", "status"])
+    parser.add_argument("action", choices=["start", "stop", "status", "drop-standby"])
+    parser.add_argument("--standby", action="store_true",
+                        help="start: with a hot standby that the pulls read (port 5441)")
     args = parser.parse_args()
-    cluster = Cluster()
+    cluster = Cluster(Layout(standby=args.standby))
     try:
         if args.action == "start":
             cluster.start()
         elif args.action == "stop":
             cluster.stop()
+        elif args.action == "drop-standby":
+            cluster.drop_standby()
         else:
             for part, pid in cluster.running().items():
                 print(f"{part:12} {'pid ' + str(pid) if pid else 'not running'}")

@@ -8,6 +8,7 @@ from server.jsoncodec import FastJSONProvider, dumps_text, loads
 from server.logging_setup import init_logging
 from server.metrics import init_metrics
 from server.security import check_production_config, register_security_headers
+from server.services.pull_reads import init_pull_engine
 from server.services.transaction import WRITE_OPTION
 
 
@@ -37,7 +38,7 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
 
 
 def _init_database(app: Flask) -> None:
-    """Bind SQLAlchemy and Alembic; tune SQLite for several worker processes."""
+    """Bind SQLAlchemy (and the pulls' engine) and Alembic; tune SQLite for several workers."""
     uri = app.config["SQLALCHEMY_DATABASE_URI"]
     if uri.startswith("sqlite") and uri != "sqlite://":
         INSTANCE_DIR.mkdir(parents=True, exist_ok=True)
@@ -45,6 +46,7 @@ def _init_database(app: Flask) -> None:
         "json_serializer": dumps_text, "json_deserializer": loads,
         **app.config.get("SQLALCHEMY_ENGINE_OPTIONS", {})}
     db.init_app(app)
+    init_pull_engine(app)
     migrate.init_app(app, db, directory=str(INSTANCE_DIR.parent / "server" / "migrations"))
     with app.app_context():
         engine = db.engine

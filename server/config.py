@@ -44,7 +44,9 @@ class Config:
     # server-side prepared statement lives in one server connection, which the next
     # transaction may not get.
     DATABASE_PREPARED_STATEMENTS = _flag("DATABASE_PREPARED_STATEMENTS", True)
-    SQLALCHEMY_ENGINE_OPTIONS = _engine_options(DATABASE_PREPARED_STATEMENTS)
+    # Pulls (GET /sync/pull) read from this database when it is set: a hot standby of
+    # DATABASE_URL (server/services/pull_reads.py); everything else uses DATABASE_URL.
+    PULL_DATABASE_URL = os.environ.get("PULL_DATABASE_URL", "")
     MAX_CONTENT_LENGTH = 5 * 1024 * 1024
     # Answers over 1 KB are compressed: brotli at quality 1 (as small as gzip -6 on pages of
     # records, in a fifth of the time), gzip at 4 for clients without brotli (on a push
@@ -81,7 +83,8 @@ class Config:
     SEAL_KEY_PASSPHRASE = os.environ.get("SEAL_KEY_PASSPHRASE", "")
     # Error texts never carry statement parameters (record data, CPR numbers) into the log;
     # a connection that died with a database restart is replaced before it is used.
-    SQLALCHEMY_ENGINE_OPTIONS = {"hide_parameters": True, "pool_pre_ping": True}
+    SQLALCHEMY_ENGINE_OPTIONS = {"hide_parameters": True, "pool_pre_ping": True,
+                                 **_engine_options(DATABASE_PREPARED_STATEMENTS)}
     PDF_FONT_DIR = os.environ.get("PDF_FONT_DIR", "/usr/share/fonts/truetype/dejavu")
     # Operations: JSON log lines (with the proxy's X-Request-Id), /metrics for Prometheus
     # (answers 404 unless a bearer token is set; several workers add up their files in
@@ -102,6 +105,7 @@ class TestConfig(Config):
     ENV_NAME = "test"
     SECRET_KEY = "test-secret-key-not-for-production"
     SQLALCHEMY_DATABASE_URI = os.environ.get("FELTMAPPE_TEST_DATABASE_URL", "sqlite://")
+    PULL_DATABASE_URL = ""
     ARGON2_TIME_COST = 1
     ARGON2_MEMORY_COST = 1024
     ARGON2_PARALLELISM = 1

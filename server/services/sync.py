@@ -10,6 +10,7 @@ from server.errors import Problem
 from server.extensions import db
 from server.jsoncodec import sorted_json
 from server.services.audit import log_access
+from server.services.pull_reads import pull_reads
 from server.services.sql_store import SqlStore
 from server.services.template_versions import rules
 from server.services.transaction import in_write_transaction
@@ -44,15 +45,17 @@ def _result(store: SqlStore, result: PushResult) -> dict:
 
 def pull(actor: Actor, since: str | None, limit: int) -> dict:
     """One page of the change feed (docs/protocol.md section 4), each record's data as
-    stored (JSON text written into the answer without parsing it)."""
+    stored (JSON text written into the answer without parsing it); read from the standby
+    when PULL_DATABASE_URL is set, audited on the primary."""
     store = SqlStore(rules(), data_as_text=True)
-    try:
-        page = feed.pull(store, actor, since, limit)
-        read = store.touched_records({record["id"] for record in page.records})
-    except Refused as refused:
-        raise Problem.of(refused.rejection) from None
-    finally:
-        db.session.rollback()
+    with pull_reads():
+        try:
+            page = feed.pull(store, actor, since, limit)
+            read = store.touched_records({record["id"] for record in page.records})
+        except Refused as refused:
+            raise Problem.of(refused.rejection) from None
+        finally:
+            db.session.rollback()
     if any(citizen for _, _, citizen in read):
         in_write_transaction(lambda _store: log_access(actor, "pull", read))
     return {"changes": page.records, "checkpoint": page.checkpoint, "has_more": page.has_more}
