@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.sync_bench import write_section  # noqa: E402
-from deploy.cluster import Cluster  # noqa: E402
+from deploy.cluster import Cluster, Layout  # noqa: E402
 
 SEED_COMPANIES = 20
 CITIES = ["Fjordby", "Nyby", "Åby", "Strandby", "Bakkeby"]
@@ -430,10 +430,12 @@ def main() -> None:
     parser.add_argument("--soak", action="store_true", help="sample memory and connections")
     parser.add_argument("--sweep", default="", help="intervals for the knee, e.g. 30,15,7.5")
     parser.add_argument("--write", action="store_true", help="write docs/benchmarks.md")
+    parser.add_argument("--standby", action="store_true",
+                        help="the cluster with its hot standby (pulls read it)")
     args = parser.parse_args()
     if not 1 <= args.devices <= 5000 or not 0 < args.minutes <= 90 or args.interval < 1:
         parser.error("bounded: 1–5,000 devices, at most 90 minutes, interval ≥ 1 s")
-    cluster = Cluster()
+    cluster = Cluster(Layout(standby=args.standby))
     cluster.start()
     users = prepare_users(cluster, args.devices, args.teams)
 
@@ -454,11 +456,14 @@ def main() -> None:
     machine = f"{os.cpu_count()} cores, Python {sys.version.split()[0]}"
     heading = "## Knee (bench/load_test.py --sweep)" if args.sweep else \
         ("## Soak (bench/load_test.py --soak)" if args.soak and args.minutes >= 60 else
-         "## Cluster load (bench/load_test.py)")
+         "## Cluster load with a hot standby (bench/load_test.py --standby)" if args.standby
+         else "## Cluster load (bench/load_test.py)")
+    standby = ", pulls from its hot standby" if args.standby else ""
     text = (f"{heading}\n\nMeasured {time.strftime('%Y-%m-%d %H:%M')} on this machine "
             f"({machine}); `make cluster` (nginx TLS → {len(cluster.layout.app_ports)} app "
             f"servers × {cluster.layout.workers} gunicorn workers → PgBouncer transaction "
-            "pooling → PostgreSQL 15), the generator in one asyncio process on the same 2 cores. "
+            f"pooling → PostgreSQL 15{standby}), the generator in one asyncio process on the "
+            "same 2 cores. "
             f"Command: `{' '.join(['bench/load_test.py', *sys.argv[1:]])}`.\n\n")
     if args.sweep:
         text += ("| devices | interval s | equivalent devices at 30 s | requests/s | p50 ms | "
