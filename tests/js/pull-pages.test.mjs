@@ -117,16 +117,3 @@ test("pages stored together keep each record's last change, in feed order", () =
   ]);
   assert.deepEqual(["a1", "b4", "c1", "a2"].filter(keep), ["b4", "c1", "a2"]);
 });
-
-test("a stopped queue asks for no further page", async () => {
-  const pages = feed(10);
-  const queue = pageQueue(pages.fetchPage, undefined, 8);
-  await pages.answer();
-  queue.stop();
-  await pages.answer();
-  assert.deepEqual(pages.asked, [0, 1]);
-  assert.deepEqual(
-    (await queue.take(5)).map((got) => got.n),
-    [0, 1],
-  );
-});

@@ -4,7 +4,6 @@
 // - A take returns the next page and, when it is a page of records (status 200), the pages
 //   of records behind it that have already arrived, so one commit stores them all; any
 //   other answer (410, an error) is taken alone, after the pages before it.
-// - Once stopped (the pull ended or failed), no further page is asked for.
 // - Pages stored together keep one change per record: the last, as the feed orders them.
 
 /**
@@ -14,7 +13,6 @@
 export function pageQueue(fetchPage, from, ahead) {
   const items = []; // {promise, got?} in page order, not yet taken
   let next = null; // {since}: the page to fetch once there is room
-  let stopped = false;
   const request = (since) => {
     const item = {};
     item.promise = fetchPage(since).then((got) => {
@@ -27,7 +25,7 @@ export function pageQueue(fetchPage, from, ahead) {
     items.push(item);
   };
   const refill = () => {
-    if (stopped || !next || items.length >= ahead) return;
+    if (!next || items.length >= ahead) return;
     const { since } = next;
     next = null;
     request(since);
@@ -43,10 +41,6 @@ export function pageQueue(fetchPage, from, ahead) {
         taken.push(items.shift().got);
       refill();
       return taken;
-    },
-    /** Ask for no further page. */
-    stop() {
-      stopped = true;
     },
   };
 }

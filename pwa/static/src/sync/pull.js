@@ -26,44 +26,8 @@ export async function pullAll(token) {
   const fromStart = !since;
   const memory = fromStart && !resync ? newMemory() : null;
   let done = 0;
-  const fetchPage = pageFetcher(token);
-  let queue = pageQueue(fetchPage, since, AHEAD);
-  try {
-    for (;;) {
-      const arrived = await queue.take(BATCH_PAGES);
-      const { answer } = arrived[0];
-      if (answer.status === 410 && since) {
-        resync = await startResync();
-        [since, done] = [undefined, 0];
-        queue = pageQueue(fetchPage, since, AHEAD);
-        continue;
-      }
-      if (answer.status !== 200) throw new Stop(answer);
-      const pages = arrived.map((a) => a.answer.body);
-      const last = pages.at(-1);
-      resync = await applyPages(
-        pages,
-        resync,
-        arrived.map((a) => a.sealed),
-        memory,
-      );
-      since = last.checkpoint;
-      if (fromStart || resync) {
-        done += pages.reduce((sum, page) => sum + page.changes.length, 0);
-        const remaining = Number.isInteger(last.remaining) ? last.remaining : null;
-        syncStatus.set({ progress: { done, total: remaining === null ? null : done + remaining } });
-      }
-      if (!last.has_more) break;
-    }
-  } finally {
-    queue.stop(); // a failed store leaves no prefetch running
-  }
-  if (resync) await removeUnseen();
-}
-
-/** Fetch one page; a page of records is sealed as it arrives, while earlier ones are stored. */
-function pageFetcher(token) {
-  return (from) =>
+  // A page is sealed as soon as it arrives, while the pages before it are being stored.
+  const fetchPage = (from) =>
     call("GET", "/sync/pull", token, {
       query: { limit: PAGE_LIMIT, ...(from ? { since: from } : {}) },
     }).then((answer) => {
@@ -71,4 +35,32 @@ function pageFetcher(token) {
       sealed?.catch(() => null); // a page may be abandoned when storing the one before fails
       return { answer, sealed };
     });
+  let queue = pageQueue(fetchPage, since, AHEAD);
+  for (;;) {
+    const arrived = await queue.take(BATCH_PAGES);
+    const { answer } = arrived[0];
+    if (answer.status === 410 && since) {
+      resync = await startResync();
+      [since, done] = [undefined, 0];
+      queue = pageQueue(fetchPage, since, AHEAD);
+      continue;
+    }
+    if (answer.status !== 200) throw new Stop(answer);
+    const pages = arrived.map((a) => a.answer.body);
+    const last = pages.at(-1);
+    resync = await applyPages(
+      pages,
+      resync,
+      arrived.map((a) => a.sealed),
+      memory,
+    );
+    since = last.checkpoint;
+    if (fromStart || resync) {
+      done += pages.reduce((sum, page) => sum + page.changes.length, 0);
+      const remaining = Number.isInteger(last.remaining) ? last.remaining : null;
+      syncStatus.set({ progress: { done, total: remaining === null ? null : done + remaining } });
+    }
+    if (!last.has_more) break;
+  }
+  if (resync) await removeUnseen();
 }
