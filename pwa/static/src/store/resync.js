@@ -17,17 +17,17 @@ export async function resyncStart() {
   return { meta: [await sealMeta("resync", RESYNC_START)], dropMeta: ["checkpoint", ...keys] };
 }
 
-/** The state after `count` more stored pages. */
-export function nextResync(state, count = 1) {
-  return { pages: state.pages + count };
+/** The state after one more stored page. */
+export function nextResync(state) {
+  return { pages: state.pages + 1 };
 }
 
-/** The meta rows stored pages add to a resync: each page's ids and the state after them. */
-export async function resyncPages(state, idLists) {
-  const rows = await Promise.all(
-    idLists.map((ids, i) => sealMeta(`${PREFIX}${state.pages + i}`, ids)),
-  );
-  return [...rows, await sealMeta("resync", nextResync(state, idLists.length))];
+/** The meta rows a stored page adds to a resync: its ids and the next state. */
+export async function resyncPage(state, ids) {
+  return [
+    await sealMeta(`${PREFIX}${state.pages}`, ids),
+    await sealMeta("resync", nextResync(state)),
+  ];
 }
 
 /** Every id the resync has seen, and the meta keys whose removal ends it. */

@@ -6,8 +6,7 @@
 //   result without a record (the server purged it meanwhile) removes the local copy.
 // - A pulled record not newer than the local copy is ignored; one without local changes is
 //   stored without decrypting anything. A page's checkpoint is stored in the same
-//   transaction as its records, never before; several pages may share one transaction
-//   (with the last one's checkpoint), and a record in two of them is stored as the later.
+//   transaction as its records, never before.
 // - During a resync a pulled record replaces the local copy whatever the revs (after a
 //   restore from backup rev numbers repeat with other data); unsent edits rebase onto it.
 //   The resync's state and the ids each page returned are stored with the page.
@@ -17,10 +16,9 @@ import { applyResult, markPulled, onPurged, pendingFor, rebaseEntry } from "../s
 import { db } from "../store/db.js";
 import { commit } from "../store/outbox.js";
 import { openRow, recordRow } from "../store/records.js";
-import { RESYNC_START, nextResync, resyncPages, resyncSeen, resyncStart } from "../store/resync.js";
+import { RESYNC_START, nextResync, resyncPage, resyncSeen, resyncStart } from "../store/resync.js";
 import { sealMeta } from "../store/keyring.js";
 import { decidePulled, decideResult } from "./apply.js";
-import { latestChanges } from "./pages.js";
 import { MARK, remember, storedRows } from "./pullMemory.js";
 
 /** Settle a push's results: entries leave or stay rejected/waiting, records are stored. */
@@ -96,28 +94,25 @@ export function sealPage(page) {
 }
 
 /**
- * Store pulled pages (in feed order) and the last one's checkpoint in one commit (and,
- * during a resync, each page's ids); returns the resync state to go on with. `sealed` holds
- * each page's sealPage; `memory` (sync/pullMemory.js) what a pull from the beginning into an
- * empty store stored so far, or null.
+ * Store one pulled page and its checkpoint (and, during a resync, its ids); returns the
+ * resync state to go on with. `sealed` is the page's sealPage; `memory` (sync/pullMemory.js)
+ * what a pull from the beginning into an empty store stored so far, or null.
  */
-export async function applyPages(pages, resync, sealed = pages.map(sealPage), memory = null) {
-  const { changes, keep } = latestChanges(pages);
-  const sealedRows = async () => (await Promise.all(sealed)).flat().filter(keep);
+export async function applyPage(page, resync, sealed = sealPage(page), memory = null) {
   let stored = null;
   const result = await commit(async (snapshot) => {
     const { outbox } = snapshot;
-    const ids = changes.map((c) => c.id);
+    const ids = page.changes.map((c) => c.id);
     const { rows, known } = await storedRows(memory, snapshot, ids);
     const waiting = new Set(outbox.map((e) => e.recordId));
     const isFresh = (pulled, i) => resync || !rows[i] || pulled.rev > rows[i].rev;
-    const fresh = changes.filter(isFresh);
-    const records = (await sealedRows()).filter(
-      (row, i) => isFresh(changes[i], i) && !waiting.has(row.id),
+    const fresh = page.changes.filter(isFresh);
+    const records = (await sealed).filter(
+      (row, i) => isFresh(page.changes[i], i) && !waiting.has(row.id),
     );
     let next = outbox;
     for (const pulled of fresh.filter((p) => waiting.has(p.id))) {
-      const row = rows[changes.indexOf(pulled)];
+      const row = rows[page.changes.indexOf(pulled)];
       const local = row ? await openRow(row) : { known: null, shown: {} };
       const pending = pendingFor(next, pulled.id);
       let shown = local.shown;
@@ -132,15 +127,21 @@ export async function applyPages(pages, resync, sealed = pages.map(sealPage), me
       }
       records.push(await recordRow(pulled.id, pulled.type, pulled, shown, true));
     }
-    next = markPulled(next, ids);
-    const meta = [await sealMeta("checkpoint", pages.at(-1).checkpoint)];
+    next = markPulled(
+      next,
+      page.changes.map((c) => c.id),
+    );
+    const meta = [await sealMeta("checkpoint", page.checkpoint)];
     if (memory) meta.push({ key: MARK, value: memory.mark });
     stored = { known: known && next === outbox, version: snapshot.version + 1, records };
-    if (resync) {
-      const idLists = pages.map((page) => page.changes.map((c) => c.id));
-      meta.push(...(await resyncPages(resync, idLists)));
-    }
-    const nextState = resync ? nextResync(resync, pages.length) : undefined;
+    const nextState = resync ? nextResync(resync) : undefined;
+    if (resync)
+      meta.push(
+        ...(await resyncPage(
+          resync,
+          page.changes.map((c) => c.id),
+        )),
+      );
     return { records, outbox: next === outbox ? undefined : next, meta, result: nextState };
   });
   if (memory) remember(memory, stored);
