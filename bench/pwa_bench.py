@@ -15,7 +15,10 @@ before the first login. Then, in a browser profile of its own:
   company list.
 
 Prints a table and writes the "## PWA" section of docs/benchmarks.md (other sections kept).
-Usage: .venv/bin/python bench/pwa_bench.py [--sizes 5000,50000]
+With --throttled instead: the first sync of one consultant's demo caseload (`make run`'s
+seed-demo; the user "anne") from the click on "Log ind" to "Alt er synkroniseret" on a
+network emulated by Chromium (CDP Network.emulateNetworkConditions: THROTTLE), printed only.
+Usage: .venv/bin/python bench/pwa_bench.py [--sizes 5000,50000] [--throttled]
 """
 import argparse
 import os
@@ -31,6 +34,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.sync_bench import Client, change, meeting, write_section  # noqa: E402
+from server.services.seed import load_demo  # noqa: E402
+from tests.conftest import migrated_app  # noqa: E402
 from tests.e2e.conftest import choose_pin, password, unlock  # noqa: E402
 from tests.live_server import LiveServer  # noqa: E402
 
@@ -39,6 +44,10 @@ LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking
                "--disable-component-update", "--disable-sync", "--no-first-run",
                "--disable-quic"]
 BATCH = 500
+# A slow mobile network: 1.6 Mbit/s down and up (bytes/s), 150 ms round trip.
+THROTTLE = {"offline": False, "latency": 150, "downloadThroughput": 1.6e6 / 8,
+            "uploadThroughput": 1.6e6 / 8}
+DEMO_USER = "anne"
 KNOWLEDGE = ("Virksomheden producerer emballage til fødevarebranchen og rekrutterer mest via "
              "netværk. Travlt i sæsonen august–december; interesseret i løntilskud.\n") * 2
 # Times (performance.now(), ms since the navigation started) of what the page showed first.
@@ -163,6 +172,53 @@ def measure(playwright, server: LiveServer, username: str, profile_cpu: bool = F
             "served_by_sw": controlled}
 
 
+def measure_throttled(playwright, server: LiveServer) -> dict:
+    """The first sync of the demo user's caseload on the throttled network: seconds from the
+    click on "Log ind" to "Alt er synkroniseret", and the bytes the page received meanwhile."""
+    with tempfile.TemporaryDirectory(prefix="feltmappe-bench-") as profile:
+        context = launch(playwright, Path(profile), base_url=server.url)
+        page = context.pages[0] if context.pages else context.new_page()
+        page.goto("/")
+        page.get_by_label("Brugernavn").fill(DEMO_USER)
+        page.get_by_label("Adgangskode").fill(f"demo-{DEMO_USER}-2026")
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        cdp.send("Network.emulateNetworkConditions", THROTTLE)
+        received = []
+        cdp.on("Network.loadingFinished", lambda event: received.append(event["encodedDataLength"]))
+        page.get_by_role("button", name="Log ind").click()
+        choose_pin(page)
+        first = marks(page, "login_click", "synced")
+        records = page.evaluate("""() => new Promise((resolve, reject) => {
+          const open = indexedDB.open("feltmappe");
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const count = open.result.transaction("records").objectStore("records").count();
+            count.onsuccess = () => { open.result.close(); resolve(count.result); };
+          };
+        })""")
+        context.close()
+    return {"initial_sync_s": (first["synced"] - first["login_click"]) / 1000,
+            "records": records, "received_kb": sum(received) / 1024}
+
+
+def throttled() -> None:
+    """Seed the demo data on a fresh database and print the throttled first sync."""
+    with tempfile.TemporaryDirectory(prefix="feltmappe-bench-db-") as folder:
+        url = f"sqlite:///{folder}/pwa-bench.sqlite3"
+        with migrated_app(url).app_context():
+            load_demo()
+        server = LiveServer(url, {}, workers=2)
+        try:
+            with sync_playwright() as playwright:
+                result = measure_throttled(playwright, server)
+        finally:
+            server.stop()
+    print(f"| first sync of \"{DEMO_USER}\"'s demo caseload, 1.6 Mbit/s, 150 ms | "
+          f"{result['records']:,} records | {result['received_kb']:,.0f} KiB received | "
+          f"{result['initial_sync_s']:.2f} s |")
+
+
 def report(results: dict[int, dict]) -> str:
     """The results as a Markdown table with the aims."""
     sizes = list(results)
@@ -197,7 +253,12 @@ def main() -> None:
                         help="print the main thread's hot spots during each initial sync")
     parser.add_argument("--no-write", action="store_true",
                         help="print the table only; leave docs/benchmarks.md as it is")
+    parser.add_argument("--throttled", action="store_true",
+                        help="only the demo caseload's first sync on a throttled network")
     args = parser.parse_args()
+    if args.throttled:
+        throttled()
+        return
     sizes = [int(s) for s in args.sizes.split(",")]
     users = {f"p{size}": (f"PWA {size}", "consultant") for size in sizes}
     with tempfile.TemporaryDirectory(prefix="feltmappe-bench-db-") as folder:

@@ -3,24 +3,34 @@
 Rows stored by an older build lack `refs` (the ids a record names) and carry an older
 index version `ix`; the new build finds a company's placements through `refs`. After the
 next unlock the app recomputes the clear keys of every such row (store/queries.js
-reindexRows), so the company briefing lists the placement again, offline.
+reindexRows), so the company briefing lists the placement again, offline. The clear meta row
+"index-version" marks the rows as indexed: an older build never wrote it, and while it holds
+the current version an unlock reads no row.
 """
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import company_link, unique, unlock, wait_for_service_worker
+from tests.e2e.conftest import (
+    company_link,
+    expect_synced,
+    unique,
+    unlock,
+    wait_for_service_worker,
+)
 
 pytestmark = pytest.mark.slow
 
 VALID_CVR = "29403171"
 
-# The rows as an older build stored them: no `refs`, no index version, no industry key.
-AGE_ROWS = """() => new Promise((resolve, reject) => {
+# The rows as an older build stored them: no `refs`, no index version, no industry key;
+# with `forget` true also without the marker of the index version (an older build wrote none).
+AGE_ROWS = """(forget) => new Promise((resolve, reject) => {
   const open = indexedDB.open("feltmappe");
   open.onerror = () => reject(open.error);
   open.onsuccess = () => {
     const db = open.result;
-    const tx = db.transaction("records", "readwrite");
+    const tx = db.transaction(["records", "meta"], "readwrite");
+    if (forget) tx.objectStore("meta").delete("index-version");
     const store = tx.objectStore("records");
     let aged = 0;
     store.openCursor().onsuccess = (event) => {
@@ -65,7 +75,7 @@ def test_rows_of_an_older_build_are_reindexed_after_unlock(new_device, api):
     wait_for_service_worker(page, "anne")
     page.context.set_offline(True)
 
-    assert page.evaluate(AGE_ROWS) >= 3
+    assert page.evaluate(AGE_ROWS, True) >= 3
     assert page.evaluate(STALE_ROWS) >= 3
     page.reload()
     unlock(page, "anne")
@@ -77,3 +87,16 @@ def test_rows_of_an_older_build_are_reindexed_after_unlock(new_device, api):
     page.get_by_label("Søg").fill(industry)
     expect(company_link(page, company_name)).to_be_visible()
     assert page.evaluate(STALE_ROWS) == 0
+
+
+def test_an_unlock_reads_no_row_once_the_rows_are_marked_indexed(new_device, api):
+    office = api("anne")
+    office.create("company", name=unique("Mærket ApS"), cvr=VALID_CVR)
+    page = new_device("anne")
+
+    aged = page.evaluate(AGE_ROWS, False)
+    page.reload()
+    unlock(page, "anne")
+    expect_synced(page)  # the sync starts after the reindex (main.jsx)
+    assert aged >= 1
+    assert page.evaluate(STALE_ROWS) == aged

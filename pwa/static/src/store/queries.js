@@ -8,6 +8,8 @@ import { db } from "./db.js";
 import { commit } from "./outbox.js";
 import { INDEX_VERSION, clearKeys, openRow } from "./records.js";
 
+const INDEXED = "index-version";
+
 async function opened(rows, includeDeleted) {
   const live = includeDeleted ? rows : rows.filter((row) => row.deleted !== 1);
   return Promise.all(
@@ -73,8 +75,13 @@ export async function getMany(ids) {
   return ids.map((id) => byId.get(id) ?? null);
 }
 
-/** Recompute the clear keys of rows stored by an older build (after unlock); how many. */
+/**
+ * Recompute the clear keys of rows stored by an older build (after unlock); how many. The
+ * clear meta row "index-version" says every row has INDEX_VERSION's keys (rows are stored
+ * with them since), so an unlock after that reads no row.
+ */
 export async function reindexRows() {
+  if ((await db.meta.get(INDEXED))?.value === INDEX_VERSION) return 0;
   return commit(async () => {
     const stale = await db.records.filter((row) => row.ix !== INDEX_VERSION).toArray();
     const records = await Promise.all(
@@ -83,6 +90,7 @@ export async function reindexRows() {
         return { ...row, ...clearKeys(row.type, shown ?? {}, deleted) };
       }),
     );
-    return { records, result: records.length };
+    const meta = [{ key: INDEXED, value: INDEX_VERSION }];
+    return { records, meta, result: records.length };
   });
 }

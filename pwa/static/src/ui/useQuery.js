@@ -4,6 +4,7 @@ import { liveQuery } from "dexie";
 import { useEffect, useState } from "preact/hooks";
 import { db } from "../store/db.js";
 import { onLocalEdit } from "../store/records.js";
+import { syncStatus } from "../sync/status.js";
 
 /** Re-run a Dexie read whenever its tables change; undefined until the first result. */
 export function useQuery(read, deps) {
@@ -23,11 +24,12 @@ export function useQuery(read, deps) {
  * counts): the first read and a read after the user's own edit run at once; after other
  * writes (a pull), only once the store has been quiet for `quietMs` (every write bumps the
  * meta row "version"), so a sync storing page after page re-reads once, not once per page.
+ * During a pull from the beginning (the progress bar shows) it re-reads once, at its end.
  */
 export function useSettledQuery(read, deps, quietMs = 1000) {
   const [state, setState] = useState({ deps, value: undefined });
   useEffect(() => {
-    let [timer, stopped, first] = [null, false, true];
+    let [timer, stopped, first, held] = [null, false, true, false];
     const run = () =>
       read().then(
         (value) => !stopped && setState({ deps, value }),
@@ -37,10 +39,17 @@ export function useSettledQuery(read, deps, quietMs = 1000) {
       next: () => {
         clearTimeout(timer);
         if (first) run();
+        else if (syncStatus.get().progress) held = true;
         else timer = setTimeout(run, quietMs);
         first = false;
       },
       error: (error) => console.error("local read failed", error),
+    });
+    const stopWaiting = syncStatus.subscribe(({ progress }) => {
+      if (!held || progress) return;
+      held = false;
+      clearTimeout(timer);
+      run();
     });
     const stopListening = onLocalEdit(() => {
       clearTimeout(timer);
@@ -51,6 +60,7 @@ export function useSettledQuery(read, deps, quietMs = 1000) {
       clearTimeout(timer);
       subscription.unsubscribe();
       stopListening();
+      stopWaiting();
     };
   }, deps);
   return sameDeps(state.deps, deps) ? state.value : undefined;
