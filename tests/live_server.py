@@ -66,11 +66,7 @@ class LiveServer:
 
     def login(self, username: str, session: requests.Session | None = None) -> dict:
         """Log in a new device and return its Authorization header."""
-        answer = (session or requests).post(f"{self.url}/api/v1/auth/login", json={
-            "username": username, "password": f"{username}-password-1",
-            "device_name": "test"}, timeout=30)
-        answer.raise_for_status()
-        return {"Authorization": f"Bearer {answer.json()['token']}"}
+        return login_device(self.url, username, session)
 
     def stop(self) -> None:
         """Stop gunicorn and close its log."""
@@ -80,3 +76,25 @@ class LiveServer:
         except subprocess.TimeoutExpired:
             self.process.kill()
         self.log.close()
+
+
+def login_device(url: str, username: str, session: requests.Session | None = None) -> dict:
+    """Log a new device of a live-test user in at `url`; its Authorization header."""
+    answer = (session or requests).post(f"{url}/api/v1/auth/login", json={
+        "username": username, "password": f"{username}-password-1",
+        "device_name": "test"}, timeout=30)
+    answer.raise_for_status()
+    return {"Authorization": f"Bearer {answer.json()['token']}"}
+
+
+class ClusterServer:
+    """A deploy.cluster cluster as the live tests expect a server: its proxy's address and
+    logins."""
+
+    def __init__(self, cluster):
+        self.cluster = cluster
+        self.url = cluster.layout.url
+
+    def login(self, username: str, session: requests.Session | None = None) -> dict:
+        """Log in a new device through the proxy and return its Authorization header."""
+        return login_device(self.url, username, session)

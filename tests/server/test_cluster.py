@@ -15,29 +15,13 @@ from deploy.cluster import Cluster, Layout
 from server import create_app
 from server.services.auth import create_user
 from tests.conftest import config_for
-from tests.live_server import ROOT, free_port
+from tests.live_server import ROOT, ClusterServer, free_port
 from tests.server import test_concurrency as concurrency
 
 MISSING = [name for name in ("nginx", "pgbouncer", "pg_ctlcluster")
            if not shutil.which(name) and not Path(f"/usr/sbin/{name}").exists()]
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(
     bool(MISSING), reason=f"{', '.join(MISSING)} not installed (scripts/ensure-cluster.sh)")]
-
-
-class ClusterServer:
-    """The proxy's address and logins, as the live tests expect of a server."""
-
-    def __init__(self, cluster: Cluster):
-        self.cluster = cluster
-        self.url = cluster.layout.url
-
-    def login(self, username: str, session: requests.Session | None = None) -> dict:
-        """Log in a new device through the proxy and return its Authorization header."""
-        answer = (session or requests).post(f"{self.url}/api/v1/auth/login", json={
-            "username": username, "password": f"{username}-password-1",
-            "device_name": "cluster test"}, timeout=30)
-        answer.raise_for_status()
-        return {"Authorization": f"Bearer {answer.json()['token']}"}
 
 
 @pytest.fixture(scope="module")

@@ -108,9 +108,10 @@ class Puller:
             self.pull()
 
 
-@pytest.mark.slow
-def test_a_continuous_puller_ends_with_every_final_rev(server):
-    """Pushers of two teams at once; each team's checkpoint-following puller misses nothing."""
+def push_while_pullers_follow(server) -> dict[tuple[str, int], Puller]:
+    """Seed each team's shared companies, then run the pushers of both teams at once while
+    two checkpoint-following pullers per team pull; return the pullers once every push has
+    answered."""
     admin = requests.Session()
     shared = {team: [str(uuid.uuid4()) for _ in range(SHARED)] for team in TEAMS}
     for n, team in enumerate(TEAMS):
@@ -131,6 +132,13 @@ def test_a_continuous_puller_ends_with_every_final_rev(server):
             done.set()
         for future in following:
             future.result()
+    return pullers
+
+
+@pytest.mark.slow
+def test_a_continuous_puller_ends_with_every_final_rev(server):
+    """Pushers of two teams at once; each team's checkpoint-following puller misses nothing."""
+    pullers = push_while_pullers_follow(server)
     for (team, n), puller in pullers.items():
         assert puller.pulls > 3, "the puller must have pulled while pushes were in flight"
         puller.pull()

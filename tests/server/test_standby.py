@@ -11,10 +11,8 @@ import os
 import shutil
 import subprocess
 import sys
-import threading
 import time
 import uuid
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -28,7 +26,7 @@ from server.extensions import db
 from server.services.auth import create_user
 from server.services.pull_reads import ENGINE, pull_reads
 from tests.conftest import PG_URL, config_for, create_users, migrated_app, reset_postgres_schema
-from tests.live_server import ROOT, free_port
+from tests.live_server import ROOT, ClusterServer, free_port
 from tests.server import test_concurrency as concurrency
 from tests.server.sync_helpers import Device, new_id
 
@@ -115,20 +113,8 @@ needs_cluster = pytest.mark.skipif(
     bool(MISSING), reason=f"{', '.join(MISSING)} not installed (scripts/ensure-cluster.sh)")
 
 
-class StandbyServer:
-    """The proxy's address and logins (as the live tests expect), and the standby's replay."""
-
-    def __init__(self, cluster: Cluster):
-        self.cluster = cluster
-        self.url = cluster.layout.url
-
-    def login(self, username: str, session: requests.Session | None = None) -> dict:
-        """Log in a new device through the proxy and return its Authorization header."""
-        answer = (session or requests).post(f"{self.url}/api/v1/auth/login", json={
-            "username": username, "password": f"{username}-password-1",
-            "device_name": "standby test"}, timeout=30)
-        answer.raise_for_status()
-        return {"Authorization": f"Bearer {answer.json()['token']}"}
+class StandbyServer(ClusterServer):
+    """The cluster with its standby, and the standby's replay."""
 
     def standby_sql(self, sql: str) -> str:
         """Run SQL as the superuser on the standby."""
@@ -185,31 +171,7 @@ def test_checkpoint_following_pullers_on_the_standby_miss_nothing(standby):
     """The no-skip test: pushers of two teams write the primary through the proxy, each
     team's pullers follow their checkpoints on the standby; once the standby has replayed
     the last push, every puller holds every record's final rev on the primary."""
-    admin = requests.Session()
-    shared = {team: [str(uuid.uuid4()) for _ in range(concurrency.SHARED)]
-              for team in concurrency.TEAMS}
-    for n, team in enumerate(concurrency.TEAMS):
-        concurrency._push(admin, standby, standby.login(f"k{n}", admin), [
-            {"mutation_id": str(uuid.uuid4()), "type": "company", "id": cid, "op": "upsert",
-             "base_rev": 0, "data": concurrency._company("Fælles firma")}
-            for cid in shared[team]])
-    pullers = {(team, n): concurrency.Puller(standby, f"p{team}{n}")
-               for team in concurrency.TEAMS for n in range(2)}
-    pushers = concurrency.PUSHERS
-    start, done = threading.Barrier(pushers + 1, timeout=120), threading.Event()
-    with ThreadPoolExecutor(pushers + len(pullers)) as pool:
-        following = [pool.submit(puller.follow, done) for puller in pullers.values()]
-        pushing = [pool.submit(concurrency._pusher, standby, f"k{n}",
-                               shared[concurrency.TEAMS[n % 2]], start)
-                   for n in range(pushers)]
-        try:
-            start.wait()
-            for future in pushing:
-                future.result()
-        finally:
-            done.set()
-        for future in following:
-            future.result()
+    pullers = concurrency.push_while_pullers_follow(standby)
     standby.wait_for_replay()
     engine = create_engine(standby.cluster.direct_url())
     with engine.connect() as primary:
