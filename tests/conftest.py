@@ -66,6 +66,20 @@ def config_for(**overrides) -> dict:
     return config
 
 
+def pytest_runtest_setup(item) -> None:
+    """Tests marked `postgres` are skipped, with the reason, when no test database is set."""
+    if item.get_closest_marker("postgres") and not PG_URL:
+        pytest.skip("PostgreSQL not configured (FELTMAPPE_TEST_PG_URL)")
+
+
+def spare_postgres_url() -> str:
+    """The second PostgreSQL test database, emptied: for apps that need a database of
+    their own beside the session's."""
+    url = PG_URL.rsplit("/", 1)[0] + "/feltmappe_test_2"
+    reset_postgres_schema(url)
+    return url
+
+
 def reset_postgres_schema(url: str) -> None:
     """Drop everything in the PostgreSQL test database."""
     from sqlalchemy import create_engine

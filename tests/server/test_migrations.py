@@ -11,16 +11,19 @@ from server import create_app
 from server.extensions import db
 from server.models import ServerMeta, TeamFeedCounter
 from server.services.report_facts import company_key
-from tests.conftest import PG_URL, config_for, migrated_app, reset_postgres_schema
+from tests.conftest import (
+    PG_URL,
+    config_for,
+    migrated_app,
+    spare_postgres_url,
+)
 
 
 def _fresh_url(backend: str, tmp_path) -> str:
     if backend == "postgresql":
         if not PG_URL:
             pytest.skip("PostgreSQL not configured")
-        url = PG_URL.rsplit("/", 1)[0] + "/feltmappe_test_2"
-        reset_postgres_schema(url)
-        return url
+        return spare_postgres_url()
     return f"sqlite:///{tmp_path / 'empty.sqlite3'}"
 
 

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import event, text
 
 from server.extensions import db
-from tests.conftest import PG_URL, migrated_app, reset_postgres_schema
+from tests.conftest import migrated_app, spare_postgres_url
 from tests.server.sync_helpers import Device, new_id
 
 pytestmark = pytest.mark.postgres
@@ -16,10 +16,7 @@ pytestmark = pytest.mark.postgres
 @pytest.fixture
 def pooled_app():
     """The app on PostgreSQL with prepared statements off and one pooled connection."""
-    if not PG_URL:
-        pytest.skip("PostgreSQL not configured")
-    url = PG_URL.rsplit("/", 1)[0] + "/feltmappe_test_2"
-    reset_postgres_schema(url)
+    url = spare_postgres_url()
     app = migrated_app(url, SQLALCHEMY_ENGINE_OPTIONS={
         "connect_args": {"prepare_threshold": None}, "pool_size": 1, "max_overflow": 0})
     with app.app_context():

@@ -25,7 +25,12 @@ from server import create_app
 from server.extensions import db
 from server.services.auth import create_user
 from server.services.pull_reads import ENGINE, pull_reads
-from tests.conftest import PG_URL, config_for, create_users, migrated_app, reset_postgres_schema
+from tests.conftest import (
+    config_for,
+    create_users,
+    migrated_app,
+    spare_postgres_url,
+)
 from tests.live_server import ROOT, ClusterServer, free_port
 from tests.server import test_concurrency as concurrency
 from tests.server.sync_helpers import Device, new_id
@@ -37,10 +42,7 @@ from tests.server.sync_helpers import Device, new_id
 def pull_app():
     """The app on PostgreSQL with PULL_DATABASE_URL naming the same database (a standby
     that never lags): which engine runs which statement is what the tests look at."""
-    if not PG_URL:
-        pytest.skip("PostgreSQL not configured")
-    url = PG_URL.rsplit("/", 1)[0] + "/feltmappe_test_2"
-    reset_postgres_schema(url)
+    url = spare_postgres_url()
     app = migrated_app(url, PULL_DATABASE_URL=url, SQLALCHEMY_ENGINE_OPTIONS={
         "connect_args": {"prepare_threshold": None}})
     with app.app_context():

@@ -2,7 +2,7 @@
 import pytest
 
 from server.services.auth import create_user
-from tests.conftest import PG_URL, migrated_app, reset_postgres_schema
+from tests.conftest import PG_URL, migrated_app, spare_postgres_url
 
 LOGIN = "/api/v1/auth/login"
 
@@ -53,8 +53,7 @@ def test_forwarded_address_is_trusted_only_from_a_listed_proxy(app_ctx, client, 
 
 def _shared_apps(tmp_path, backend):
     if backend == "postgresql":
-        url = PG_URL.rsplit("/", 1)[0] + "/feltmappe_test_2"
-        reset_postgres_schema(url)
+        url = spare_postgres_url()
     else:
         url = f"sqlite:///{tmp_path / 'shared.sqlite3'}"
     return migrated_app(url), migrated_app(url)
