@@ -4,12 +4,17 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
 import requests
 
+from server import create_app
+from server.extensions import db
 from server.services.auth import create_user
-from tests.conftest import migrated_app, reset_postgres_schema
+from tests.conftest import config_for, migrated_app, reset_postgres_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 GUNICORN = Path(sys.executable).with_name("gunicorn")
@@ -85,6 +90,21 @@ def login_device(url: str, username: str, session: requests.Session | None = Non
         "device_name": "test"}, timeout=30)
     answer.raise_for_status()
     return {"Authorization": f"Bearer {answer.json()['token']}"}
+
+
+@contextmanager
+def started_cluster(made, users: dict[str, tuple[str, str]]) -> Iterator[None]:
+    """Start a deploy.cluster cluster, give it the live tests' `users` (name → team, role)
+    and trust its certificate while the block runs."""
+    made.start()
+    app = create_app(config_for(SQLALCHEMY_DATABASE_URI=made.direct_url()))
+    with app.app_context():
+        for username, (team, role) in users.items():
+            create_user(username, f"{username}-password-1", team, role)
+        db.engine.dispose()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("REQUESTS_CA_BUNDLE", str(made.layout.ca_file))
+        yield
 
 
 class ClusterServer:

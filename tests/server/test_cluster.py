@@ -12,10 +12,7 @@ import pytest
 import requests
 
 from deploy.cluster import Cluster, Layout
-from server import create_app
-from server.services.auth import create_user
-from tests.conftest import config_for
-from tests.live_server import ROOT, ClusterServer, free_port
+from tests.live_server import ROOT, ClusterServer, free_port, started_cluster
 from tests.server import test_concurrency as concurrency
 
 MISSING = [name for name in ("nginx", "pgbouncer", "pg_ctlcluster")
@@ -35,13 +32,7 @@ def cluster():
     made.stop()
     made.drop_database()
     try:
-        made.start()
-        app = create_app(config_for(SQLALCHEMY_DATABASE_URI=made.direct_url()))
-        with app.app_context():
-            for username, (team, role) in concurrency.USERS.items():
-                create_user(username, f"{username}-password-1", team, role)
-        with pytest.MonkeyPatch.context() as patch:
-            patch.setenv("REQUESTS_CA_BUNDLE", str(layout.ca_file))
+        with started_cluster(made, concurrency.USERS):
             yield ClusterServer(made)
     finally:
         made.stop()

@@ -23,7 +23,6 @@ from sqlalchemy.exc import InternalError
 from deploy.cluster import PG_VERSION, Cluster, Layout
 from server import create_app
 from server.extensions import db
-from server.services.auth import create_user
 from server.services.pull_reads import ENGINE, pull_reads
 from tests.conftest import (
     config_for,
@@ -31,7 +30,7 @@ from tests.conftest import (
     migrated_app,
     spare_postgres_url,
 )
-from tests.live_server import ROOT, ClusterServer, free_port
+from tests.live_server import ROOT, ClusterServer, free_port, started_cluster
 from tests.server import test_concurrency as concurrency
 from tests.server.sync_helpers import Device, new_id
 
@@ -153,14 +152,7 @@ def standby():
     made.stop()
     _drop_postgres(layout)
     try:
-        made.start()
-        app = create_app(config_for(SQLALCHEMY_DATABASE_URI=made.direct_url()))
-        with app.app_context():
-            for username, (team, role) in concurrency.USERS.items():
-                create_user(username, f"{username}-password-1", team, role)
-            db.engine.dispose()
-        with pytest.MonkeyPatch.context() as patch:
-            patch.setenv("REQUESTS_CA_BUNDLE", str(layout.ca_file))
+        with started_cluster(made, concurrency.USERS):
             yield StandbyServer(made)
     finally:
         made.stop()
