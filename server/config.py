@@ -59,6 +59,9 @@ class Config:
     COMPRESS_LEVEL = 4
     COMPRESS_BR_LEVEL = 1
     COMPRESS_STREAMS = False
+    # Pull pages to gzip-only clients: level 2 is 40 % faster than 4 for 20 % more bytes
+    # (a page of 500 meetings, 2.1 MB of JSON: 7.7 ms and 294 KB against 13.3 ms and 241 KB).
+    PULL_GZIP_LEVEL = 2
     MAX_PUSH_CHANGES = 500
     SESSION_MAX_IDLE = _int("SESSION_MAX_IDLE", 14 * 24 * 3600)
     SESSION_MAX_AGE = _int("SESSION_MAX_AGE", 30 * 24 * 3600)

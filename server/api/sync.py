@@ -1,7 +1,7 @@
 """Push, pull and conflict resolution (docs/protocol.md sections 3, 4 and 5)."""
 from flask import Blueprint, current_app, request
 
-from server.api.common import authenticated, documented, json_body, load_with
+from server.api.common import authenticated, documented, gzip_answer_at, json_body, load_with
 from server.errors import Problem
 from server.metrics import count_push_results
 from server.schemas import wire
@@ -47,6 +47,7 @@ def _changes(body: dict) -> list[Change]:
 def pull(actor: Actor):
     """Records changed after the checkpoint."""
     query = load_with(wire.PullQuery(), request.args.to_dict(), "Invalid query")
+    gzip_answer_at(current_app.config["PULL_GZIP_LEVEL"])
     return sync.pull(actor, query["since"], query["limit"])
 
 

@@ -40,4 +40,6 @@ def rfc3339(value: datetime | None) -> str | None:
     """Format a datetime as an RFC 3339 UTC string with millisecond precision."""
     if value is None:
         return None
+    if value.tzinfo is UTC:  # as read from the database: no conversion
+        return value.isoformat(timespec="milliseconds")[:-6] + "Z"
     return value.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, cast
 from sqlalchemy import (
     ARRAY,
     JSON,
+    Integer,
     Text,
     any_,
     bindparam,
@@ -44,6 +45,18 @@ CITIZEN_VIA = {"placement": None, "meeting": "placement_id", "assessment": "plac
                "conflict": "record_id"}
 RECORDS, REVISIONS, REFERENCES = Record.__table__, Revision.__table__, RecordReference.__table__
 CHUNK = 500
+# A page of a team's feed after (seq, id), built once (SQLAlchemy then reuses its compiled form);
+# as text, the data is cast for the page's rows only, never for every row a sort looks at.
+_PAGE = (select(RECORDS)
+         .where(RECORDS.c.team_id == bindparam("team_id", type_=RECORDS.c.team_id.type),
+                tuple_(RECORDS.c.feed_seq, RECORDS.c.id) > tuple_(
+                    bindparam("seq", type_=RECORDS.c.feed_seq.type),
+                    bindparam("last_id", type_=RECORDS.c.id.type)))
+         .order_by(RECORDS.c.feed_seq, RECORDS.c.id).limit(bindparam("limit", type_=Integer)))
+_PAGE_ROWS = _PAGE.subquery()
+_PAGE_AS_TEXT = select(*(_PAGE_ROWS.c[c.key] if c.key != "data"
+                         else type_cast(_PAGE_ROWS.c.data, Text).label("data") for c in RECORDS.c)
+                       ).order_by(_PAGE_ROWS.c.feed_seq, _PAGE_ROWS.c.id)
 UPDATED = ("rev", "deleted", "data", "citizen_id", "feed_seq", "updated_at", "updated_by",
            *FACT_COLUMNS)
 
@@ -51,8 +64,8 @@ UPDATED = ("rev", "deleted", "data", "citizen_id", "feed_seq", "updated_at", "up
 class SqlStore:
     """Records, revisions and mutation ids in the app's database session; the caller commits."""
 
-    def __init__(self, rules: RecordRules, data_as_text: bool = False):
-        self.rules = rules
+    def __init__(self, rules: RecordRules | None, data_as_text: bool = False):
+        self.rules = rules  # None for a store that only reads (a pull)
         self.data_as_text = data_as_text
         self.touched: set[str] = set()
         self.carried: set[str] = set()
@@ -217,6 +230,8 @@ class SqlStore:
         """The ids a record's data references (none for conflicts)."""
         if record_type == CONFLICT_TYPE:
             return set()
+        if self.rules is None:
+            raise RuntimeError("a store without record rules only reads")
         return {ref_id for _, _, ref_id in self.rules.references(record_type, data)}
 
     def _citizen_of(self, record: StoredRecord) -> str | None:
@@ -294,18 +309,13 @@ class SqlStore:
                       limit: int) -> list[tuple[int, dict[str, Any]]]:
         """The team's records after (seq, id) in feed order; with `data_as_text` (an answer's
         page) each data is its stored JSON text, embedded in the answer as it is, never parsed."""
-        after = tuple_(RECORDS.c.feed_seq, RECORDS.c.id) > tuple_(seq, last_id)
-        page = (select(RECORDS).where(RECORDS.c.team_id == team_id, after)
-                .order_by(RECORDS.c.feed_seq, RECORDS.c.id).limit(limit))
-        if self.data_as_text:  # cast only the page's rows, never every row a sort looks at
-            rows_of = page.subquery()
-            page = select(*(rows_of.c[c.key] if c.key != "data"
-                            else type_cast(rows_of.c.data, Text).label("data") for c in RECORDS.c)
-                          ).order_by(rows_of.c.feed_seq, rows_of.c.id)
-        rows = db.session.execute(page).mappings()
+        page = _PAGE_AS_TEXT if self.data_as_text else _PAGE
+        result = db.session.execute(page, {"team_id": team_id, "seq": seq, "last_id": last_id,
+                                           "limit": limit})
+        keys = list(result.keys())
         answer = []
-        for row in rows:
-            self._rows[row["id"]] = dict(row)
+        for fetched in result.all():  # one fetch, one plain dict a row
+            row = self._rows[fetched.id] = dict(zip(keys, fetched, strict=True))
             envelope = row_envelope(row)
             if self.data_as_text:
                 envelope["data"] = embedded(row["data"])

@@ -47,7 +47,7 @@ def pull(actor: Actor, since: str | None, limit: int) -> dict:
     """One page of the change feed (docs/protocol.md section 4), each record's data as
     stored (JSON text written into the answer without parsing it); read from the standby
     when PULL_DATABASE_URL is set, audited on the primary."""
-    store = SqlStore(rules(), data_as_text=True)
+    store = SqlStore(None, data_as_text=True)
     with pull_reads():
         try:
             page = feed.pull(store, actor, since, limit)

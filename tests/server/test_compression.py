@@ -74,3 +74,20 @@ def test_a_broken_gzip_body_is_400(anne, body):
 def test_another_content_encoding_is_415(anne):
     answer = _push_raw(anne, brotli.compress(b'{"changes": []}'), "br")
     assert answer.status_code == 415
+
+
+def test_a_gzip_only_client_gets_pages_at_the_pull_level_and_push_answers_at_the_default(anne):
+    _companies(anne, 20)
+    page = anne.client.get("/api/v1/sync/pull", headers={**anne.headers,
+                                                         "Accept-Encoding": "gzip, deflate"})
+    plain = gzip.decompress(page.data)
+    level = anne.client.application.config["PULL_GZIP_LEVEL"]
+    assert level != anne.client.application.config["COMPRESS_LEVEL"]
+    assert page.headers["Content-Encoding"] == "gzip"
+    assert page.data == gzip.compress(plain, level, mtime=0)
+    assert "Accept-Encoding" in page.headers["Vary"]
+    pushed = anne.client.post(PUSH, json={"changes": [
+        upsert("company", new_id(), company(f"Firma {n} ApS")) for n in range(20)]},
+        headers={**anne.headers, "Accept-Encoding": "gzip"})
+    answer = gzip.decompress(pushed.data)
+    assert len(pushed.data) == len(gzip.compress(answer, 4)) != len(gzip.compress(answer, level))
