@@ -17,6 +17,9 @@ pytest_plugins = ["tests.server.seal_fixtures"]
 
 PG_URL = os.environ.get("FELTMAPPE_TEST_PG_URL", "")
 BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
+# Both databases as parameters; the PostgreSQL one is marked `postgres` (skipped, with the
+# reason, when no test database is set).
+BOTH_DATABASES = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 DATA_TABLES = ["team_feed_counters", "feed_purges", "job_centre_lists", "admin_log",
                "template_retirements", "template_versions", "audit_records", "audit_events",
                "mutations", "record_references", "revisions", "records", "login_failures",
@@ -70,6 +73,11 @@ def pytest_runtest_setup(item) -> None:
     """Tests marked `postgres` are skipped, with the reason, when no test database is set."""
     if item.get_closest_marker("postgres") and not PG_URL:
         pytest.skip("PostgreSQL not configured (FELTMAPPE_TEST_PG_URL)")
+
+
+def live_postgres_url() -> str:
+    """The PostgreSQL database that live gunicorn servers use (their LiveServer empties it)."""
+    return PG_URL.rsplit("/", 1)[0] + "/feltmappe_test_live"
 
 
 def spare_postgres_url() -> str:

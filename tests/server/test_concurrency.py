@@ -11,7 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 import requests
 
-from tests.conftest import PG_URL
+from tests.conftest import BOTH_DATABASES, live_postgres_url
 from tests.live_server import LiveServer
 
 PUSHERS = 8
@@ -25,13 +25,11 @@ USERS = {**{f"k{n}": (TEAMS[n % 2], "consultant") for n in range(PUSHERS)},
 
 def _url(backend: str, tmp_path_factory) -> str:
     if backend == "postgresql":
-        if not PG_URL:
-            pytest.skip("PostgreSQL not configured")
-        return PG_URL.rsplit("/", 1)[0] + "/feltmappe_test_live"
+        return live_postgres_url()
     return f"sqlite:///{tmp_path_factory.mktemp('live') / 'live.sqlite3'}"
 
 
-@pytest.fixture(scope="module", params=["postgresql", "sqlite"])
+@pytest.fixture(scope="module", params=BOTH_DATABASES[::-1])
 def server(request, tmp_path_factory):
     """gunicorn with 4 workers on a fresh database of each backend."""
     live = LiveServer(_url(request.param, tmp_path_factory), USERS, workers=4)

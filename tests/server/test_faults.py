@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from tests.conftest import PG_URL
+from tests.conftest import BOTH_DATABASES, live_postgres_url
 from tests.live_server import LiveServer
 
 pytestmark = pytest.mark.slow
@@ -122,12 +122,10 @@ def _workers(master: int) -> list[int]:
     return [int(pid) for pid in children]
 
 
-@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+@pytest.mark.parametrize("backend", BOTH_DATABASES)
 def test_a_worker_killed_in_the_middle_of_pushes_loses_and_doubles_nothing(
         backend, tmp_path):
-    if backend == "postgresql" and not PG_URL:
-        pytest.skip("PostgreSQL not configured")
-    url = PG_URL.rsplit("/", 1)[0] + "/feltmappe_test_live" if backend == "postgresql" \
+    url = live_postgres_url() if backend == "postgresql" \
         else f"sqlite:///{tmp_path / 'faults.sqlite3'}"
     server = LiveServer(url, USERS, workers=2)
     killed = []
@@ -147,10 +145,11 @@ def test_a_worker_killed_in_the_middle_of_pushes_loses_and_doubles_nothing(
     assert len(killed) == 3
 
 
+@pytest.mark.postgres
 def test_a_postgresql_restart_while_8_devices_push_and_pull(tmp_path):
-    if not PG_URL or not shutil.which("pg_ctlcluster"):
-        pytest.skip("PostgreSQL (pg_ctlcluster) not configured")
-    server = LiveServer(PG_URL.rsplit("/", 1)[0] + "/feltmappe_test_live", USERS, workers=2)
+    if not shutil.which("pg_ctlcluster"):
+        pytest.skip("pg_ctlcluster not installed: the test restarts PostgreSQL with it")
+    server = LiveServer(live_postgres_url(), USERS, workers=2)
 
     def restart_postgresql() -> None:
         time.sleep(1.0)

@@ -12,7 +12,7 @@ from server.extensions import db
 from server.models import ServerMeta, TeamFeedCounter
 from server.services.report_facts import company_key
 from tests.conftest import (
-    PG_URL,
+    BOTH_DATABASES,
     config_for,
     migrated_app,
     spare_postgres_url,
@@ -21,13 +21,11 @@ from tests.conftest import (
 
 def _fresh_url(backend: str, tmp_path) -> str:
     if backend == "postgresql":
-        if not PG_URL:
-            pytest.skip("PostgreSQL not configured")
         return spare_postgres_url()
     return f"sqlite:///{tmp_path / 'empty.sqlite3'}"
 
 
-@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+@pytest.mark.parametrize("backend", BOTH_DATABASES)
 def test_upgrade_from_empty_matches_the_models(backend, tmp_path):
     app = migrated_app(_fresh_url(backend, tmp_path))
     with app.app_context():
@@ -51,7 +49,7 @@ def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(tmp_path):
         assert conn.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == 10000
 
 
-@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+@pytest.mark.parametrize("backend", BOTH_DATABASES)
 def test_0007_keys_the_companies_of_existing_records_and_downgrades(backend, tmp_path):
     url = _fresh_url(backend, tmp_path)
     app = create_app(config_for(SQLALCHEMY_DATABASE_URI=url))
@@ -78,7 +76,7 @@ def test_0007_keys_the_companies_of_existing_records_and_downgrades(backend, tmp
         db.engine.dispose()
 
 
-@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+@pytest.mark.parametrize("backend", BOTH_DATABASES)
 def test_0008_gives_each_team_the_global_counter_and_the_downgrade_takes_the_highest(
         backend, tmp_path):
     app = create_app(config_for(SQLALCHEMY_DATABASE_URI=_fresh_url(backend, tmp_path)))

@@ -16,7 +16,7 @@ import pytest
 import requests
 from sqlalchemy import create_engine, text
 
-from tests.conftest import PG_URL
+from tests.conftest import BOTH_DATABASES, live_postgres_url
 from tests.live_server import ROOT, LiveServer
 
 USERS = {f"d{n}": ("Nord", "consultant") for n in range(4)}
@@ -112,13 +112,11 @@ def _generation(url: str) -> str:
     return value
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=BOTH_DATABASES)
 def database_url(request, tmp_path):
     """A fresh database file, or the live PostgreSQL test database."""
     if request.param == "postgresql":
-        if not PG_URL:
-            pytest.skip("PostgreSQL not configured")
-        return PG_URL.rsplit("/", 1)[0] + "/feltmappe_test_live"
+        return live_postgres_url()
     return f"sqlite:///{tmp_path / 'drill.sqlite3'}"
 
 

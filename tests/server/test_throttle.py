@@ -2,7 +2,7 @@
 import pytest
 
 from server.services.auth import create_user
-from tests.conftest import PG_URL, migrated_app, spare_postgres_url
+from tests.conftest import BOTH_DATABASES, migrated_app, spare_postgres_url
 
 LOGIN = "/api/v1/auth/login"
 
@@ -59,10 +59,8 @@ def _shared_apps(tmp_path, backend):
     return migrated_app(url), migrated_app(url)
 
 
-@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+@pytest.mark.parametrize("backend", BOTH_DATABASES)
 def test_throttle_holds_across_two_app_instances_sharing_a_database(tmp_path, backend):
-    if backend == "postgresql" and not PG_URL:
-        pytest.skip("PostgreSQL not configured")
     first, second = _shared_apps(tmp_path, backend)
     with first.app_context():
         create_user("anne", "anne-password-1", "Nord")
