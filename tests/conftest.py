@@ -43,7 +43,8 @@ class _Keep(logging.Handler):
 
 @pytest.fixture(scope="session", autouse=True)
 def no_cpr_in_any_log_line():
-    """Fail the run if any log line (app or live gunicorn servers) holds a CPR number."""
+    """Fail the run if any log line (app or live gunicorn servers) holds a CPR number; the
+    live servers' logs this run wrote are removed once checked (kept when the check fails)."""
     keep = _Keep()
     root = logging.getLogger()
     root.addHandler(keep)
@@ -55,6 +56,9 @@ def no_cpr_in_any_log_line():
                           for line in path.read_text(errors="replace").splitlines()]
     leaked = [line for line in lines if CPR_PATTERN.search(line)]
     assert not leaked, f"CPR-like numbers in log lines: {leaked[:3]}"
+    for path in LOG_DIR.glob("gunicorn-*.log"):  # checked: the live servers' logs go
+        if started.get(path) != path.stat().st_mtime:
+            path.unlink()
 
 
 def _server_logs() -> list[Path]:

@@ -67,7 +67,8 @@ class LiveServer:
             except requests.RequestException:
                 time.sleep(0.1)
         self.stop()
-        raise RuntimeError("gunicorn did not start")
+        tail = (ROOT / "instance" / f"gunicorn-{self.port}.log").read_text().splitlines()[-20:]
+        raise RuntimeError("gunicorn did not start; the end of its log:\n" + "\n".join(tail))
 
     def login(self, username: str, session: requests.Session | None = None) -> dict:
         """Log in a new device and return its Authorization header."""
