@@ -6,9 +6,8 @@ shows the meeting of today that came with the last page. The pages after the fir
 slowly (PAGE_DELAY_S apart: longer than the quiet second after which "I dag" re-reads
 outside a first pull), so "I dag" is shown before the meeting is stored.
 
-Pulled rows are put on the IndexedDB store without Dexie's bulkPut (store/outbox.js
-putRecords); the company list, a live query of the records table alone, still shows a
-company that a later pull brings.
+The company list, a live query of the records table alone (no meta row), shows a company
+that a later pull brings without being opened again.
 """
 import re
 import time

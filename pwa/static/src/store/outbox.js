@@ -8,10 +8,7 @@
 //   encryption outside any transaction, and writes in one transaction only if the version
 //   has not moved; otherwise it plans again. No network or crypto await inside a transaction.
 // - A full disk (QuotaExceededError) becomes StorageFull for the caller, never swallowed.
-// - Record rows are put straight on the transaction's object store (putRecords): Dexie's
-//   bulkPut cost about as much again as IndexedDB itself per pulled row. Dexie's liveQuery
-//   is told as for its own bulk writes: the whole records table counts as changed.
-import Dexie, { RangeSet, mergeRanges } from "dexie";
+import Dexie from "dexie";
 import { db } from "./db.js";
 import { onKeyForgotten, seal, unseal } from "./keyring.js";
 
@@ -93,7 +90,7 @@ async function commitLoop(plan) {
       const done = await db.transaction("rw", db.records, db.outbox, db.meta, async () => {
         const row = await db.meta.get("version");
         if ((row ? row.value : 0) !== snapshot.version) return false;
-        if (change.records?.length) putRecords(change.records);
+        if (change.records?.length) await db.records.bulkPut(change.records);
         if (change.remove?.length) await db.records.bulkDelete(change.remove);
         if (outboxRows) {
           await db.outbox.clear();
@@ -110,24 +107,6 @@ async function commitLoop(plan) {
     } catch (error) {
       throw isQuotaError(error) ? new StorageFull(error) : error;
     }
-  }
-}
-
-/**
- * Put rows on the records store of the current transaction without waiting for each put;
- * a failed put aborts the transaction, so the commit rejects. Marks every key and index of
- * the table changed, which Dexie announces to liveQuery when the transaction completes.
- */
-function putRecords(rows) {
-  const idbtrans = Dexie.currentTransaction.idbtrans;
-  const store = idbtrans.objectStore("records");
-  for (const row of rows) store.put(row);
-  const parts = (idbtrans.mutatedParts ??= {});
-  const prefix = `idb://${db.name}/records/`;
-  for (const index of ["", ":dels", ...db.records.schema.indexes.map((ix) => ix.name)]) {
-    const everything = new RangeSet(-Infinity, [[]]);
-    if (parts[prefix + index]) mergeRanges(parts[prefix + index], everything);
-    else parts[prefix + index] = everything;
   }
 }
 
