@@ -1,10 +1,13 @@
-"""A first sync of several pages (sync/pull.js stores the pages that have arrived together).
+"""A first sync of several pages (sync/pull.js), and what an open screen learns of pulled rows.
 
 Every record of the pulled pages is in the device's store afterwards, and "I dag", which
 re-reads only once a pull from the beginning has ended (ui/useQuery.js useSettledQuery),
 shows the meeting of today that came with the last page. The pages after the first come
 slowly (PAGE_DELAY_S apart: longer than the quiet second after which "I dag" re-reads
 outside a first pull), so "I dag" is shown before the meeting is stored.
+
+The company list, a live query of the records table alone (no meta row), shows a company
+that a later pull brings without being opened again.
 """
 import re
 import time
@@ -14,7 +17,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from playwright.sync_api import Route, expect
 
-from tests.e2e.conftest import WAIT_MS, log_in, unique
+from tests.e2e.conftest import WAIT_MS, company_link, go_to, log_in, sync_now, unique
 
 pytestmark = pytest.mark.slow
 
@@ -67,3 +70,14 @@ def test_a_first_sync_of_several_pages_stores_every_record_and_then_shows_the_da
     meetings = page.get_by_role("list", name=re.compile(r"^Møder "))
     expect(meetings.get_by_role("link", name=re.compile(re.escape(name)))).to_be_visible()
     context.close()
+
+
+def test_an_open_company_list_shows_a_company_that_a_later_pull_brings(new_device, api):
+    page = new_device("anne")
+    go_to(page, "Virksomheder")
+    name = unique("Trukket Senere ApS")
+    page.get_by_role("searchbox", name="Søg").fill(name)  # the list shows the first 200
+    expect(company_link(page, name)).to_have_count(0)
+    api("anne").create("company", name=name, city="Skive")
+    sync_now(page)
+    expect(company_link(page, name)).to_be_visible()
