@@ -206,19 +206,18 @@ class SqlStore:
             self._stamp(self._sent_unstamped - self._inserts.keys() - self._updates.keys(),
                         numbers)
             self._sent_unstamped = set()
-        texts: dict[int, str] = {}
         _fill_bodies(sorted(self._moving_on))
-        _insert_many(RECORDS, list(self._inserts.values()), texts)
+        _insert_many(RECORDS, list(self._inserts.values()))
         _update_records(self._updates)
-        _insert_many(REVISIONS, list(self._new_revisions.values()), texts)
+        _insert_many(REVISIONS, list(self._new_revisions.values()))
         gone = [(s, t) for s, (old, new) in self._references.items() for t in sorted(old - new)]
         for start in range(0, len(gone), CHUNK):
             db.session.execute(delete(REFERENCES).where(tuple_(
                 REFERENCES.c.source_id, REFERENCES.c.target_id).in_(gone[start:start + CHUNK])))
         _insert_many(REFERENCES, [{"source_id": s, "target_id": t}
                                   for s, (old, new) in self._references.items()
-                                  for t in sorted(new - old)], texts)
-        _insert_many(Mutation.__table__, self._mutations, texts)
+                                  for t in sorted(new - old)])
+        _insert_many(Mutation.__table__, self._mutations)
         self._inserts, self._updates, self._new_revisions, self._mutations = {}, {}, {}, []
         self._references, self._moving_on = {}, set()
 
@@ -407,14 +406,14 @@ def _update_records(updates: dict[str, dict[str, Any]]) -> None:
                                     for c in UPDATED}))
 
 
-def _insert_many(table, rows: list[dict[str, Any]], texts: dict[int, str]) -> None:
+def _insert_many(table, rows: list[dict[str, Any]]) -> None:
     """Insert rows in bulk, as plain values the driver takes (`_plain_rows`): COPY on
     PostgreSQL, one executemany of the statement elsewhere."""
     if not rows:
         return
     connection = db.session.connection()
     columns = list(rows[0])
-    values = _plain_rows(table, columns, rows, connection.dialect, texts)
+    values = _plain_rows(table, columns, rows, connection.dialect)
     quoted = ", ".join(f'"{column}"' for column in columns)
     if connection.dialect.name != "postgresql":
         marks = ", ".join("?" * len(columns))
@@ -447,24 +446,18 @@ def _remembered(process: Callable[[Any], Any] | None) -> Callable[[Any], Any] | 
     return remembered
 
 
-def _plain_rows(table, columns: list[str], rows: list[dict[str, Any]], dialect,
-                texts: dict[int, str]) -> list[tuple]:
-    """The rows as tuples: JSON as compact text (each object encoded once per flush: a record
-    and its revision share their data), other values through their type's bind processing on
-    SQLite and as they are for PostgreSQL's COPY (psycopg adapts them)."""
-    as_json = [isinstance(table.c[column].type, JSON) for column in columns]
+def _plain_rows(table, columns: list[str], rows: list[dict[str, Any]], dialect) -> list[tuple]:
+    """The rows as tuples, built column by column: JSON as compact text (None stays SQL NULL),
+    other values through their type's bind processing on SQLite (each distinct value once)
+    and as they are for PostgreSQL's COPY (psycopg adapts them)."""
     postgres = dialect.name == "postgresql"
-    processors = [None if j or postgres
-                  else _remembered(table.c[column].type._cached_bind_processor(dialect))
-                  for column, j in zip(columns, as_json)]
-
-    def text(value: Any) -> str | None:
-        if value is None:  # SQL NULL (a newest revision's data), never JSON's null
-            return None
-        key = id(value)
-        if key not in texts:
-            texts[key] = dumps_text(value)
-        return texts[key]
-
-    return [tuple(text(row[c]) if j else p(row[c]) if p else row[c]
-                  for c, j, p in zip(columns, as_json, processors)) for row in rows]
+    values = []
+    for name in columns:
+        kind = table.c[name].type
+        given = [row[name] for row in rows]
+        if isinstance(kind, JSON):
+            given = [None if value is None else dumps_text(value) for value in given]
+        elif not postgres and (process := _remembered(kind._cached_bind_processor(dialect))):
+            given = list(map(process, given))
+        values.append(given)
+    return list(zip(*values))
