@@ -368,13 +368,14 @@ class SqlStore:
 
 
 def _fill_bodies(record_ids: list[str]) -> None:
-    """Copy the stored data of records about to move on into their newest revision (the one
-    whose data is NULL); run before the records' new rows are written."""
-    body = select(RECORDS.c.data).where(RECORDS.c.id == REVISIONS.c.record_id).scalar_subquery()
+    """Copy the stored data of records about to move on into their newest revision (found by
+    its key: the record's stored rev) when that one's data is NULL; run before the records'
+    new rows are written. `UPDATE … FROM records` on both databases."""
     for start in range(0, len(record_ids), CHUNK):
-        db.session.execute(update(REVISIONS).where(
-            _among(REVISIONS.c.record_id, record_ids[start:start + CHUNK]),
-            REVISIONS.c.data.is_(None)).values(data=body))
+        db.session.execute(update(REVISIONS).values(data=RECORDS.c.data).where(
+            _among(RECORDS.c.id, record_ids[start:start + CHUNK]),
+            REVISIONS.c.record_id == RECORDS.c.id, REVISIONS.c.rev == RECORDS.c.rev,
+            REVISIONS.c.data.is_(None)))
 
 
 def _among(column, values: list[str]):
