@@ -11,6 +11,7 @@ from sqlalchemy import (
     Integer,
     String,
     UniqueConstraint,
+    func,
     text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
@@ -63,7 +64,9 @@ class Record(db.Model):
 
 
 class Revision(db.Model):
-    """Every accepted state of a record, kept for merges and history."""
+    """Every accepted state of a record, kept for merges and history. The newest revision's
+    data is NULL, meaning "the record's current data" (a body is stored once); it is filled in
+    from the record when the record moves on. Read it through `revision_data`."""
 
     __tablename__ = "revisions"
     record_id: Mapped[str] = mapped_column(
@@ -71,10 +74,16 @@ class Revision(db.Model):
     )
     rev: Mapped[int] = mapped_column(Integer, primary_key=True)
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
-    data: Mapped[Any] = mapped_column(Json, nullable=False)
+    data: Mapped[Any] = mapped_column(Json, nullable=True)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
     updated_by: Mapped[str] = mapped_column(String(36))
     device_id: Mapped[str | None] = mapped_column(String(36))
+
+
+def revision_data():
+    """A revision's data: its own, or (NULL: the newest revision) its record's; select it
+    `join_from(Revision, Record)`."""
+    return func.coalesce(Revision.data, Record.data)
 
 
 class Mutation(db.Model):

@@ -4,6 +4,7 @@ from sqlalchemy import select
 from server.errors import Problem
 from server.extensions import db
 from server.models import Record, Revision
+from server.models.records import revision_data
 from server.models.types import rfc3339
 from server.services.audit import log_access
 from server.services.envelope import envelope
@@ -35,8 +36,10 @@ def read_record(actor: Actor, record_type: str, record_id: str) -> dict:
 def history(actor: Actor, record_type: str, record_id: str) -> list[dict]:
     """Every kept revision of a readable record, oldest first; the read is audited."""
     record = get_record(actor, record_type, record_id)
-    revisions = db.session.scalars(
-        select(Revision).where(Revision.record_id == record.id).order_by(Revision.rev))
+    revisions = db.session.execute(
+        select(Revision.rev, revision_data().label("data"), Revision.deleted, Revision.updated_at,
+               Revision.updated_by, Revision.device_id).join_from(Revision, Record)
+        .where(Revision.record_id == record.id).order_by(Revision.rev))
     answer = [{"rev": r.rev, "data": r.data, "deleted": r.deleted,
                "updated_at": rfc3339(r.updated_at), "updated_by": r.updated_by,
                "device_id": r.device_id} for r in revisions]

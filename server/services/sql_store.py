@@ -5,6 +5,10 @@ service calls before it stamps the feed and commits. Reads see the pending write
 and revisions written in this transaction are answered from memory, and the queries that
 join over several tables (referrers, signature hashes) flush first. `write` is the one
 place where a record's row is built.
+
+A body is stored once: the newest revision's data is NULL, meaning "the record's data", and is
+filled in from the record (one UPDATE per flush, before the records are written) when the record
+moves on. Revision data is read through `revision_data`, which coalesces the two.
 """
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
@@ -31,6 +35,7 @@ from sqlalchemy.exc import DBAPIError
 from server.extensions import db
 from server.jsoncodec import dumps_text, embedded
 from server.models import FeedPurge, Mutation, Record, RecordReference, Revision, ServerMeta, User
+from server.models.records import revision_data
 from server.models.types import rfc3339, utcnow
 from server.services.envelope import row_envelope
 from server.services.report_facts import FACT_COLUMNS, copenhagen_day, facts_for
@@ -77,7 +82,8 @@ class SqlStore:
         self._revisions: dict[tuple[str, int], tuple[bool, dict[str, Any]]] = {}
         self._inserts: dict[str, dict[str, Any]] = {}
         self._updates: dict[str, dict[str, Any]] = {}
-        self._new_revisions: list[dict[str, Any]] = []
+        self._new_revisions: dict[tuple[str, int], dict[str, Any]] = {}
+        self._moving_on: set[str] = set()
         self._references: dict[str, tuple[set[str], set[str]]] = {}
         self._mutations: list[dict[str, Any]] = []
         self._sent_unstamped: set[str] = set()
@@ -144,8 +150,8 @@ class SqlStore:
         """(deleted, data) of a kept revision."""
         if (record_id, rev) in self._revisions:
             return self._revisions[(record_id, rev)]
-        row = db.session.execute(select(Revision.deleted, Revision.data).where(
-            Revision.record_id == record_id, Revision.rev == rev)).first()
+        row = db.session.execute(select(Revision.deleted, revision_data()).join_from(
+            Revision, Record).where(Revision.record_id == record_id, Revision.rev == rev)).first()
         return (row[0], row[1]) if row else None
 
     def last_live_data(self, record_id: str) -> dict[str, Any]:
@@ -154,7 +160,7 @@ class SqlStore:
                    if rid == record_id and not deleted]
         if written:
             return max(written, key=lambda pair: pair[0])[1]
-        data = db.session.scalar(select(Revision.data).where(
+        data = db.session.scalar(select(revision_data()).join_from(Revision, Record).where(
             Revision.record_id == record_id, Revision.deleted.is_(False))
             .order_by(Revision.rev.desc()).limit(1))
         return data or {}
@@ -177,18 +183,28 @@ class SqlStore:
             old_targets: set[str] = set()
         else:
             old_targets = self._targets(row["type"], row["data"])
+            self._keep_body_of(record.id, row["rev"], row["data"])
             row.update(values)
             if record.id not in self._inserts:
                 self._updates[record.id] = row
         self._citizens[record.id] = values["citizen_id"]
         self._revisions[(record.id, record.rev)] = (record.deleted, record.data)
-        self._new_revisions.append({"record_id": record.id, "rev": record.rev,
-                                    "deleted": record.deleted, "data": record.data,
-                                    "updated_at": self._now, "updated_by": actor.user_id,
-                                    "device_id": actor.device_id or None})
+        self._new_revisions[(record.id, record.rev)] = {
+            "record_id": record.id, "rev": record.rev, "deleted": record.deleted, "data": None,
+            "updated_at": self._now, "updated_by": actor.user_id,
+            "device_id": actor.device_id or None}
         stored, _ = self._references.get(record.id, (old_targets, None))
         self._references[record.id] = (stored, self._targets(record.type, record.data))
         self.touched.add(record.id)
+
+    def _keep_body_of(self, record_id: str, rev: int, data: dict[str, Any]) -> None:
+        """Give the revision a record moves on from its own data: in the pending row when this
+        flush holds it, else from the stored record by the next flush."""
+        pending = self._new_revisions.get((record_id, rev))
+        if pending is not None:
+            pending["data"] = data
+        else:
+            self._moving_on.add(record_id)
 
     def flush(self, numbers: dict[str, int] | None = None) -> None:
         """Send the pending rows: records, revisions, references, mutation ids (bulk). With
@@ -203,20 +219,20 @@ class SqlStore:
             self._stamp(self._sent_unstamped - self._inserts.keys() - self._updates.keys(),
                         numbers)
             self._sent_unstamped = set()
-        texts: dict[int, str] = {}
-        _insert_many(RECORDS, list(self._inserts.values()), texts)
+        _fill_bodies(sorted(self._moving_on))
+        _insert_many(RECORDS, list(self._inserts.values()))
         _update_records(self._updates)
-        _insert_many(REVISIONS, self._new_revisions, texts)
+        _insert_many(REVISIONS, list(self._new_revisions.values()))
         gone = [(s, t) for s, (old, new) in self._references.items() for t in sorted(old - new)]
         for start in range(0, len(gone), CHUNK):
             db.session.execute(delete(REFERENCES).where(tuple_(
                 REFERENCES.c.source_id, REFERENCES.c.target_id).in_(gone[start:start + CHUNK])))
         _insert_many(REFERENCES, [{"source_id": s, "target_id": t}
                                   for s, (old, new) in self._references.items()
-                                  for t in sorted(new - old)], texts)
-        _insert_many(Mutation.__table__, self._mutations, texts)
-        self._inserts, self._updates, self._new_revisions, self._mutations = {}, {}, [], []
-        self._references = {}
+                                  for t in sorted(new - old)])
+        _insert_many(Mutation.__table__, self._mutations)
+        self._inserts, self._updates, self._new_revisions, self._mutations = {}, {}, {}, []
+        self._references, self._moving_on = {}, set()
 
     def _stamp(self, ids: set[str], numbers: dict[str, int]) -> None:
         """Stamp records already sent with their team's feed number."""
@@ -351,12 +367,25 @@ class SqlStore:
         old = None
         if rev is not None and rev != row["rev"]:
             self.flush()
-            old = db.session.execute(select(Revision).where(
-                Revision.record_id == record_id, Revision.rev == rev)).scalar_one_or_none()
+            old = db.session.execute(select(
+                Revision.deleted, revision_data().label("data"), Revision.updated_at,
+                Revision.updated_by).join_from(Revision, Record).where(
+                Revision.record_id == record_id, Revision.rev == rev)).first()
         if old is not None:
             answer.update(rev=rev, deleted=old.deleted, data=old.data,
                           updated_at=rfc3339(old.updated_at), updated_by=old.updated_by)
         return answer
+
+
+def _fill_bodies(record_ids: list[str]) -> None:
+    """Copy the stored data of records about to move on into their newest revision (found by
+    its key: the record's stored rev) when that one's data is NULL; run before the records'
+    new rows are written. `UPDATE … FROM records` on both databases."""
+    for start in range(0, len(record_ids), CHUNK):
+        db.session.execute(update(REVISIONS).values(data=RECORDS.c.data).where(
+            _among(RECORDS.c.id, record_ids[start:start + CHUNK]),
+            REVISIONS.c.record_id == RECORDS.c.id, REVISIONS.c.rev == RECORDS.c.rev,
+            REVISIONS.c.data.is_(None)))
 
 
 def _among(column, values: list[str]):
@@ -388,14 +417,14 @@ def _update_records(updates: dict[str, dict[str, Any]]) -> None:
                                     for c in UPDATED}))
 
 
-def _insert_many(table, rows: list[dict[str, Any]], texts: dict[int, str]) -> None:
+def _insert_many(table, rows: list[dict[str, Any]]) -> None:
     """Insert rows in bulk, as plain values the driver takes (`_plain_rows`): COPY on
     PostgreSQL, one executemany of the statement elsewhere."""
     if not rows:
         return
     connection = db.session.connection()
     columns = list(rows[0])
-    values = _plain_rows(table, columns, rows, connection.dialect, texts)
+    values = _plain_rows(table, columns, rows, connection.dialect)
     quoted = ", ".join(f'"{column}"' for column in columns)
     if connection.dialect.name != "postgresql":
         marks = ", ".join("?" * len(columns))
@@ -428,22 +457,18 @@ def _remembered(process: Callable[[Any], Any] | None) -> Callable[[Any], Any] | 
     return remembered
 
 
-def _plain_rows(table, columns: list[str], rows: list[dict[str, Any]], dialect,
-                texts: dict[int, str]) -> list[tuple]:
-    """The rows as tuples: JSON as compact text (each object encoded once per flush: a record
-    and its revision share their data), other values through their type's bind processing on
-    SQLite and as they are for PostgreSQL's COPY (psycopg adapts them)."""
-    as_json = [isinstance(table.c[column].type, JSON) for column in columns]
+def _plain_rows(table, columns: list[str], rows: list[dict[str, Any]], dialect) -> list[tuple]:
+    """The rows as tuples, built column by column: JSON as compact text (None stays SQL NULL),
+    other values through their type's bind processing on SQLite (each distinct value once)
+    and as they are for PostgreSQL's COPY (psycopg adapts them)."""
     postgres = dialect.name == "postgresql"
-    processors = [None if j or postgres
-                  else _remembered(table.c[column].type._cached_bind_processor(dialect))
-                  for column, j in zip(columns, as_json)]
-
-    def text(value: Any) -> str:
-        key = id(value)
-        if key not in texts:
-            texts[key] = dumps_text(value)
-        return texts[key]
-
-    return [tuple(text(row[c]) if j else p(row[c]) if p else row[c]
-                  for c, j, p in zip(columns, as_json, processors)) for row in rows]
+    values = []
+    for name in columns:
+        kind = table.c[name].type
+        given = [row[name] for row in rows]
+        if isinstance(kind, JSON):
+            given = [None if value is None else dumps_text(value) for value in given]
+        elif not postgres and (process := _remembered(kind._cached_bind_processor(dialect))):
+            given = list(map(process, given))
+        values.append(given)
+    return list(zip(*values))

@@ -1,4 +1,5 @@
 """The migrations build the schema from empty, and match the models exactly."""
+import json
 from datetime import UTC, datetime
 
 import flask_migrate
@@ -96,3 +97,41 @@ def test_0008_gives_each_team_the_global_counter_and_the_downgrade_takes_the_hig
         assert db.session.execute(text("SELECT id, value FROM feed_counter")).all() == [(1, 57)]
         assert "team_feed_counters" not in inspect(db.engine).get_table_names()
         db.engine.dispose()
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_0009_keeps_revision_bodies_and_the_downgrade_fills_the_nulls(backend, tmp_path):
+    app = create_app(config_for(SQLALCHEMY_DATABASE_URI=_fresh_url(backend, tmp_path)))
+    with app.app_context():
+        flask_migrate.upgrade(revision="0008")
+        now = datetime(2026, 3, 2, tzinfo=UTC)
+        db.session.execute(text("INSERT INTO teams (id, name, created_at) VALUES ('t', 'T', :now)"),
+                           {"now": now})
+        db.session.execute(text(
+            "INSERT INTO records (id, type, team_id, rev, deleted, data, feed_seq, created_at,"
+            " created_by, updated_at, updated_by) VALUES ('c', 'company', 't', 2, :no,"
+            " '{\"name\": \"Ny\"}', 0, :now, 'u', :now, 'u')"), {"no": False, "now": now})
+        for rev, name in ((1, "Gammel"), (2, "Ny")):
+            db.session.execute(text(
+                "INSERT INTO revisions (record_id, rev, deleted, data, updated_at, updated_by)"
+                " VALUES ('c', :rev, :no, :data, :now, 'u')"),
+                {"rev": rev, "no": False, "data": f'{{"name": "{name}"}}', "now": now})
+        db.session.commit()
+        flask_migrate.upgrade(revision="0009")
+        bodies = "SELECT rev, data FROM revisions ORDER BY rev"
+        assert [(rev, _json(data)) for rev, data in db.session.execute(text(bodies))] == [
+            (1, {"name": "Gammel"}), (2, {"name": "Ny"})], "existing rows are kept as they are"
+        db.session.execute(text("UPDATE revisions SET data = NULL WHERE rev = 2"))
+        db.session.commit()
+        flask_migrate.downgrade(revision="0008")
+        assert [(rev, _json(data)) for rev, data in db.session.execute(text(bodies))] == [
+            (1, {"name": "Gammel"}), (2, {"name": "Ny"})], "the NULL is the record's data"
+        data = next(c for c in inspect(db.engine).get_columns("revisions") if c["name"] == "data")
+        assert data["nullable"] is False
+        db.session.remove()
+        db.engine.dispose()
+
+
+def _json(value):
+    """A JSON column's value as raw SQL returns it: text on SQLite, parsed on PostgreSQL."""
+    return json.loads(value) if isinstance(value, str) else value

@@ -170,6 +170,11 @@ def test_restore_drill_loses_only_what_no_device_holds(database_url, tmp_path):
               f"device): {sorted(d['name'] for d in lost.values())}")
         assert list(lost) == [gone]
         assert truth.rows[second]["data"]["city"] == "Redigeret uden net"
+        history = truth.session.get(f"{truth.url}/api/v1/records/company/{second}/history",
+                                    timeout=60).json()["revisions"]
+        assert [(h["rev"], h["data"]["city"]) for h in history] == [
+            (1, "Fjordby"), (2, "Redigeret uden net")], \
+            "the backup's newest revision (its body kept once, in the record) is still history"
         assert unsent in truth.rows and not anne.outbox and not bo.outbox
         for device in (anne, bo):
             assert {k: v["data"] for k, v in device.rows.items()} == \

@@ -21,6 +21,7 @@ from sqlalchemy import select, text
 
 from server.extensions import db
 from server.models import Device, Record, Revision
+from server.models.records import revision_data
 from server.services import backup, retention
 from server.services.auth import create_user
 from server.services.feed import take_numbers
@@ -148,7 +149,8 @@ class SqlServer(WriteTransactions):
         """Every kept revision: (deleted, data, device id) by (record id, rev)."""
         self.store.flush()
         rows = db.session.execute(select(Revision.record_id, Revision.rev, Revision.deleted,
-                                         Revision.data, Revision.device_id))
+                                         revision_data(), Revision.device_id)
+                                  .join_from(Revision, Record))
         return {(i, rev): (deleted, data, device) for i, rev, deleted, data, device in rows}
 
     def knows_mutation(self, device: str, mutation_id: str) -> bool:
