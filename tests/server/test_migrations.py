@@ -99,7 +99,7 @@ def test_0008_gives_each_team_the_global_counter_and_the_downgrade_takes_the_hig
         db.engine.dispose()
 
 
-@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+@pytest.mark.parametrize("backend", BOTH_DATABASES)
 def test_0009_keeps_revision_bodies_and_the_downgrade_fills_the_nulls(backend, tmp_path):
     app = create_app(config_for(SQLALCHEMY_DATABASE_URI=_fresh_url(backend, tmp_path)))
     with app.app_context():
