@@ -13,6 +13,7 @@ import re
 import shutil
 import subprocess
 import sys
+import textwrap
 import time
 from pathlib import Path
 
@@ -59,13 +60,13 @@ def main() -> None:
         stub.wait()
     table = run.stdout.strip().replace("| ours ", "| stub ").replace("ours/peer", "stub/peer")
     print(table)
-    section = ("## Protocol floor (bench/protocol_floor.py)\n\n"
-               "The peer benchmark's Feltmappe client against `bench/protocol_floor/"
-               "stub_server.mjs`, a Node stub that answers login, push and pull from memory with "
-               "no validation, storage or durability (push answers gzip 4, pull pages gzip 2, "
-               "as our server), in the same run as the peer. Its ratio is the least any server "
-               "can reach with this client and PROTOCOL.md (every applied push result carries "
-               "the record's envelope).\n\n"
+    intro = textwrap.fill(
+        "The peer benchmark's Feltmappe client against `bench/protocol_floor/stub_server.mjs`, "
+        "a Node stub that answers login, push and pull from memory with no validation, storage "
+        "or durability (push answers gzip 4, pull pages gzip 2, as our server), in the same run "
+        "as the peer. Its ratio is the least any server can reach with this client and "
+        "PROTOCOL.md (every applied push result carries the record's envelope).", 95)
+    section = (f"## Protocol floor (bench/protocol_floor.py)\n\n{intro}\n\n"
                + table.replace("# Sync benchmark", "### Run").replace("ours", "stub") + "\n")
     write_section(ROOT / "docs" / "benchmarks.md", "## Protocol floor", section)
 
