@@ -29,7 +29,7 @@ def _url(backend: str, tmp_path_factory) -> str:
     return f"sqlite:///{tmp_path_factory.mktemp('live') / 'live.sqlite3'}"
 
 
-@pytest.fixture(scope="module", params=BOTH_DATABASES[::-1])
+@pytest.fixture(scope="module", params=BOTH_DATABASES)
 def server(request, tmp_path_factory):
     """gunicorn with 4 workers on a fresh database of each backend."""
     live = LiveServer(_url(request.param, tmp_path_factory), USERS, workers=4)
